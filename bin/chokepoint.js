@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI through tsx, so `npx chokepoint` works right after `npm ci` with no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // A bug, not the user's input: say so plainly, without a stack trace unless asked for.
+  process.stderr.write(`chokepoint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (process.env.CHOKEPOINT_DEBUG) console.error(error);
+  process.exitCode = 3;
+}

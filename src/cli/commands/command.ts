@@ -1,0 +1,14 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { CliIO } from '../io.ts';
+
+export type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+/** One subcommand: its options for util.parseArgs, its help, and what it does. Returns the exit code. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  help: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(io: CliIO, positionals: string[], values: OptionValues): Promise<number>;
+}

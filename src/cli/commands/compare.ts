@@ -1,0 +1,60 @@
+import { compareScenarios } from '../../report/compare.ts';
+import { deltaCells, describeFigure } from '../../report/markdown.ts';
+import { buildReport } from '../../report/model.ts';
+import { type CliIO, DEFAULT_GRAPH, UsageError } from '../io.ts';
+import { readGraph } from '../read-graph.ts';
+import { textTable } from '../text-table.ts';
+import type { Command } from './command.ts';
+import { checkFocus, writeOutput } from './output.ts';
+import { FIGURE_OPTIONS, FIGURE_OPTIONS_HELP, reportOptions } from './report-options.ts';
+
+const FORMATS = ['text', 'json'] as const;
+
+export const COMPARE: Command = {
+  name: 'compare',
+  summary: 'before/after table of every figure a scenario moves, biggest moves first',
+  usage: 'chokepoint compare [FILE] [--scenario ID]... [--top N] [--all] [--format text|json]',
+  help: `For each scenario of FILE (default: the Japan-US-Taiwan graph), lists every
+figure that differs from baseline: reliance by country and kind:country,
+single-point-of-failure impacts, and concentration (HHI, CR1, CR3) by firm
+and by country. Biggest moves first; HHI moves are weighed over 10,000.
+
+Options:
+  --top N            at most N rows per scenario (default: all)
+  --all              every figure, moved or not
+  --format FORMAT    text (the default) or json
+${FIGURE_OPTIONS_HELP}
+  --out PATH         write to PATH instead of standard output
+
+Exit status: 0 on success, 1 on invalid input, 2 on wrong usage.`,
+  options: { ...FIGURE_OPTIONS, top: { type: 'string' }, all: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' } },
+  async run(io: CliIO, positionals, values) {
+    if (positionals.length > 1) throw new UsageError(`compare takes one FILE, found ${positionals.length}`);
+    const format = (values.format as string | undefined) ?? 'text';
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected ${FORMATS.join(' or ')}, found "${format}"`);
+    let top = Infinity;
+    if (values.top !== undefined) {
+      top = Number(values.top);
+      if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top: expected a whole number from 1, found "${values.top}"`);
+    }
+    const options = reportOptions(values);
+    const graph = await readGraph(io, positionals[0] ?? DEFAULT_GRAPH);
+    checkFocus(graph, options);
+    const report = buildReport(graph, options);
+    const [baseline, ...scenarios] = report.scenarios;
+    const comparisons = scenarios.map((s) => ({ id: s.id, label: s.label, rows: compareScenarios(baseline!, s, { moved: !values.all }).slice(0, top) }));
+    if (format === 'json') {
+      await writeOutput(io, values.out as string | undefined, JSON.stringify({ format: 'chokepoint-compare', version: 1, graph: report.graph, comparisons }, null, 2) + '\n');
+      return 0;
+    }
+    const parts: string[] = [];
+    if (comparisons.length === 0) parts.push('This graph has no scenarios to compare with baseline.\n');
+    for (const c of comparisons) {
+      parts.push(`Scenario ${c.id}: ${c.label}\n`);
+      parts.push(c.rows.length === 0 ? 'No figure moved.\n' : textTable(['Figure', 'Baseline', 'Scenario', 'Change'], c.rows.map((d) => [describeFigure(d), ...deltaCells(d)]), [false, true, true, true]));
+      parts.push('\n');
+    }
+    await writeOutput(io, values.out as string | undefined, parts.join(''));
+    return 0;
+  },
+};

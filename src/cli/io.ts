@@ -1,0 +1,25 @@
+/** The CLI's contact with the outside, passed in so commands can be run in tests without a process. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readText(path: string): Promise<string>;
+  writeText(path: string, text: string): Promise<void>;
+}
+
+export const PROCESS_IO: CliIO = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  readText: (p) => readFile(p, 'utf8'),
+  writeText: (p, t) => writeFile(p, t, 'utf8'),
+};
+
+/** The graph the CLI opens when given none. */
+export const DEFAULT_GRAPH = fileURLToPath(new URL('../../graphs/japan-us-taiwan.json', import.meta.url));
+
+/** Wrong usage: exit 2 with the command's help. */
+export class UsageError extends Error {}
+/** Invalid input: exit 1, problems already printed. */
+export class InvalidInput extends Error {}

@@ -1,0 +1,96 @@
+/**
+ * JSON text in and out: parsing with line and column for syntax errors, and
+ * finding the line of a JSON path, so every problem can say where it is.
+ */
+import { findNodeAtLocation, parseTree, parse as parseLoose, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { Problem } from '../model/problem.ts';
+
+export type ParseResult = { ok: true; value: unknown } | { ok: false; problems: Problem[] };
+
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+export function positionAt(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+const SYNTAX_EXPECTED: Record<string, string> = {
+  InvalidSymbol: 'a JSON value',
+  InvalidNumberFormat: 'a number',
+  PropertyNameExpected: 'a property name in double quotes',
+  ValueExpected: 'a value',
+  ColonExpected: '":"',
+  CommaExpected: '","',
+  CloseBraceExpected: '"}"',
+  CloseBracketExpected: '"]"',
+  EndOfFileExpected: 'the end of the file',
+  InvalidCommentToken: 'no comment (JSON has none)',
+  UnexpectedEndOfComment: 'the end of the comment',
+  UnexpectedEndOfString: 'a closing double quote',
+  UnexpectedEndOfNumber: 'a digit',
+  InvalidUnicode: 'a valid \\u escape',
+  InvalidEscapeCharacter: 'a valid escape',
+  InvalidCharacter: 'no control character inside a string',
+};
+
+/** Strict JSON; on failure every syntax error the tolerant parser can find, with line and column. */
+export function parseJsonText(text: string, file?: string): ParseResult {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (cause) {
+    const errors: ParseError[] = [];
+    parseLoose(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const starts = lineStarts(text);
+    // The tolerant parser reports one mistake several times at one offset (each enclosing
+    // structure it closes); the first says what was wrong.
+    const seen = new Set<number>();
+    const distinct = errors.filter((e) => !seen.has(e.offset) && seen.add(e.offset));
+    const problems: Problem[] = distinct.slice(0, 50).map((e) => {
+      const name = printParseErrorCode(e.error);
+      const near = text.slice(e.offset, e.offset + Math.max(1, Math.min(e.length, 20)));
+      return {
+        severity: 'error',
+        file,
+        path: '',
+        ...positionAt(starts, e.offset),
+        expected: SYNTAX_EXPECTED[name] ?? 'valid JSON',
+        found: e.offset >= text.length ? 'the end of the file' : JSON.stringify(near),
+      };
+    });
+    if (problems.length === 0) {
+      problems.push({ severity: 'error', file, path: '', expected: 'valid JSON', found: String((cause as Error).message) });
+    }
+    return { ok: false, problems };
+  }
+}
+
+/** Adds line and column to problems whose JSON path can be found in the text. */
+export function locateProblems(text: string, problems: Problem[], pathArrays: Map<Problem, (string | number)[]>): void {
+  if (problems.length === 0) return;
+  const tree = parseTree(text);
+  if (!tree) return;
+  const starts = lineStarts(text);
+  for (const problem of problems) {
+    const path = pathArrays.get(problem);
+    if (!path) continue;
+    // The deepest node that exists: a missing field is reported at its parent.
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = findNodeAtLocation(tree, path.slice(0, depth));
+      if (node) {
+        const offset = node.parent?.type === 'property' && depth === path.length ? node.parent.offset : node.offset;
+        Object.assign(problem, positionAt(starts, offset));
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * Validation of a parsed document against graph-format.md: the schema, then
+ * the references the schema cannot see (duplicate keys, dangling edges,
+ * unknown source ids and countries), then every scenario applied to a copy.
+ * Every problem is collected; nothing stops at the first.
+ */
+import { applyScenario } from '../scenarios/apply.ts';
+import { isKnownCountry } from '../model/countries.ts';
+import { buildGraph, type SupplyGraph } from '../model/graph.ts';
+import { describeValue, isError, pathToString, type Problem } from '../model/problem.ts';
+import { GraphDocumentSchema, type GraphDocument } from '../model/schema.ts';
+import { zodIssuesToProblems, type PathArray } from '../model/zod-problems.ts';
+
+export interface Validation {
+  /** Present when there is no error. */
+  document?: GraphDocument;
+  graph?: SupplyGraph;
+  /** Errors and warnings, in file order. */
+  problems: Problem[];
+  /** The path of each problem as an array, for finding its line. */
+  paths: Map<Problem, PathArray>;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+class Collector {
+  readonly problems: Problem[] = [];
+  readonly paths = new Map<Problem, PathArray>();
+  add(path: PathArray, expected: string, found: string, severity: Problem['severity'] = 'error') {
+    const problem: Problem = { severity, path: pathToString(path), expected, found };
+    this.problems.push(problem);
+    this.paths.set(problem, path);
+  }
+}
+
+/** The checks zod cannot make, run on the raw value so that they add to, not wait for, the schema's. */
+function checkReferences(raw: Obj, out: Collector): void {
+  const attrs = isObj(raw.attributes) ? raw.attributes : {};
+  const countries = isObj(attrs.countries) ? attrs.countries : undefined;
+
+  const sourceIds = new Map<string, number>();
+  arr(attrs.sources).forEach((s, i) => {
+    const id = isObj(s) ? str(s.id) : undefined;
+    if (id === undefined) return;
+    if (sourceIds.has(id)) out.add(['attributes', 'sources', i, 'id'], 'a source id used once', `"${id}" again (also attributes.sources[${sourceIds.get(id)}])`);
+    else sourceIds.set(id, i);
+  });
+  const checkCites = (cites: unknown, path: PathArray) =>
+    arr(cites).forEach((id, j) => {
+      if (typeof id === 'string' && !sourceIds.has(id)) {
+        out.add([...path, j], 'the id of a source in attributes.sources', `"${id}", which no source has`);
+      }
+    });
+  const checkCountry = (country: unknown, path: PathArray) => {
+    if (typeof country === 'string' && /^[A-Z]{2}$/.test(country) && !isKnownCountry(country, countries)) {
+      out.add(path, 'an ISO 3166-1 country code, or one named in attributes.countries', `"${country}", which is no known country`);
+    }
+  };
+
+  const nodeKeys = new Map<string, number>();
+  arr(raw.nodes).forEach((n, i) => {
+    if (!isObj(n)) return;
+    const key = str(n.key);
+    if (key !== undefined) {
+      if (nodeKeys.has(key)) out.add(['nodes', i, 'key'], 'a key no other node has', `"${key}" again (also nodes[${nodeKeys.get(key)}])`);
+      else nodeKeys.set(key, i);
+    }
+    if (isObj(n.attributes)) {
+      checkCites(n.attributes.sources, ['nodes', i, 'attributes', 'sources']);
+      checkCountry(n.attributes.country, ['nodes', i, 'attributes', 'country']);
+    }
+  });
+
+  const edgeKeys = new Map<string, number>();
+  arr(raw.edges).forEach((e, i) => {
+    if (!isObj(e)) return;
+    const key = str(e.key);
+    if (key !== undefined) {
+      if (edgeKeys.has(key)) out.add(['edges', i, 'key'], 'a key no other edge has', `"${key}" again (also edges[${edgeKeys.get(key)}])`);
+      else edgeKeys.set(key, i);
+    }
+    for (const end of ['source', 'target'] as const) {
+      const k = e[end];
+      if (typeof k === 'string' && !nodeKeys.has(k)) out.add(['edges', i, end], 'the key of a node in nodes', `"${k}", which no node has`);
+    }
+    if (typeof e.source === 'string' && e.source === e.target) {
+      out.add(['edges', i, 'target'], 'a node other than the source (a node cannot supply itself)', `"${e.target}"`);
+    }
+    if (isObj(e.attributes)) checkCites(e.attributes.sources, ['edges', i, 'attributes', 'sources']);
+  });
+
+  const scenarioIds = new Map<string, number>();
+  arr(attrs.scenarios).forEach((s, i) => {
+    if (!isObj(s)) return;
+    const path: PathArray = ['attributes', 'scenarios', i];
+    const id = str(s.id);
+    if (id === 'baseline') out.add([...path, 'id'], 'an id other than "baseline" (the graph as loaded)', '"baseline"');
+    else if (id !== undefined && scenarioIds.has(id)) out.add([...path, 'id'], 'a scenario id used once', `"${id}" again (also attributes.scenarios[${scenarioIds.get(id)}])`);
+    else if (id !== undefined) scenarioIds.set(id, i);
+    checkCites(s.sources, [...path, 'sources']);
+    arr(s.ops).forEach((op, j) => {
+      if (!isObj(op) || !isObj(op.attributes)) return;
+      checkCites(op.attributes.sources, [...path, 'ops', j, 'attributes', 'sources']);
+      checkCountry(op.attributes.country, [...path, 'ops', j, 'attributes', 'country']);
+    });
+  });
+
+  const focus = isObj(attrs.focus) ? attrs.focus : undefined;
+  if (focus) {
+    arr(focus.demand).forEach((k, j) => {
+      if (typeof k === 'string' && !nodeKeys.has(k)) out.add(['attributes', 'focus', 'demand', j], 'the key of a node in nodes', `"${k}", which no node has`);
+    });
+  }
+}
+
+/** Inputs whose values are all 0 cannot form shares: a warning on the first of their flows. */
+function checkZeroInputs(doc: GraphDocument, out: Collector): void {
+  const groups = new Map<string, { first: number; total: number; count: number }>();
+  doc.edges.forEach((e, i) => {
+    const id = `${e.target}\u0000${e.attributes.input}`;
+    const g = groups.get(id);
+    if (g) {
+      g.total += e.attributes.value;
+      g.count++;
+    } else groups.set(id, { first: i, total: e.attributes.value, count: 1 });
+  });
+  for (const [id, g] of groups) {
+    if (g.total > 0) continue;
+    const [target, input] = id.split('\u0000');
+    out.add(
+      ['edges', g.first, 'attributes', 'value'],
+      `some flow of "${input}" into "${target}" above 0 (else its shares cannot be formed and the input is ignored)`,
+      `${g.count === 1 ? 'its only flow is' : `all ${g.count} flows are`} 0`,
+      'warning',
+    );
+  }
+}
+
+export function validateDocument(raw: unknown): Validation {
+  const out = new Collector();
+  if (!isObj(raw)) {
+    out.add([], 'a JSON object with "attributes", "nodes" and "edges"', describeValue(raw));
+    return { problems: out.problems, paths: out.paths };
+  }
+  const parsed = GraphDocumentSchema.safeParse(raw);
+  const schemaProblems = parsed.success ? [] : zodIssuesToProblems(parsed.error.issues, raw, [], out.paths);
+  out.problems.push(...schemaProblems);
+  checkReferences(raw, out);
+  if (!parsed.success || out.problems.some(isError)) {
+    return { problems: sortByPath(out.problems, out.paths), paths: out.paths };
+  }
+
+  const document = parsed.data;
+  checkZeroInputs(document, out);
+  const graph = buildGraph(document);
+  (document.attributes.scenarios ?? []).forEach((scenario, i) => {
+    const result = applyScenario(graph, scenario);
+    if (!result.ok) {
+      const { error } = result;
+      out.add(
+        ['attributes', 'scenarios', i, 'ops', error.index],
+        `scenario "${error.scenario}", operation ${error.index} (${error.op}) to apply: ${error.expected}`,
+        error.found,
+      );
+    }
+  });
+  const problems = sortByPath(out.problems, out.paths);
+  return problems.some(isError) ? { problems, paths: out.paths } : { document, graph, problems, paths: out.paths };
+}
+
+/** File order: attributes, then nodes, then edges, by index. */
+function sortByPath(problems: Problem[], paths: Map<Problem, PathArray>): Problem[] {
+  const rank = (p: Problem) => {
+    const path = paths.get(p) ?? [];
+    const top = ['attributes', 'options', 'nodes', 'edges'].indexOf(String(path[0] ?? ''));
+    return { top: top === -1 ? 4 : top, index: typeof path[1] === 'number' ? path[1] : -1 };
+  };
+  return problems
+    .map((p, i) => ({ p, i, r: rank(p) }))
+    .sort((a, b) => a.r.top - b.r.top || a.r.index - b.r.index || a.i - b.i)
+    .map((x) => x.p);
+}

@@ -1,0 +1,75 @@
+/**
+ * Reliance (metrics.md §3): for a demand node d and a node set S,
+ * reliance(d, S) = 1 - a(d) with F = S minus {d}; reported for every demand
+ * node by country and by kind:country, for every set present in the graph.
+ */
+import { NODE_KINDS } from '../model/schema.ts';
+import { createLossPropagator, type LossPropagator } from './availability.ts';
+import { kindIndex, type SupplyIndex } from './supply-index.ts';
+
+export interface RelianceRow {
+  demand: string;
+  byCountry: Record<string, number>;
+  byKindCountry: Record<string, number>;
+}
+
+export const demandNodes = (ix: SupplyIndex): number[] => {
+  const demand = kindIndex('demand');
+  const out: number[] = [];
+  for (let v = 0; v < ix.size; v++) if (ix.kindOf[v] === demand) out.push(v);
+  return out;
+};
+
+/** Node sets by country and by kind:country, keys sorted. */
+export function relianceSets(ix: SupplyIndex): { byCountry: Map<string, number[]>; byKindCountry: Map<string, number[]> } {
+  const byCountry = new Map<string, number[]>();
+  const byKindCountry = new Map<string, number[]>();
+  const push = (m: Map<string, number[]>, k: string, v: number) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+  for (let v = 0; v < ix.size; v++) {
+    const country = ix.countries[ix.countryOf[v]!]!;
+    push(byCountry, country, v);
+    push(byKindCountry, `${NODE_KINDS[ix.kindOf[v]!]}:${country}`, v);
+  }
+  const sorted = (m: Map<string, number[]>) => new Map([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { byCountry: sorted(byCountry), byKindCountry: sorted(byKindCountry) };
+}
+
+/** reliance(d, S) for every demand node d at once, with one propagation where it can. */
+export function relianceOnSet(ix: SupplyIndex, p: LossPropagator, set: number[], demands: number[]): Float64Array {
+  const out = new Float64Array(demands.length);
+  const inSet = new Set(set);
+  const cyclicMembers: number[] = [];
+  p.run(set);
+  demands.forEach((d, i) => {
+    if (!inSet.has(d)) out[i] = p.loss(d);
+    // d failed itself in this run; where d lies on no cycle, nothing it
+    // supplies feeds back into it, so its suppliers' losses are the same as with d spared.
+    else if (!ix.compCyclic[ix.compOf[d]!]) out[i] = p.lossFromSuppliers(d);
+    else cyclicMembers.push(i);
+  });
+  p.reset();
+  for (const i of cyclicMembers) {
+    const d = demands[i]!;
+    p.run(set.filter((v) => v !== d));
+    out[i] = p.loss(d);
+    p.reset();
+  }
+  return out;
+}
+
+export function computeReliance(ix: SupplyIndex, demands: number[] = demandNodes(ix)): RelianceRow[] {
+  const p = createLossPropagator(ix);
+  const sets = relianceSets(ix);
+  const rows: RelianceRow[] = demands.map((d) => ({ demand: ix.keys[d]!, byCountry: {}, byKindCountry: {} }));
+  for (const [field, map] of [['byCountry', sets.byCountry], ['byKindCountry', sets.byKindCountry]] as const) {
+    for (const [name, set] of map) {
+      const values = relianceOnSet(ix, p, set, demands);
+      rows.forEach((row, i) => (row[field][name] = values[i]!));
+    }
+  }
+  return rows;
+}

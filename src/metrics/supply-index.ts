@@ -1,0 +1,188 @@
+/**
+ * The supply graph compiled into typed arrays for the failure metrics:
+ * each node's inputs with the shares of their suppliers (metrics.md §1),
+ * each node's customers, and the strongly connected components in
+ * topological order (sources first), so that availability is computed
+ * component by component.
+ *
+ * Only flows with a share above 0 are kept: a flow of value 0, or an input
+ * whose values are all 0, carries no supply and no failure.
+ */
+import type { SupplyGraph } from '../model/graph.ts';
+import { NODE_KINDS, type NodeKind } from '../model/schema.ts';
+
+export interface SupplyIndex {
+  readonly size: number;
+  readonly keys: readonly string[];
+  readonly indexOf: ReadonlyMap<string, number>;
+  readonly kindOf: Uint8Array;
+  readonly countryOf: Uint32Array;
+  readonly countries: readonly string[];
+  /** Input groups of node i: groupStart[i] .. groupStart[i+1]. */
+  readonly groupStart: Uint32Array;
+  /** Suppliers of group g: memberStart[g] .. memberStart[g+1]. */
+  readonly memberStart: Uint32Array;
+  readonly memberSource: Uint32Array;
+  readonly memberShare: Float64Array;
+  /** Customers of node i (one entry per positive flow): outStart[i] .. outStart[i+1]. */
+  readonly outStart: Uint32Array;
+  readonly outTarget: Uint32Array;
+  /** Topological rank of each node's component. */
+  readonly compOf: Uint32Array;
+  /** Nodes of component c: compStart[c] .. compStart[c+1] in compNodes. */
+  readonly compStart: Uint32Array;
+  readonly compNodes: Uint32Array;
+  /** 1 where the component holds a cycle (more than one node). */
+  readonly compCyclic: Uint8Array;
+}
+
+export const kindIndex = (kind: NodeKind) => NODE_KINDS.indexOf(kind);
+
+export function buildSupplyIndex(graph: SupplyGraph): SupplyIndex {
+  const size = graph.order;
+  const keys: string[] = new Array(size);
+  const indexOf = new Map<string, number>();
+  const kindOf = new Uint8Array(size);
+  const countryOf = new Uint32Array(size);
+  const countries: string[] = [];
+  const countryIndex = new Map<string, number>();
+  let i = 0;
+  graph.forEachNode((key, attrs) => {
+    keys[i] = key;
+    indexOf.set(key, i);
+    kindOf[i] = Math.max(0, kindIndex(attrs.kind));
+    let c = countryIndex.get(attrs.country);
+    if (c === undefined) {
+      c = countries.length;
+      countries.push(attrs.country);
+      countryIndex.set(attrs.country, c);
+    }
+    countryOf[i] = c;
+    i++;
+  });
+
+  // Input groups, node by node, from each node's in-edges.
+  const groupStart = new Uint32Array(size + 1);
+  const memberStartList: number[] = [0];
+  const memberSourceList: number[] = [];
+  const memberShareList: number[] = [];
+  const outDegree = new Uint32Array(size);
+  const byInput = new Map<string, { sources: number[]; values: number[]; total: number }>();
+  for (let t = 0; t < size; t++) {
+    groupStart[t] = memberStartList.length - 1;
+    byInput.clear();
+    graph.forEachInEdge(keys[t]!, (_e, attrs, source) => {
+      let g = byInput.get(attrs.input);
+      if (!g) byInput.set(attrs.input, (g = { sources: [], values: [], total: 0 }));
+      g.sources.push(indexOf.get(source)!);
+      g.values.push(attrs.value);
+      g.total += attrs.value;
+    });
+    for (const g of byInput.values()) {
+      if (!(g.total > 0)) continue;
+      for (let k = 0; k < g.sources.length; k++) {
+        const v = g.values[k]!;
+        if (!(v > 0)) continue;
+        memberSourceList.push(g.sources[k]!);
+        memberShareList.push(v / g.total);
+        outDegree[g.sources[k]!]!++;
+      }
+      memberStartList.push(memberSourceList.length);
+    }
+  }
+  groupStart[size] = memberStartList.length - 1;
+  const memberStart = Uint32Array.from(memberStartList);
+  const memberSource = Uint32Array.from(memberSourceList);
+  const memberShare = Float64Array.from(memberShareList);
+
+  const outStart = new Uint32Array(size + 1);
+  for (let v = 0; v < size; v++) outStart[v + 1] = outStart[v]! + outDegree[v]!;
+  const outTarget = new Uint32Array(memberSource.length);
+  const fill = outStart.slice(0, size);
+  for (let t = 0; t < size; t++) {
+    for (let g = groupStart[t]!; g < groupStart[t + 1]!; g++) {
+      for (let m = memberStart[g]!; m < memberStart[g + 1]!; m++) outTarget[fill[memberSource[m]!]!++] = t;
+    }
+  }
+
+  const { compOf, compStart, compNodes, compCyclic } = components(size, outStart, outTarget);
+  return {
+    size, keys, indexOf, kindOf, countryOf, countries,
+    groupStart, memberStart, memberSource, memberShare,
+    outStart, outTarget, compOf, compStart, compNodes, compCyclic,
+  };
+}
+
+/**
+ * Strongly connected components by an iterative Tarjan, ranked in
+ * topological order (a component's suppliers come before it).
+ */
+function components(size: number, outStart: Uint32Array, outTarget: Uint32Array) {
+  const index = new Int32Array(size).fill(-1);
+  const low = new Uint32Array(size);
+  const onStack = new Uint8Array(size);
+  const stack: number[] = [];
+  const call: number[] = []; // node, then the next edge position, interleaved
+  const tarjanComp = new Uint32Array(size);
+  const compSizes: number[] = [];
+  let counter = 0;
+  for (let root = 0; root < size; root++) {
+    if (index[root] !== -1) continue;
+    call.push(root, outStart[root]!);
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (call.length > 0) {
+      const v = call[call.length - 2]!;
+      const pos = call[call.length - 1]!;
+      if (pos < outStart[v + 1]!) {
+        call[call.length - 1] = pos + 1;
+        const w = outTarget[pos]!;
+        if (index[w] === -1) {
+          index[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = 1;
+          call.push(w, outStart[w]!);
+        } else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
+        continue;
+      }
+      call.length -= 2;
+      if (call.length > 0) {
+        const parent = call[call.length - 2]!;
+        low[parent] = Math.min(low[parent]!, low[v]!);
+      }
+      if (low[v] === index[v]) {
+        const c = compSizes.length;
+        let n = 0;
+        let w: number;
+        do {
+          w = stack.pop()!;
+          onStack[w] = 0;
+          tarjanComp[w] = c;
+          n++;
+        } while (w !== v);
+        compSizes.push(n);
+      }
+    }
+  }
+  // Tarjan finishes sinks first: reverse for sources first.
+  const count = compSizes.length;
+  const compOf = new Uint32Array(size);
+  const compStart = new Uint32Array(count + 1);
+  const compCyclic = new Uint8Array(count);
+  for (let c = 0; c < count; c++) {
+    const rank = count - 1 - c;
+    compStart[rank + 1] = compSizes[c]!;
+    compCyclic[rank] = compSizes[c]! > 1 ? 1 : 0;
+  }
+  for (let r = 0; r < count; r++) compStart[r + 1]! += compStart[r]!;
+  const compNodes = new Uint32Array(size);
+  const fill = compStart.slice(0, count);
+  for (let v = 0; v < size; v++) {
+    const rank = count - 1 - tarjanComp[v]!;
+    compOf[v] = rank;
+    compNodes[fill[rank]!++] = v;
+  }
+  return { compOf, compStart, compNodes, compCyclic };
+}
+

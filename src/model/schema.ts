@@ -1,0 +1,207 @@
+/**
+ * The Chokepoint graph file, version 1 (shared/spec/graph-format.md), as zod
+ * schemas. Every type of the model is inferred from here.
+ *
+ * Attribute objects are loose: fields the spec does not name (extra CSV
+ * columns, x/y positions, another tool's data) are kept, so that a file
+ * survives a load and a save unchanged.
+ */
+import { z } from 'zod';
+
+export const NODE_KINDS = ['demand', 'supplier', 'foundry', 'wafer', 'chemical', 'equipment', 'other'] as const;
+export const NodeKindSchema = z.enum(NODE_KINDS);
+export type NodeKind = z.infer<typeof NodeKindSchema>;
+
+export const KeySchema = z.string().min(1).max(128);
+export const CountryCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, { message: 'an ISO 3166-1 alpha-2 code in upper case, such as "TW"' });
+export const CurrencyCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { message: 'an ISO 4217 currency code in upper case, such as "USD"' });
+export const InputSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'a lower-case slug such as "logic-fab"' });
+export const AsOfSchema = z
+  .string()
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, {
+    message: 'a date as YYYY, YYYY-MM or YYYY-MM-DD',
+  });
+/** A flow value or amount: JSON has no NaN or Infinity, but 1e999 parses to Infinity. */
+export const ValueSchema = z.number().finite().nonnegative();
+export const SourceIdsSchema = z.array(z.string().min(1));
+/** Units of another currency per one unit of the graph's currency. */
+export const FxSchema = z.record(CurrencyCodeSchema, z.number().finite().positive());
+
+export const SourceSchema = z.looseObject({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  publisher: z.string().optional(),
+  date: z.string().optional(),
+  url: z.string().optional(),
+  note: z.string().optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const CountryInfoSchema = z.looseObject({ name: z.string().min(1) });
+
+export const NodeAttributesSchema = z.looseObject({
+  label: z.string().min(1),
+  kind: NodeKindSchema,
+  country: CountryCodeSchema,
+  company: z.string().min(1).optional(),
+  sources: SourceIdsSchema.optional(),
+  note: z.string().optional(),
+});
+export type NodeAttributes = z.infer<typeof NodeAttributesSchema>;
+
+export const EdgeAttributesSchema = z.looseObject({
+  input: InputSlugSchema,
+  value: ValueSchema,
+  sources: SourceIdsSchema.optional(),
+  note: z.string().optional(),
+});
+export type EdgeAttributes = z.infer<typeof EdgeAttributesSchema>;
+
+// ---------------------------------------------------------------- scenarios
+
+const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1)]);
+
+export const SelectorSchema = z.strictObject({
+  key: oneOrMany(KeySchema).optional(),
+  kind: oneOrMany(NodeKindSchema).optional(),
+  country: oneOrMany(CountryCodeSchema).optional(),
+  company: oneOrMany(z.string().min(1)).optional(),
+});
+export type Selector = z.infer<typeof SelectorSchema>;
+
+export const WhereSchema = z.strictObject({
+  source: SelectorSchema.optional(),
+  target: SelectorSchema.optional(),
+  input: oneOrMany(InputSlugSchema).optional(),
+});
+export type Where = z.infer<typeof WhereSchema>;
+
+export const AmountSchema = z.strictObject({ value: ValueSchema, currency: CurrencyCodeSchema });
+export type Amount = z.infer<typeof AmountSchema>;
+
+const flowRef = { source: KeySchema, target: KeySchema, input: InputSlugSchema };
+const valueOrAmount = { value: ValueSchema.optional(), amount: AmountSchema.optional() };
+const needsValueOrAmount = (op: { value?: number | undefined; amount?: Amount | undefined }) =>
+  (op.value === undefined) !== (op.amount === undefined);
+const VALUE_OR_AMOUNT = { message: 'exactly one of "value" or "amount"' };
+
+export const AddNodeOpSchema = z.strictObject({ op: z.literal('addNode'), key: KeySchema, attributes: NodeAttributesSchema });
+export const RemoveNodeOpSchema = z.strictObject({ op: z.literal('removeNode'), key: KeySchema });
+export const SetNodeOpSchema = z.strictObject({
+  op: z.literal('setNode'),
+  key: KeySchema,
+  attributes: NodeAttributesSchema.partial(),
+});
+export const AddFlowOpSchema = z
+  .strictObject({ op: z.literal('addFlow'), ...flowRef, ...valueOrAmount })
+  .refine(needsValueOrAmount, VALUE_OR_AMOUNT);
+export const SetFlowOpSchema = z
+  .strictObject({ op: z.literal('setFlow'), ...flowRef, ...valueOrAmount })
+  .refine(needsValueOrAmount, VALUE_OR_AMOUNT);
+export const RemoveFlowOpSchema = z.strictObject({ op: z.literal('removeFlow'), ...flowRef });
+export const ScaleFlowsOpSchema = z.strictObject({
+  op: z.literal('scaleFlows'),
+  where: WhereSchema,
+  factor: ValueSchema,
+});
+export const ShiftFlowsOpSchema = z.strictObject({
+  op: z.literal('shiftFlows'),
+  target: KeySchema,
+  input: InputSlugSchema,
+  from: SelectorSchema,
+  to: SelectorSchema,
+  fraction: z.number().min(0).max(1),
+});
+
+export const OperationSchema = z.discriminatedUnion('op', [
+  AddNodeOpSchema,
+  RemoveNodeOpSchema,
+  SetNodeOpSchema,
+  AddFlowOpSchema,
+  SetFlowOpSchema,
+  RemoveFlowOpSchema,
+  ScaleFlowsOpSchema,
+  ShiftFlowsOpSchema,
+]);
+export type Operation = z.infer<typeof OperationSchema>;
+export type OperationName = Operation['op'];
+export const OPERATION_NAMES = OperationSchema.options.map((o) => o.shape.op.value) as OperationName[];
+
+export const ScenarioSchema = z.looseObject({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'an id of letters, digits, ".", "_" and "-"' }),
+  label: z.string().min(1),
+  description: z.string().optional(),
+  sources: SourceIdsSchema.optional(),
+  fx: FxSchema.optional(),
+  ops: z.array(OperationSchema),
+});
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+// ---------------------------------------------------------------- the document
+
+/**
+ * Chokepoint's own addition (docs/format.md): which demand nodes and which
+ * reliance figures (`TW`, `foundry:TW`) a report puts in its headline.
+ */
+export const FocusSchema = z.strictObject({
+  demand: z.array(KeySchema).optional(),
+  reliance: z.array(z.string().regex(/^(?:[a-z]+:)?[A-Z]{2}$/, { message: 'a country "TW" or a kind:country "foundry:TW"' })).optional(),
+});
+export type Focus = z.infer<typeof FocusSchema>;
+
+export const GraphAttributesSchema = z.looseObject({
+  format: z.literal('chokepoint-graph'),
+  version: z.literal(1),
+  title: z.string().min(1),
+  description: z.string().optional(),
+  asOf: AsOfSchema.optional(),
+  currency: CurrencyCodeSchema.default('USD'),
+  fx: FxSchema.optional(),
+  sources: z.array(SourceSchema).optional(),
+  countries: z.record(CountryCodeSchema, CountryInfoSchema).optional(),
+  scenarios: z.array(ScenarioSchema).optional(),
+  focus: FocusSchema.optional(),
+});
+export type GraphAttributes = z.infer<typeof GraphAttributesSchema>;
+
+export const GraphOptionsSchema = z.looseObject({
+  type: z.literal('directed').optional(),
+  multi: z.boolean().optional(),
+  allowSelfLoops: z.boolean().optional(),
+});
+
+export const NodeRecordSchema = z.strictObject({ key: KeySchema, attributes: NodeAttributesSchema });
+export type NodeRecord = z.infer<typeof NodeRecordSchema>;
+
+export const EdgeRecordSchema = z.strictObject({
+  key: KeySchema.optional(),
+  source: KeySchema,
+  target: KeySchema,
+  attributes: EdgeAttributesSchema,
+});
+export type EdgeRecord = z.infer<typeof EdgeRecordSchema>;
+
+export const GraphDocumentSchema = z
+  .looseObject({
+    attributes: GraphAttributesSchema,
+    options: GraphOptionsSchema.optional(),
+    nodes: z.array(NodeRecordSchema),
+    edges: z.array(EdgeRecordSchema),
+  })
+  .meta({
+    title: 'Chokepoint graph file, version 1',
+    description: 'A supply graph, its sources and its scenarios (graphology serialization with a typed attribute schema).',
+  });
+/** A document as validated: defaults filled in. */
+export type GraphDocument = z.infer<typeof GraphDocumentSchema>;
+/** A document as written: defaults optional. */
+export type GraphDocumentInput = z.input<typeof GraphDocumentSchema>;
+
+/** A scenarios file: the `scenarios` array alone. */
+export const ScenariosFileSchema = z.array(ScenarioSchema);

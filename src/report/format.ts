@@ -1,0 +1,18 @@
+/** How figures are written for people, the same in the app, the Markdown and the HTML. */
+export const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+/** A change in a share, in percentage points with its sign. */
+export const pp = (d: number) => {
+  const r = Number((100 * d).toFixed(1));
+  return `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r).toFixed(1)} pp`;
+};
+export const hhi = (x: number) => Math.round(x).toLocaleString('en-US');
+export const hhiDelta = (d: number) => {
+  const r = Math.round(d);
+  return `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r).toLocaleString('en-US')}`;
+};
+/** Money in the graph's currency, short: 6.94 bn USD. */
+export function money(value: number, currency: string): string {
+  const abs = Math.abs(value);
+  const [div, unit] = abs >= 1e12 ? [1e12, ' tn'] : abs >= 1e9 ? [1e9, ' bn'] : abs >= 1e6 ? [1e6, ' m'] : abs >= 1e3 ? [1e3, ' k'] : [1, ''];
+  return `${(value / div).toFixed(div === 1 ? 0 : 2)}${unit} ${currency}`;
+}

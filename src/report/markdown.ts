@@ -1,0 +1,184 @@
+/** The report as Markdown: the headline first, then the figures behind it. */
+import { countryName } from '../model/countries.ts';
+import { compareScenarios, type FigureDelta } from './compare.ts';
+import { hhi, hhiDelta, money, pct, pp } from './format.ts';
+import type { Report, ReportScenario } from './model.ts';
+
+/** Text from a file, made inert: no HTML, no links, no table breaks. */
+export function mdText(s: string): string {
+  return s
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/[\\`*_{}[\]<>|&~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+}
+
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+const table = (head: string[], rows: string[][], align?: ('l' | 'r')[]) =>
+  [
+    row(head),
+    row(head.map((_, i) => ((align?.[i] ?? 'l') === 'r' ? '---:' : '---'))),
+    ...rows.map(row),
+  ].join('\n');
+
+/** `foundry:TW` → `Taiwan foundries`; `TW` → `Taiwan`. */
+export function describeReliance(key: string): string {
+  const [a, b] = key.includes(':') ? key.split(':') : [undefined, key];
+  const country = countryName(b!);
+  return a ? `${country}: ${a} nodes` : country;
+}
+
+export function figureCell(before: number, after: number): string {
+  return `${pct(after)} (${pp(after - before)})`;
+}
+
+function headline(report: Report): string {
+  const [baseline, ...scenarios] = report.scenarios as [ReportScenario, ...ReportScenario[]];
+  const focus = report.focus;
+  const rows: string[][] = [];
+  for (const demand of focus.demand) {
+    const base = baseline.reliance.find((r) => r.demand === demand);
+    if (!base) continue;
+    for (const key of focus.reliance) {
+      const field = key.includes(':') ? 'byKindCountry' : 'byCountry';
+      const b = base[field][key] ?? 0;
+      const cells = [mdText(base.label), `\`${key}\``, pct(b)];
+      for (const s of scenarios) {
+        const r = s.reliance.find((x) => x.demand === demand);
+        cells.push(figureCell(b, r?.[field][key] ?? 0));
+      }
+      rows.push(cells);
+    }
+  }
+  const head = ['Demand node', 'Reliance on', 'Baseline', ...scenarios.map((s) => mdText(s.label))];
+  return [
+    '## Headline: reliance of the focus demand nodes',
+    '',
+    `The share of each demand node's supply lost if every node of the set stops (${focus.reliance.map((k) => `\`${k}\` = ${describeReliance(k)}`).join('; ')}). Scenario cells show the value and, in brackets, the change from baseline in percentage points.`,
+    '',
+    table(head, rows, head.map((_, i) => (i < 2 ? 'l' : 'r'))),
+  ].join('\n');
+}
+
+function spofSection(report: Report, top: number): string {
+  const baseline = report.scenarios[0]!;
+  const parts = ['## Top single points of failure (baseline)', '', 'Impact: the share of the demand node\'s supply lost if that one node stops. **Strict** marks an impact of 100%.', ''];
+  for (const demand of report.focus.demand) {
+    const s = baseline.spof.find((x) => x.demand === demand);
+    const r = baseline.reliance.find((x) => x.demand === demand);
+    if (!s || !r) continue;
+    parts.push(`### ${mdText(r.label)}`, '');
+    if (s.critical.length === 0) {
+      parts.push('No upstream node has an impact above 0.', '');
+      continue;
+    }
+    parts.push(
+      table(
+        ['#', 'Node', 'Key', 'Impact', ''],
+        s.critical.slice(0, top).map((c, i) => [String(i + 1), mdText(c.label), `\`${mdText(c.key)}\``, pct(c.impact), c.strict ? '**strict**' : '']),
+        ['r', 'l', 'l', 'r', 'l'],
+      ),
+      '',
+    );
+    if (s.critical.length > top) parts.push(`…and ${s.critical.length - top} more upstream nodes with an impact above 0.`, '');
+  }
+  return parts.join('\n').trimEnd();
+}
+
+function concentrationSection(report: Report, currency: string): string {
+  const baseline = report.scenarios[0]!;
+  const rows = [...baseline.concentration]
+    .sort((a, b) => b.byCompany.hhi - a.byCompany.hhi || (a.input < b.input ? -1 : 1))
+    .map((c) => [
+      `\`${mdText(c.input)}\``,
+      money(c.total, currency),
+      hhi(c.byCompany.hhi),
+      pct(c.byCompany.cr3),
+      `${mdText(c.byCompany.top.name)} ${pct(c.byCompany.top.share)}`,
+      c.byCompany.level,
+      hhi(c.byCountry.hhi),
+      `${mdText(c.byCountry.top.name)} ${pct(c.byCountry.top.share)}`,
+      c.byCountry.level,
+    ]);
+  return [
+    '## Most concentrated inputs (baseline)',
+    '',
+    `HHI from 0 to 10,000 over the suppliers of each input; levels by ${mdText(report.levels.label)}.`,
+    '',
+    table(
+      ['Input', 'Total', 'Firm HHI', 'Firm CR3', 'Top firm', 'Level', 'Country HHI', 'Top country', 'Level'],
+      rows,
+      ['l', 'r', 'r', 'r', 'l', 'l', 'r', 'l', 'l'],
+    ),
+  ].join('\n');
+}
+
+export function deltaCells(d: FigureDelta): string[] {
+  const fmt = (x: number | null) => (x === null ? '—' : d.unit === 'hhi' ? hhi(x) : pct(x));
+  const delta = d.delta === null ? '—' : d.unit === 'hhi' ? hhiDelta(d.delta) : pp(d.delta);
+  return [fmt(d.baseline), fmt(d.scenario), delta];
+}
+
+export function describeFigure(d: FigureDelta): string {
+  if (d.family === 'reliance') return `${d.subject} reliance on ${d.measure}`;
+  if (d.family === 'impact') return `${d.subject} impact of ${d.measure}`;
+  return `${d.subject} ${d.measure}`;
+}
+
+function scenarioSection(report: Report, top: number): string {
+  const [baseline, ...scenarios] = report.scenarios as [ReportScenario, ...ReportScenario[]];
+  if (scenarios.length === 0) return '';
+  const parts = ['## Scenarios', ''];
+  for (const s of scenarios) {
+    parts.push(`### ${mdText(s.label)} (\`${mdText(s.id)}\`)`, '');
+    if (s.description) parts.push(mdText(s.description), '');
+    if (s.fx) parts.push(`Exchange rates of this scenario: ${Object.entries(s.fx).map(([c, r]) => `${r} ${c} per ${report.graph.currency}`).join(', ')}.`, '');
+    const moved = compareScenarios(baseline, s, { moved: true });
+    if (moved.length === 0) {
+      parts.push('No figure moved.', '');
+      continue;
+    }
+    parts.push(
+      `${moved.length} figures moved; the ${Math.min(top, moved.length)} largest moves:`,
+      '',
+      table(['Figure', 'Baseline', 'Scenario', 'Change'], moved.slice(0, top).map((d) => [mdText(describeFigure(d)), ...deltaCells(d)]), ['l', 'r', 'r', 'r']),
+      '',
+    );
+  }
+  return parts.join('\n').trimEnd();
+}
+
+function relianceSection(report: Report): string {
+  const baseline = report.scenarios[0]!;
+  const parts = ['## Reliance of every demand node (baseline)', '', 'Countries and kind:country sets with a reliance above 0, largest first.', ''];
+  for (const r of baseline.reliance) {
+    const entries = [...Object.entries(r.byCountry), ...Object.entries(r.byKindCountry)]
+      .filter(([, v]) => v > 0)
+      .sort(([ka, a], [kb, b]) => b - a || (ka < kb ? -1 : 1));
+    parts.push(`### ${mdText(r.label)} (\`${mdText(r.demand)}\`, ${mdText(countryName(r.country))})`, '');
+    parts.push(entries.length ? table(['Set', 'Reliance'], entries.map(([k, v]) => [`\`${k}\``, pct(v)]), ['l', 'r']) : 'Relies on no set (no upstream supply).', '');
+  }
+  return parts.join('\n').trimEnd();
+}
+
+export function renderMarkdown(report: Report, options: { top?: number } = {}): string {
+  const top = options.top ?? 10;
+  const g = report.graph;
+  const fx = g.fx ? ` Exchange rates: ${Object.entries(g.fx).map(([c, r]) => `${r} ${c} per ${g.currency}`).join(', ')}.` : '';
+  return [
+    `# Chokepoint risk report: ${mdText(g.title)}`,
+    '',
+    `${g.nodes} nodes and ${g.edges} flows${g.asOf ? `, as of ${mdText(g.asOf)}` : ''}; values in ${g.currency} per year.${fx} Baseline and ${report.scenarios.length - 1} scenario${report.scenarios.length === 2 ? '' : 's'}. Made by Chokepoint ${report.generator.version}. Figures are defined in the project's metrics.md: a first-shock view, with no rerouting, stock or new capacity.`,
+    '',
+    headline(report),
+    '',
+    spofSection(report, top),
+    '',
+    concentrationSection(report, g.currency),
+    '',
+    scenarioSection(report, top),
+    '',
+    relianceSection(report),
+    '',
+  ]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
+}

@@ -1,0 +1,126 @@
+/**
+ * The report of metrics.md §7: figures for baseline and each scenario, in
+ * the spec's names. Every renderer (JSON, Markdown, …) reads this and only this.
+ */
+import type { SupplyGraph } from '../model/graph.ts';
+import type { Scenario } from '../model/schema.ts';
+import { DEFAULT_LEVELS, type Level, type LevelPreset } from '../metrics/levels.ts';
+import { computeFigures } from '../metrics/registry.ts';
+import { applyScenario, scenariosOf } from '../scenarios/apply.ts';
+import { CHOKEPOINT_VERSION } from '../version.ts';
+
+export interface ConcentrationSide {
+  hhi: number;
+  cr1: number;
+  cr3: number;
+  top: { name: string; share: number };
+  level: Level;
+  /** The ten largest holders. */
+  leaders: { name: string; share: number }[];
+}
+export interface ReportScenario {
+  id: string;
+  label: string;
+  description?: string;
+  fx?: Record<string, number>;
+  graph: { nodes: number; edges: number };
+  concentration: { input: string; total: number; byCompany: ConcentrationSide; byCountry: ConcentrationSide }[];
+  reliance: { demand: string; label: string; country: string; byCountry: Record<string, number>; byKindCountry: Record<string, number> }[];
+  spof: { demand: string; critical: { key: string; label: string; impact: number; strict: boolean }[] }[];
+}
+export interface Report {
+  format: 'chokepoint-report';
+  version: 1;
+  generator: { name: 'chokepoint'; version: string };
+  graph: { title: string; nodes: number; edges: number; asOf?: string; currency: string; fx?: Record<string, number> };
+  levels: { preset: string; label: string; moderate: number; high: number };
+  focus: { demand: string[]; reliance: string[] };
+  scenarios: ReportScenario[];
+}
+
+export interface ReportOptions {
+  /** Scenario ids to include after baseline; all when absent. */
+  scenarios?: string[];
+  levels?: LevelPreset;
+  /** Overrides the graph's `focus`. */
+  focus?: { demand?: string[]; reliance?: string[] };
+}
+
+export class UnknownScenarioError extends Error {
+  constructor(readonly id: string, readonly known: string[]) {
+    super(`no scenario "${id}" in this graph; it has ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'none'}`);
+  }
+}
+
+function side(f: { hhi: number; cr1: number; cr3: number; top: { name: string; share: number }; level: Level; shares: { name: string; share: number }[] }): ConcentrationSide {
+  return { hhi: f.hhi, cr1: f.cr1, cr3: f.cr3, top: f.top, level: f.level, leaders: f.shares.slice(0, 10) };
+}
+
+export function scenarioReport(graph: SupplyGraph, scenario: Pick<Scenario, 'id' | 'label' | 'description' | 'fx'>, levels: LevelPreset): ReportScenario {
+  const figures = computeFigures(graph, levels);
+  const label = (key: string) => (graph.hasNode(key) ? graph.getNodeAttribute(key, 'label') : key);
+  return {
+    id: scenario.id,
+    label: scenario.label,
+    ...(scenario.description ? { description: scenario.description } : {}),
+    ...(scenario.fx ? { fx: scenario.fx } : {}),
+    graph: { nodes: graph.order, edges: graph.size },
+    concentration: figures.concentration.map((c) => ({ input: c.input, total: c.total, byCompany: side(c.byCompany), byCountry: side(c.byCountry) })),
+    reliance: figures.reliance.map((r) => ({ ...r, label: label(r.demand), country: graph.getNodeAttribute(r.demand, 'country') })),
+    spof: figures.spof.map((s) => ({ demand: s.demand, critical: s.critical.map((c) => ({ ...c, label: label(c.key) })) })),
+  };
+}
+
+/** The focus: the graph's, else every demand node and the largest kind:country and country reliance in baseline. */
+function focusOf(graph: SupplyGraph, baseline: ReportScenario, override: ReportOptions['focus']): Report['focus'] {
+  const own = graph.getAttribute('focus');
+  const demand = override?.demand ?? own?.demand ?? baseline.reliance.map((r) => r.demand);
+  let reliance = override?.reliance ?? own?.reliance;
+  if (!reliance) {
+    const strongest = (field: 'byKindCountry' | 'byCountry') => {
+      let best: [string, number] | undefined;
+      for (const row of baseline.reliance) {
+        for (const [k, v] of Object.entries(row[field])) if (!best || v > best[1] || (v === best[1] && k < best[0])) best = [k, v];
+      }
+      return best?.[0];
+    };
+    reliance = [strongest('byKindCountry'), strongest('byCountry')].filter((x): x is string => x !== undefined);
+  }
+  return { demand, reliance };
+}
+
+export function buildReport(graph: SupplyGraph, options: ReportOptions = {}): Report {
+  const levels = options.levels ?? DEFAULT_LEVELS;
+  const all = scenariosOf(graph);
+  const wanted = options.scenarios
+    ? options.scenarios.map((id) => {
+        const s = all.find((x) => x.id === id);
+        if (!s) throw new UnknownScenarioError(id, all.map((x) => x.id));
+        return s;
+      })
+    : all;
+  const attrs = graph.getAttributes();
+  const baseline = scenarioReport(graph, { id: 'baseline', label: 'Baseline' }, levels);
+  const scenarios = [baseline];
+  for (const scenario of all.filter((s) => wanted.includes(s))) {
+    const result = applyScenario(graph, scenario);
+    if (!result.ok) throw result.error;
+    scenarios.push(scenarioReport(result.graph, scenario, levels));
+  }
+  return {
+    format: 'chokepoint-report',
+    version: 1,
+    generator: { name: 'chokepoint', version: CHOKEPOINT_VERSION },
+    graph: {
+      title: attrs.title,
+      nodes: graph.order,
+      edges: graph.size,
+      ...(attrs.asOf ? { asOf: attrs.asOf } : {}),
+      currency: attrs.currency ?? 'USD',
+      ...(attrs.fx ? { fx: attrs.fx } : {}),
+    },
+    levels: { preset: levels.id, label: levels.label, moderate: levels.moderate, high: levels.high },
+    focus: focusOf(graph, baseline, options.focus),
+    scenarios,
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * metrics.md written out as directly as possible, with no index and no
+ * sparse propagation: the yardstick the engine's fast paths are checked against.
+ */
+import type { SupplyGraph } from '../../src/model/graph.ts';
+
+/** a(n) for every node: start at 1, apply the equations to all nodes until nothing moves by 1e-15 (tighter than the spec's 1e-12, to be the yardstick). */
+export function referenceAvailability(graph: SupplyGraph, failed: Set<string>): Map<string, number> {
+  const a = new Map<string, number>(graph.mapNodes((k) => [k, failed.has(k) ? 0 : 1] as [string, number]));
+  const groups = new Map<string, Map<string, { source: string; value: number }[]>>();
+  graph.forEachEdge((_e, attrs, source, target) => {
+    if (!groups.has(target)) groups.set(target, new Map());
+    const byInput = groups.get(target)!;
+    if (!byInput.has(attrs.input)) byInput.set(attrs.input, []);
+    byInput.get(attrs.input)!.push({ source, value: attrs.value });
+  });
+  for (let sweep = 0; sweep < 1_000_000; sweep++) {
+    let change = 0;
+    const next = new Map<string, number>();
+    graph.forEachNode((n) => {
+      if (failed.has(n)) return next.set(n, 0);
+      const inputs = [...(groups.get(n)?.values() ?? [])].filter((edges) => edges.reduce((s, e) => s + e.value, 0) > 0);
+      if (inputs.length === 0) return next.set(n, 1);
+      const value = Math.min(
+        ...inputs.map((edges) => {
+          const total = edges.reduce((s, e) => s + e.value, 0);
+          return edges.reduce((s, e) => s + (e.value / total) * a.get(e.source)!, 0);
+        }),
+      );
+      change = Math.max(change, Math.abs(value - a.get(n)!));
+      next.set(n, value);
+    });
+    for (const [k, v] of next) a.set(k, v);
+    if (change <= 1e-15) break;
+  }
+  return a;
+}
+
+export function referenceReliance(graph: SupplyGraph, demand: string, set: Iterable<string>): number {
+  const failed = new Set(set);
+  failed.delete(demand);
+  return 1 - referenceAvailability(graph, failed).get(demand)!;
+}
+
+/** Nodes with a directed path to `target` over any edge. */
+export function referenceUpstream(graph: SupplyGraph, target: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [target];
+  while (stack.length) {
+    for (const s of graph.inNeighbors(stack.pop()!)) {
+      if (!seen.has(s)) {
+        seen.add(s);
+        stack.push(s);
+      }
+    }
+  }
+  return seen;
+}
