@@ -2,7 +2,9 @@
 import { countryName } from '../model/countries.ts';
 import { compareScenarios, type FigureDelta } from './compare.ts';
 import { hhi, hhiDelta, money, pct, pp } from './format.ts';
+import { headlineRows } from './headline.ts';
 import type { Report, ReportScenario } from './model.ts';
+import { describeReliance } from './words.ts';
 
 /** Text from a file, made inert: no HTML, no links, no table breaks. */
 export function mdText(s: string): string {
@@ -19,40 +21,20 @@ const table = (head: string[], rows: string[][], align?: ('l' | 'r')[]) =>
     ...rows.map(row),
   ].join('\n');
 
-/** `foundry:TW` → `Taiwan foundries`; `TW` → `Taiwan`. */
-export function describeReliance(key: string): string {
-  const [a, b] = key.includes(':') ? key.split(':') : [undefined, key];
-  const country = countryName(b!);
-  return a ? `${country}: ${a} nodes` : country;
-}
+export { describeReliance } from './words.ts';
 
 export function figureCell(before: number, after: number): string {
   return `${pct(after)} (${pp(after - before)})`;
 }
 
 function headline(report: Report): string {
-  const [baseline, ...scenarios] = report.scenarios as [ReportScenario, ...ReportScenario[]];
-  const focus = report.focus;
-  const rows: string[][] = [];
-  for (const demand of focus.demand) {
-    const base = baseline.reliance.find((r) => r.demand === demand);
-    if (!base) continue;
-    for (const key of focus.reliance) {
-      const field = key.includes(':') ? 'byKindCountry' : 'byCountry';
-      const b = base[field][key] ?? 0;
-      const cells = [mdText(base.label), `\`${key}\``, pct(b)];
-      for (const s of scenarios) {
-        const r = s.reliance.find((x) => x.demand === demand);
-        cells.push(figureCell(b, r?.[field][key] ?? 0));
-      }
-      rows.push(cells);
-    }
-  }
+  const scenarios = report.scenarios.slice(1);
+  const rows = headlineRows(report).map((r) => [mdText(r.label), `\`${r.key}\``, pct(r.baseline), ...r.scenarios.map((s) => figureCell(r.baseline, s.value))]);
   const head = ['Demand node', 'Reliance on', 'Baseline', ...scenarios.map((s) => mdText(s.label))];
   return [
     '## Headline: reliance of the focus demand nodes',
     '',
-    `The share of each demand node's supply lost if every node of the set stops (${focus.reliance.map((k) => `\`${k}\` = ${describeReliance(k)}`).join('; ')}). Scenario cells show the value and, in brackets, the change from baseline in percentage points.`,
+    `The share of each demand node's supply lost if every node of the set stops (${report.focus.reliance.map((k) => `\`${k}\` = ${describeReliance(k)}`).join('; ')}). Scenario cells show the value and, in brackets, the change from baseline in percentage points.`,
     '',
     table(head, rows, head.map((_, i) => (i < 2 ? 'l' : 'r'))),
   ].join('\n');

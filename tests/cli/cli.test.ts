@@ -111,6 +111,22 @@ describe('chokepoint compare', () => {
     for (let i = 1; i < rows.length; i++) expect(size(rows[i - 1])).toBeGreaterThanOrEqual(size(rows[i]));
   });
 
+  it('prints the headline across every scenario', async () => {
+    const r = await runCli(['compare', '--headline', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const { rows, focus } = JSON.parse(r.stdout);
+    expect(focus.reliance).toEqual(['foundry:TW', 'TW']);
+    expect(rows).toHaveLength(6);
+    expect(rows[0].scenarios.map((s: { id: string }) => s.id)).toHaveLength(5);
+    const text = await runCli(['compare', '--headline']);
+    expect(text.stdout.split('\n')[0]).toMatch(/^Demand node\s+Reliance on\s+baseline\s+us-purchase-additional/);
+  });
+
+  it('prints the table the README shows', async () => {
+    const r = await runCli(['compare', '--headline']);
+    expect(readFileSync(new URL('../../README.md', import.meta.url), 'utf8')).toContain(r.stdout);
+  });
+
   it('prints a text table', async () => {
     const r = await runCli(['compare', '--top', '3']);
     expect(r.code).toBe(0);

@@ -1,4 +1,6 @@
 import { compareScenarios } from '../../report/compare.ts';
+import { pct, pp } from '../../report/format.ts';
+import { headlineRows } from '../../report/headline.ts';
 import { deltaCells, describeFigure } from '../../report/markdown.ts';
 import { buildReport } from '../../report/model.ts';
 import { type CliIO, DEFAULT_GRAPH, UsageError } from '../io.ts';
@@ -13,13 +15,18 @@ const FORMATS = ['text', 'json'] as const;
 export const COMPARE: Command = {
   name: 'compare',
   summary: 'before/after table of every figure a scenario moves, biggest moves first',
-  usage: 'chokepoint compare [FILE] [--scenario ID]... [--top N] [--all] [--format text|json]',
+  usage: 'chokepoint compare [FILE] [--headline] [--scenario ID]... [--top N] [--all] [--format text|json]',
   help: `For each scenario of FILE (default: the Japan-US-Taiwan graph), lists every
 figure that differs from baseline: reliance by country and kind:country,
 single-point-of-failure impacts, and concentration (HHI, CR1, CR3) by firm
 and by country. Biggest moves first; HHI moves are weighed over 10,000.
 
+With --headline, prints one table instead: the focus reliance figures of the
+focus demand nodes (the graph's "focus", or --focus and --demand) in baseline
+and every scenario, each with its change.
+
 Options:
+  --headline         the focus figures across all scenarios, in one table
   --top N            at most N rows per scenario (default: all)
   --all              every figure, moved or not
   --format FORMAT    text (the default) or json
@@ -27,7 +34,7 @@ ${FIGURE_OPTIONS_HELP}
   --out PATH         write to PATH instead of standard output
 
 Exit status: 0 on success, 1 on invalid input, 2 on wrong usage.`,
-  options: { ...FIGURE_OPTIONS, top: { type: 'string' }, all: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' } },
+  options: { ...FIGURE_OPTIONS, headline: { type: 'boolean' }, top: { type: 'string' }, all: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' } },
   async run(io: CliIO, positionals, values) {
     if (positionals.length > 1) throw new UsageError(`compare takes one FILE, found ${positionals.length}`);
     const format = (values.format as string | undefined) ?? 'text';
@@ -41,6 +48,21 @@ Exit status: 0 on success, 1 on invalid input, 2 on wrong usage.`,
     const graph = await readGraph(io, positionals[0] ?? DEFAULT_GRAPH);
     checkFocus(graph, options);
     const report = buildReport(graph, options);
+    if (values.headline) {
+      const rows = headlineRows(report);
+      if (format === 'json') {
+        await writeOutput(io, values.out as string | undefined, JSON.stringify({ format: 'chokepoint-headline', version: 1, graph: report.graph, focus: report.focus, rows }, null, 2) + '\n');
+        return 0;
+      }
+      const ids = report.scenarios.slice(1).map((s) => s.id);
+      const table = textTable(
+        ['Demand node', 'Reliance on', 'baseline', ...ids],
+        rows.map((r) => [r.demand, r.key, pct(r.baseline), ...r.scenarios.map((s) => `${pct(s.value)} (${pp(s.delta)})`)]),
+        [false, false, true, ...ids.map(() => true)],
+      );
+      await writeOutput(io, values.out as string | undefined, table);
+      return 0;
+    }
     const [baseline, ...scenarios] = report.scenarios;
     const comparisons = scenarios.map((s) => ({ id: s.id, label: s.label, rows: compareScenarios(baseline!, s, { moved: !values.all }).slice(0, top) }));
     if (format === 'json') {
