@@ -43,8 +43,37 @@ const SYNTAX_EXPECTED: Record<string, string> = {
   InvalidCharacter: 'no control character inside a string',
 };
 
+/** Deeper than any graph file needs; deep enough nesting would overflow the stack of the parsers behind JSON.parse. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The first place where arrays and objects nest deeper than `max`, scanning without recursion. */
+export function findDeepNesting(text: string, max = MAX_JSON_DEPTH): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max) return i;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+  }
+  return undefined;
+}
+
 /** Strict JSON; on failure every syntax error the tolerant parser can find, with line and column. */
-export function parseJsonText(text: string, file?: string): ParseResult {
+export function parseJsonText(rawText: string, file?: string): ParseResult {
+  // A byte-order mark is how some editors start UTF-8: not part of the JSON.
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const deep = findDeepNesting(text);
+  if (deep !== undefined) {
+    return {
+      ok: false,
+      problems: [{ severity: 'error', file, path: '', ...positionAt(lineStarts(text), deep), expected: `arrays and objects nested at most ${MAX_JSON_DEPTH} deep`, found: 'deeper nesting' }],
+    };
+  }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (cause) {

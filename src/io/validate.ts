@@ -7,6 +7,7 @@
 import { applyScenario } from '../scenarios/apply.ts';
 import { isKnownCountry } from '../model/countries.ts';
 import { buildGraph, type SupplyGraph } from '../model/graph.ts';
+import { findOverflow } from '../model/totals.ts';
 import { describeValue, isError, pathToString, type Problem } from '../model/problem.ts';
 import { GraphDocumentSchema, type GraphDocument } from '../model/schema.ts';
 import { zodIssuesToProblems, type PathArray } from '../model/zod-problems.ts';
@@ -156,6 +157,12 @@ export function validateDocument(raw: unknown): Validation {
   const document = parsed.data;
   checkZeroInputs(document, out);
   const graph = buildGraph(document);
+  const overflow = findOverflow(graph);
+  if (overflow) {
+    const index = /^~\d+$/.test(overflow.edge) ? Number(overflow.edge.slice(1)) : document.edges.findIndex((e) => e.key === overflow.edge);
+    out.add(['edges', index, 'attributes', 'value'], `values whose sums stay finite`, `${overflow.what} sum past the largest number (about 1.8e308)`);
+    return { problems: sortByPath(out.problems, out.paths), paths: out.paths };
+  }
   (document.attributes.scenarios ?? []).forEach((scenario, i) => {
     const result = applyScenario(graph, scenario);
     if (!result.ok) {

@@ -13,6 +13,8 @@ export const NodeKindSchema = z.enum(NODE_KINDS);
 export type NodeKind = z.infer<typeof NodeKindSchema>;
 
 export const KeySchema = z.string().min(1).max(128);
+/** graphology keeps a node's neighbours in plain objects keyed by node key, where "__proto__" cannot live. */
+export const NodeKeySchema = KeySchema.refine((k) => k !== '__proto__', { message: 'a node key other than "__proto__" (reserved)' });
 export const CountryCodeSchema = z
   .string()
   .regex(/^[A-Z]{2}$/, { message: 'an ISO 3166-1 alpha-2 code in upper case, such as "TW"' });
@@ -91,7 +93,7 @@ const needsValueOrAmount = (op: { value?: number | undefined; amount?: Amount | 
   (op.value === undefined) !== (op.amount === undefined);
 const VALUE_OR_AMOUNT = { message: 'exactly one of "value" or "amount"' };
 
-export const AddNodeOpSchema = z.strictObject({ op: z.literal('addNode'), key: KeySchema, attributes: NodeAttributesSchema });
+export const AddNodeOpSchema = z.strictObject({ op: z.literal('addNode'), key: NodeKeySchema, attributes: NodeAttributesSchema });
 export const RemoveNodeOpSchema = z.strictObject({ op: z.literal('removeNode'), key: KeySchema });
 export const SetNodeOpSchema = z.strictObject({
   op: z.literal('setNode'),
@@ -176,7 +178,7 @@ export const GraphOptionsSchema = z.looseObject({
   allowSelfLoops: z.boolean().optional(),
 });
 
-export const NodeRecordSchema = z.strictObject({ key: KeySchema, attributes: NodeAttributesSchema });
+export const NodeRecordSchema = z.strictObject({ key: NodeKeySchema, attributes: NodeAttributesSchema });
 export type NodeRecord = z.infer<typeof NodeRecordSchema>;
 
 export const EdgeRecordSchema = z.strictObject({

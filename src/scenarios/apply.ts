@@ -1,5 +1,6 @@
 /** Applying a scenario: to a copy, in order, all or nothing. */
 import type { SupplyGraph } from '../model/graph.ts';
+import { findOverflow } from '../model/totals.ts';
 import type { Operation, Scenario } from '../model/schema.ts';
 import type { OpContext } from './context.ts';
 import { OpFailure, ScenarioError } from './op-failure.ts';
@@ -30,6 +31,12 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): ScenarioR
       const message = cause instanceof Error ? cause.message : String(cause);
       return { ok: false, error: new ScenarioError(scenario.id, index, op.op, 'an operation the graph accepts', message) };
     }
+  }
+  const overflow = findOverflow(ctx.graph);
+  if (overflow) {
+    const index = scenario.ops.findLastIndex((op) => op.op !== 'addNode' && op.op !== 'setNode' && op.op !== 'removeNode');
+    const op = scenario.ops[index]?.op ?? 'scenario';
+    return { ok: false, error: new ScenarioError(scenario.id, index, op, 'values whose sums stay finite', `${overflow.what} sum past the largest number`) };
   }
   return { ok: true, graph: ctx.graph };
 }
