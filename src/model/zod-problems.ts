@@ -55,18 +55,20 @@ export function zodIssuesToProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
-    const path = [...pathPrefix, ...(issue.path as PathArray)];
+    // `found` is looked up in `input` by the issue's own path; the reported path carries the prefix.
+    const own = issue.path as PathArray;
     let found: string;
-    let reportedPath = path;
+    let ownReported = own;
     if (issue.code === 'unrecognized_keys') {
       found = issue.keys.map((k) => JSON.stringify(k)).join(', ');
       found = `the field${issue.keys.length > 1 ? 's' : ''} ${found}`;
     } else if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
-      if (path[path.length - 1] !== issue.discriminator) reportedPath = [...path, issue.discriminator];
-      found = describeValue(valueAt(input, reportedPath));
+      if (own[own.length - 1] !== issue.discriminator) ownReported = [...own, issue.discriminator];
+      found = describeValue(valueAt(input, ownReported));
     } else {
-      found = describeValue(valueAt(input, path));
+      found = describeValue(valueAt(input, own));
     }
+    const reportedPath = [...pathPrefix, ...ownReported];
     let expected = expectedOf(issue);
     if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator === 'op') {
       expected = `"op" to be one of ${OPERATION_LIST()}`;
