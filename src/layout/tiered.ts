@@ -1,0 +1,195 @@
+/**
+ * The tiered layout: one column per stage of the chain, left to right
+ * (chemicals, equipment and other raw inputs; wafers; foundries; suppliers;
+ * demand), each column ordered to limit edge crossings by value-weighted
+ * barycentre sweeps and neighbour swaps, keeping the order with the fewest
+ * weighted crossings (on graphs with more than MAX_COUNTED_LINKS links, the
+ * sweeps alone).
+ *
+ * Pure and deterministic: the same graph gives the same positions. Used by
+ * the app and by the HTML report.
+ */
+import type { SupplyGraph } from '../model/graph.ts';
+import type { NodeKind } from '../model/schema.ts';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** The column of each kind, left to right. */
+export const TIER_OF: Record<NodeKind, number> = {
+  chemical: 0,
+  equipment: 0,
+  other: 0,
+  wafer: 1,
+  foundry: 2,
+  supplier: 3,
+  demand: 4,
+};
+export const TIER_COUNT = 5;
+/** Above this many links between columns, crossings are not counted (it costs links²). */
+export const MAX_COUNTED_LINKS = 3000;
+
+export interface TieredOptions {
+  /** Distance between columns. */
+  columnGap?: number;
+  /** Distance between neighbours in the fullest column. */
+  rowGap?: number;
+  /** Barycentre sweeps (each one down and back). */
+  sweeps?: number;
+}
+const DEFAULTS: Required<TieredOptions> = { columnGap: 10, rowGap: 1, sweeps: 24 };
+
+interface Link {
+  other: number;
+  weight: number;
+}
+
+export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): Map<string, Point> {
+  const { columnGap, rowGap, sweeps } = { ...DEFAULTS, ...options };
+  const keys = graph.nodes();
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const tierOf = keys.map((k) => TIER_OF[graph.getNodeAttribute(k, 'kind')] ?? 0);
+
+  // Undirected links between nodes of different columns, merged per pair; weight by log value so one giant flow does not rule.
+  const merged = new Map<string, number>();
+  graph.forEachEdge((_e, attrs, source, target) => {
+    const a = index.get(source)!;
+    const b = index.get(target)!;
+    if (a === b || tierOf[a] === tierOf[b]) return;
+    const id = a < b ? `${a} ${b}` : `${b} ${a}`;
+    merged.set(id, (merged.get(id) ?? 0) + attrs.value);
+  });
+  const links: Link[][] = keys.map(() => []);
+  const pairs: [number, number, number][] = [];
+  for (const [id, value] of merged) {
+    const [a, b] = id.split(' ').map(Number) as [number, number];
+    const weight = 1 + Math.log10(1 + value);
+    links[a]!.push({ other: b, weight });
+    links[b]!.push({ other: a, weight });
+    pairs.push([a, b, weight]);
+  }
+
+  // Start: by country, then label, then key, so that the first guess already groups places.
+  const columns: number[][] = Array.from({ length: TIER_COUNT }, () => []);
+  const startOrder = keys
+    .map((k, i) => ({ i, country: graph.getNodeAttribute(k, 'country'), label: graph.getNodeAttribute(k, 'label'), k }))
+    .sort((p, q) => cmp(p.country, q.country) || cmp(p.label, q.label) || cmp(p.k, q.k));
+  for (const n of startOrder) columns[tierOf[n.i]!]!.push(n.i);
+
+  const pos = new Float64Array(keys.length);
+  const place = () => {
+    for (const col of columns) col.forEach((v, r) => (pos[v] = col.length > 1 ? r / (col.length - 1) : 0.5));
+  };
+  place();
+
+  // Counting crossings is quadratic in the links: on big graphs the sweeps run alone and the last order is kept.
+  const exact = pairs.length <= MAX_COUNTED_LINKS;
+  let best = columns.map((c) => [...c]);
+  let bestCrossings = exact ? crossings(pairs, tierOf, pos) : 0;
+  const order = (t: number, towards: (other: number) => boolean) => {
+    const col = columns[t]!;
+    const bary = new Map<number, number>();
+    for (const v of col) {
+      let sum = 0;
+      let w = 0;
+      for (const l of links[v]!) {
+        if (!towards(tierOf[l.other]!)) continue;
+        sum += l.weight * pos[l.other]!;
+        w += l.weight;
+      }
+      bary.set(v, w > 0 ? sum / w : pos[v]!);
+    }
+    const rank = new Map(col.map((v, r) => [v, r]));
+    col.sort((a, b) => bary.get(a)! - bary.get(b)! || rank.get(a)! - rank.get(b)!);
+    col.forEach((v, r) => (pos[v] = col.length > 1 ? r / (col.length - 1) : 0.5));
+  };
+  /** Weighted crossings between the links of u and of v if u sits above v. */
+  const pairCost = (u: number, v: number) => {
+    let c = 0;
+    for (const e of links[u]!) {
+      for (const f of links[v]!) {
+        if (tierOf[e.other] === tierOf[f.other] && pos[e.other]! > pos[f.other]!) c += e.weight * f.weight;
+      }
+    }
+    return c;
+  };
+  /** Swaps neighbours in a column while that removes crossings (the "transpose" step of layered drawing). */
+  const transpose = () => {
+    for (let pass = 0; pass < 4; pass++) {
+      let improved = false;
+      for (const col of columns) {
+        for (let r = 0; r + 1 < col.length; r++) {
+          const u = col[r]!;
+          const v = col[r + 1]!;
+          if (pairCost(v, u) < pairCost(u, v) - 1e-9) {
+            col[r] = v;
+            col[r + 1] = u;
+            const pu = pos[u]!;
+            pos[u] = pos[v]!;
+            pos[v] = pu;
+            improved = true;
+          }
+        }
+      }
+      if (!improved) break;
+    }
+  };
+
+  for (let s = 0; s < sweeps; s++) {
+    // Odd sweeps look at the next column only (what the crossing count measures most), even ones at all columns on that side.
+    const near = s % 2 === 1;
+    for (let t = 1; t < TIER_COUNT; t++) order(t, (o) => (near ? o === t - 1 : o < t));
+    for (let t = TIER_COUNT - 2; t >= 0; t--) order(t, (o) => (near ? o === t + 1 : o > t));
+    if (!exact) {
+      best = columns;
+      continue;
+    }
+    transpose();
+    const c = crossings(pairs, tierOf, pos);
+    if (c < bestCrossings - 1e-9) {
+      bestCrossings = c;
+      best = columns.map((col) => [...col]);
+    }
+  }
+
+  const fullest = Math.max(1, ...best.map((c) => c.length));
+  const height = (fullest - 1) * rowGap;
+  const out = new Map<string, Point>();
+  best.forEach((col, t) => {
+    // Short columns spread over at least half the height, so that few nodes are not crammed in the middle.
+    const span = col.length > 1 ? Math.max((col.length - 1) * rowGap, height / 2) : 0;
+    col.forEach((v, r) => {
+      const y = col.length > 1 ? -span / 2 + (r * span) / (col.length - 1) : 0;
+      // y grows downwards in the order, so the first of a column is drawn on top.
+      out.set(keys[v]!, { x: t * columnGap, y: -y });
+    });
+  });
+  return out;
+}
+
+/** Weighted crossings between links spanning the same pair of columns (links that skip columns are counted per pair of end columns). */
+export function crossings(pairs: [number, number, number][], tierOf: number[], pos: ArrayLike<number>): number {
+  const bySpan = new Map<string, { a: number; b: number; w: number }[]>();
+  for (const [u, v, w] of pairs) {
+    const [a, b] = tierOf[u]! < tierOf[v]! ? [u, v] : [v, u];
+    const span = `${tierOf[a]} ${tierOf[b]}`;
+    let list = bySpan.get(span);
+    if (!list) bySpan.set(span, (list = []));
+    list.push({ a: pos[a]!, b: pos[b]!, w });
+  }
+  let total = 0;
+  for (const list of bySpan.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const p = list[i]!;
+        const q = list[j]!;
+        if ((p.a - q.a) * (p.b - q.b) < 0) total += p.w * q.w;
+      }
+    }
+  }
+  return total;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

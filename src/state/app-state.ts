@@ -1,0 +1,189 @@
+/**
+ * The app's state and its pure transitions: no DOM, no worker, tested in
+ * Node. Async work has a status union with exactly one final state.
+ */
+import type { Problem } from '../model/problem.ts';
+import type { NodeKind } from '../model/schema.ts';
+import type { Report, ReportScenario } from '../report/model.ts';
+import type { GraphView, LoadedGraph, WhatIfFailure, WhatIfResult } from '../worker/protocol.ts';
+
+export const BASELINE = 'baseline';
+export const LAYOUTS = ['tiered', 'geographic', 'force'] as const;
+export type LayoutChoice = (typeof LAYOUTS)[number];
+export const SIZE_BY = ['impact', 'throughput', 'betweenness', 'uniform'] as const;
+export type SizeBy = (typeof SIZE_BY)[number];
+export const COUNTRY_MODES = ['off', 'nodes'] as const;
+export type CountryMode = (typeof COUNTRY_MODES)[number];
+
+export type LoadStatus =
+  | { status: 'idle' }
+  | { status: 'loading'; file: string }
+  | { status: 'done'; file: string; warnings: Problem[] }
+  | { status: 'error'; file: string; problems: Problem[] };
+
+export type Async<T> = { status: 'idle' } | { status: 'running' } | { status: 'done'; value: T } | { status: 'error'; message: string };
+
+export type Selection = { type: 'node'; key: string } | { type: 'input'; input: string } | null;
+
+export interface Filters {
+  /** Kinds hidden from the graph. */
+  hiddenKinds: NodeKind[];
+  /** Show only nodes of this country ('' for all). */
+  country: string;
+  /** Show only flows of this input ('' for all). */
+  input: string;
+}
+
+export interface AppState {
+  load: LoadStatus;
+  /** The graph in use; a failed load leaves it in place. */
+  loaded: (LoadedGraph & { file: string }) | null;
+  scenario: string;
+  compare: boolean;
+  view: Async<GraphView>;
+  demand: string | null;
+  /** The reliance figure of the headline, e.g. `foundry:TW`. */
+  focus: string;
+  selection: Selection;
+  failure: WhatIfFailure;
+  whatIf: Async<WhatIfResult>;
+  layout: LayoutChoice;
+  sizeBy: SizeBy;
+  betweenness: Async<{ scenario: string; values: Record<string, number> }>;
+  countries: CountryMode;
+  filters: Filters;
+}
+
+export const initialState = (): AppState => ({
+  load: { status: 'idle' },
+  loaded: null,
+  scenario: BASELINE,
+  compare: false,
+  view: { status: 'idle' },
+  demand: null,
+  focus: 'foundry:TW',
+  selection: null,
+  failure: { nodes: [], countries: [] },
+  whatIf: { status: 'idle' },
+  layout: 'tiered',
+  sizeBy: 'impact',
+  betweenness: { status: 'idle' },
+  countries: 'off',
+  filters: { hiddenKinds: [], country: '', input: '' },
+});
+
+// ------------------------------------------------------------------ loading
+
+export const loadStarted = (s: AppState, file: string): AppState => ({ ...s, load: { status: 'loading', file } });
+
+export type LoadOutcome = { ok: true; loaded: LoadedGraph } | { ok: false; problems: Problem[] };
+
+/** A successful load replaces the graph and resets what referred to the old one; a failed one keeps everything. */
+export function loadFinished(s: AppState, file: string, outcome: LoadOutcome): AppState {
+  if (!outcome.ok) return { ...s, load: { status: 'error', file, problems: outcome.problems } };
+  const { report } = outcome.loaded;
+  return {
+    ...s,
+    load: { status: 'done', file, warnings: outcome.loaded.warnings },
+    loaded: { ...outcome.loaded, file },
+    scenario: BASELINE,
+    compare: false,
+    view: { status: 'idle' },
+    demand: defaultDemand(report),
+    focus: report.focus.reliance[0] ?? s.focus,
+    selection: null,
+    failure: { nodes: [], countries: [] },
+    whatIf: { status: 'idle' },
+    betweenness: { status: 'idle' },
+    filters: { hiddenKinds: [], country: '', input: '' },
+  };
+}
+
+/** The first focus demand node (the default graph: a Japanese buyer), else the first demand node. */
+export function defaultDemand(report: Report): string | null {
+  const baseline = report.scenarios[0];
+  const known = new Set(baseline?.reliance.map((r) => r.demand));
+  return report.focus.demand.find((d) => known.has(d)) ?? baseline?.reliance[0]?.demand ?? null;
+}
+
+// ------------------------------------------------------------------ choices
+
+const hasFailure = (f: WhatIfFailure) => f.nodes.length > 0 || f.countries.length > 0;
+
+export function selectScenario(s: AppState, scenario: string): AppState {
+  if (!s.loaded || !s.loaded.report.scenarios.some((x) => x.id === scenario)) return s;
+  if (scenario === s.scenario) return s;
+  return { ...s, scenario, view: { status: 'idle' }, whatIf: hasFailure(s.failure) ? { status: 'running' } : { status: 'idle' }, betweenness: { status: 'idle' } };
+}
+export const setCompare = (s: AppState, compare: boolean): AppState => ({ ...s, compare });
+export const selectDemand = (s: AppState, demand: string): AppState =>
+  s.loaded?.report.scenarios[0]?.reliance.some((r) => r.demand === demand) ? { ...s, demand } : s;
+export const setFocus = (s: AppState, focus: string): AppState => ({ ...s, focus });
+export const select = (s: AppState, selection: Selection): AppState => ({ ...s, selection });
+export const setLayout = (s: AppState, layout: LayoutChoice): AppState => ({ ...s, layout });
+export const setSizeBy = (s: AppState, sizeBy: SizeBy): AppState => ({ ...s, sizeBy });
+export const setCountries = (s: AppState, countries: CountryMode): AppState => ({ ...s, countries });
+export function toggleKind(s: AppState, kind: NodeKind): AppState {
+  const hidden = s.filters.hiddenKinds.includes(kind) ? s.filters.hiddenKinds.filter((k) => k !== kind) : [...s.filters.hiddenKinds, kind];
+  return { ...s, filters: { ...s.filters, hiddenKinds: hidden } };
+}
+export const setCountryFilter = (s: AppState, country: string): AppState => ({ ...s, filters: { ...s.filters, country } });
+export const setInputFilter = (s: AppState, input: string): AppState => ({ ...s, filters: { ...s.filters, input } });
+
+// ------------------------------------------------------------------ async results
+
+export const viewStarted = (s: AppState): AppState => ({ ...s, view: { status: 'running' } });
+/** Results for another scenario than the current one arrive late and are dropped. */
+export function viewFinished(s: AppState, result: { ok: true; view: GraphView } | { ok: false; message: string }): AppState {
+  if (!result.ok) return { ...s, view: { status: 'error', message: result.message } };
+  if (result.view.scenario !== s.scenario) return s;
+  return { ...s, view: { status: 'done', value: result.view } };
+}
+
+// ------------------------------------------------------------------ what-if
+
+export function failNode(s: AppState, key: string): AppState {
+  if (s.failure.nodes.includes(key)) return s;
+  return { ...s, failure: { ...s.failure, nodes: [...s.failure.nodes, key] }, whatIf: { status: 'running' } };
+}
+export function failCountry(s: AppState, country: string): AppState {
+  if (s.failure.countries.includes(country)) return s;
+  return { ...s, failure: { ...s.failure, countries: [...s.failure.countries, country] }, whatIf: { status: 'running' } };
+}
+export function restore(s: AppState, what: { node?: string; country?: string }): AppState {
+  const failure = {
+    nodes: s.failure.nodes.filter((n) => n !== what.node),
+    countries: s.failure.countries.filter((c) => c !== what.country),
+  };
+  return { ...s, failure, whatIf: hasFailure(failure) ? { status: 'running' } : { status: 'idle' } };
+}
+export const resetWhatIf = (s: AppState): AppState => ({ ...s, failure: { nodes: [], countries: [] }, whatIf: { status: 'idle' } });
+/** Whether a what-if must be (re)computed for the current scenario and failure. */
+export const whatIfWanted = (s: AppState) => hasFailure(s.failure);
+/** Keeps a result only if it answers the current scenario and failure. */
+export function whatIfFinished(s: AppState, result: { ok: true; value: WhatIfResult } | { ok: false; message: string }): AppState {
+  if (!result.ok) return { ...s, whatIf: { status: 'error', message: result.message } };
+  const r = result.value;
+  const same = r.scenario === s.scenario && sameList(r.failure.nodes, s.failure.nodes) && sameList(r.failure.countries, s.failure.countries);
+  return same ? { ...s, whatIf: { status: 'done', value: r } } : s;
+}
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export const betweennessStarted = (s: AppState): AppState => ({ ...s, betweenness: { status: 'running' } });
+export function betweennessFinished(s: AppState, result: { ok: true; scenario: string; values: Record<string, number> } | { ok: false; message: string }): AppState {
+  if (!result.ok) return { ...s, betweenness: { status: 'error', message: result.message } };
+  return result.scenario === s.scenario ? { ...s, betweenness: { status: 'done', value: { scenario: result.scenario, values: result.values } } } : s;
+}
+
+// ------------------------------------------------------------------ reading
+
+export const currentReport = (s: AppState): ReportScenario | undefined => s.loaded?.report.scenarios.find((x) => x.id === s.scenario);
+export const baselineReport = (s: AppState): ReportScenario | undefined => s.loaded?.report.scenarios[0];
+export const relianceRow = (r: ReportScenario | undefined, demand: string | null) => r?.reliance.find((x) => x.demand === demand);
+/** reliance(demand, focus) in a scenario; 0 where the set is absent (metrics.md §6: absent counts as 0). */
+export function relianceOf(r: ReportScenario | undefined, demand: string | null, focus: string): number | undefined {
+  const row = relianceRow(r, demand);
+  if (!row) return undefined;
+  return (focus.includes(':') ? row.byKindCountry[focus] : row.byCountry[focus]) ?? 0;
+}
+export const spofOf = (r: ReportScenario | undefined, demand: string | null) => r?.spof.find((x) => x.demand === demand)?.critical ?? [];

@@ -1,0 +1,319 @@
+/**
+ * The app: the page's shell, the store, the engine worker and the graph view,
+ * wired together. The engine computes every figure; this file only asks for
+ * them and shows them. `mountApp` returns a cleanup that stops the worker and
+ * kills the renderer.
+ */
+import * as A from '../state/app-state.ts';
+import { createStore, type Store } from '../state/store.ts';
+import { formatProblem } from '../model/problem.ts';
+import { countryName } from '../model/countries.ts';
+import { startEngineWorker, type EngineClient } from '../worker/client.ts';
+import type { GraphView as EngineView } from '../worker/protocol.ts';
+import { buildDisplayGraph, countryNodeKey, type DisplayGraph } from './display-graph.ts';
+import { h } from './dom.ts';
+import { mountGraphView, type GraphView } from './graph-view.ts';
+import { renderFilters, renderLegend, type LegendActions } from './legend.ts';
+import { renderChanges } from './panels/changes.ts';
+import { renderConcentration } from './panels/concentration-table.ts';
+import { renderHeadline } from './panels/headline.ts';
+import { renderInspector } from './panels/inspector.ts';
+import { renderRelianceChart } from './panels/reliance-chart.ts';
+import { renderSpofTable } from './panels/spof-table.ts';
+import { renderWhatIf } from './panels/what-if.ts';
+import { createSearch } from './search.ts';
+import { renderScenarioBar, renderViewControls, type ToolbarActions } from './toolbar.ts';
+
+const INSPECTOR_SHIFT = 230;
+
+export interface AppHandle {
+  store: Store;
+  /** Resolves when the first graph is drawn (or failed to load). */
+  ready: Promise<void>;
+  /** A node's position on the page, for tests. */
+  screenPosition(key: string): { x: number; y: number } | null;
+  destroy(): void;
+}
+
+export function mountApp(root: HTMLElement, source: { url: string; file: string }): AppHandle {
+  const store = createStore();
+  const engine: EngineClient = startEngineWorker();
+  let view: GraphView | null = null;
+  let chartMode: 'byCountry' | 'byKindCountry' = 'byKindCountry';
+  let spofAll = false;
+  let changesAll = false;
+  let lastSizeKey = '';
+  let destroyed = false;
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
+  // ------------------------------------------------------------ shell
+  const title = h('span', { className: 'graph-title' });
+  const scenarioSlot = h('div', { className: 'slot' });
+  const controlsSlot = h('div', { className: 'slot' });
+  const filtersSlot = h('div', { className: 'slot' });
+  const status = h('div', { className: 'status', role: 'status', 'aria-live': 'polite' });
+  const search = createSearch({
+    onQuery: (keys) => view?.update({ matches: keys ? new Set(keys) : null }),
+    onPick: (key) => selectNode(key),
+  });
+  const canvas = h('div', { className: 'canvas', id: 'graph', 'aria-label': 'Supply graph. Use the search box or the tables to pick a node.', role: 'img' });
+  const legendSlot = h('div', { className: 'legend-slot' });
+  const inspectorSlot = h('div', { className: 'inspector-slot' });
+  const sidebar = h('div', { className: 'sidebar', id: 'panels' });
+  const zoomButtons = h('div', { className: 'zoom', role: 'group', 'aria-label': 'Zoom' },
+    h('button', { type: 'button', id: 'zoom-in', 'aria-label': 'Zoom in', onclick: () => view?.zoom(1 / 1.5) }, '+'),
+    h('button', { type: 'button', id: 'zoom-out', 'aria-label': 'Zoom out', onclick: () => view?.zoom(1.5) }, '−'),
+    h('button', { type: 'button', id: 'fit', 'aria-label': 'Zoom to fit', title: 'Zoom to fit', onclick: () => view?.fit() }, 'Fit'),
+  );
+  root.replaceChildren(
+    h('header', { className: 'top' },
+      h('h1', {}, 'Chokepoint'), title, scenarioSlot, h('div', { className: 'spacer' }), search.element),
+    h('main', { className: 'layout' },
+      h('section', { className: 'graph-area', 'aria-label': 'Graph' },
+        h('div', { className: 'graph-toolbar' }, controlsSlot, filtersSlot, status), canvas, zoomButtons, legendSlot, inspectorSlot),
+      h('section', { className: 'sidebar-wrap', 'aria-label': 'Risk figures' }, sidebar)),
+  );
+
+  // ------------------------------------------------------------ actions
+  const update = store.update;
+  function selectNode(key: string) {
+    update((s) => A.select(s, { type: 'node', key }));
+    const doc = docOf(store.get());
+    if (doc?.nodes.some((n) => n.key === key && n.attributes.kind === 'demand')) update((s) => A.selectDemand(s, key));
+    // The inspector covers the right of the graph: the node goes left of the centre.
+    view?.centreOn([key], INSPECTOR_SHIFT);
+  }
+  function selectInput(input: string) {
+    update((s) => A.select(s, { type: 'input', input }));
+    const doc = docOf(store.get());
+    const ends = new Set<string>();
+    for (const e of doc?.edges ?? []) if (e.attributes.input === input) ends.add(e.source).add(e.target);
+    view?.centreOn([...ends]);
+  }
+  function pickSet(set: string) {
+    update((s) => A.setFocus(s, set));
+    const [kind, country] = set.includes(':') ? set.split(':') : [null, set];
+    const keys = (docOf(store.get())?.nodes ?? []).filter((n) => n.attributes.country === country && (!kind || n.attributes.kind === kind)).map((n) => n.key);
+    view?.update({ matches: new Set(keys) });
+    view?.centreOn(keys);
+  }
+  const toolbar: ToolbarActions = {
+    selectScenario: (id) => update((s) => A.selectScenario(s, id)),
+    setCompare: (on) => update((s) => A.setCompare(s, on)),
+    setLayout: (l) => update((s) => A.setLayout(s, l)),
+    setSizeBy: (k) => update((s) => A.setSizeBy(s, k)),
+    setCountries: (on) => update((s) => A.setCountries(s, on ? 'nodes' : 'off')),
+  };
+  const failNode = (key: string) => update((s) => A.failNode(s, key));
+  const failCountry = (code: string) => update((s) => A.failCountry(s, code));
+
+  // ------------------------------------------------------------ engine requests
+  async function load() {
+    update((s) => A.loadStarted(s, source.file));
+    let text: string;
+    try {
+      const response = await fetch(source.url);
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
+      text = await response.text();
+    } catch (cause) {
+      const found = cause instanceof Error ? cause.message : String(cause);
+      update((s) => A.loadFinished(s, source.file, { ok: false, problems: [{ severity: 'error', path: '', expected: 'a graph file the app can fetch', found, file: source.file }] }));
+      markReady();
+      return;
+    }
+    const answer = await engine.request({ type: 'load', text, file: source.file });
+    if (destroyed) return;
+    if (answer.type === 'error') update((s) => A.loadFinished(s, source.file, { ok: false, problems: [{ severity: 'error', path: '', expected: 'the engine to load the file', found: answer.message, file: source.file }] }));
+    else update((s) => A.loadFinished(s, source.file, answer.result));
+    if (!store.get().loaded) markReady();
+  }
+  async function requestView(scenario: string) {
+    update(A.viewStarted);
+    const answer = await engine.request({ type: 'view', scenario });
+    if (destroyed) return;
+    update((s) => A.viewFinished(s, answer.type === 'view' ? { ok: true, view: answer.view } : { ok: false, message: answer.type === 'error' ? answer.message : 'unexpected answer' }));
+  }
+  async function requestWhatIf() {
+    const s = store.get();
+    const answer = await engine.request({ type: 'whatIf', scenario: s.scenario, failure: s.failure });
+    if (destroyed) return;
+    update((t) => A.whatIfFinished(t, answer.type === 'whatIf' ? { ok: true, value: answer.result } : { ok: false, message: answer.type === 'error' ? answer.message : 'unexpected answer' }));
+  }
+  async function requestBetweenness() {
+    update(A.betweennessStarted);
+    const scenario = store.get().scenario;
+    const answer = await engine.request({ type: 'betweenness', scenario });
+    if (destroyed) return;
+    update((t) => A.betweennessFinished(t, answer.type === 'betweenness' ? { ok: true, scenario: answer.scenario, values: answer.values } : { ok: false, message: answer.type === 'error' ? answer.message : 'unexpected answer' }));
+  }
+
+  // ------------------------------------------------------------ drawing
+  const docOf = (s: A.AppState) => (s.view.status === 'done' ? s.view.value.document : null);
+  const labelOf = (key: string) => docOf(store.get())?.nodes.find((n) => n.key === key)?.attributes.label ?? key;
+
+  function positionsFor(s: A.AppState, ev: EngineView): Record<string, { x: number; y: number }> {
+    if (s.layout !== 'force' || !view) return ev.layouts[s.layout === 'force' ? 'tiered' : s.layout];
+    const current: Record<string, { x: number; y: number }> = { ...ev.layouts.tiered };
+    view.graph().forEachNode((k, a) => (current[k] = { x: a.x, y: a.y }));
+    return current;
+  }
+  function displayGraph(s: A.AppState, ev: EngineView): DisplayGraph {
+    return buildDisplayGraph(ev, positionsFor(s, ev), s.countries === 'nodes', s.layout === 'tiered' ? 'column' : 'centroid');
+  }
+  function sizes(s: A.AppState): Map<string, number> | null {
+    const report = A.currentReport(s);
+    let values: Record<string, number> | null = null;
+    if (s.sizeBy === 'impact') {
+      values = Object.fromEntries(A.spofOf(report, s.demand).map((c) => [c.key, c.impact]));
+      if (s.demand) values[s.demand] = 1;
+    } else if (s.sizeBy === 'throughput' && s.view.status === 'done') values = s.view.value.throughput;
+    else if (s.sizeBy === 'betweenness' && s.betweenness.status === 'done') values = s.betweenness.value.values;
+    if (!values) return null;
+    const max = Math.max(0, ...Object.values(values));
+    const out = new Map<string, number>();
+    for (const n of docOf(s)?.nodes ?? []) out.set(n.key, max > 0 ? 3 + 14 * Math.sqrt((values[n.key] ?? 0) / max) : 4);
+    return out;
+  }
+  function graphUi(s: A.AppState) {
+    const changes = s.compare && s.scenario !== 'baseline' && s.view.status === 'done' ? s.view.value.changes : null;
+    const whatIf = s.whatIf.status === 'done' ? s.whatIf.value : null;
+    return {
+      selected: s.selection?.type === 'node' ? s.selection.key : null,
+      selectedInput: s.selection?.type === 'input' ? s.selection.input : null,
+      hiddenKinds: new Set<string>(s.filters.hiddenKinds),
+      countryFilter: s.filters.country,
+      inputFilter: s.filters.input,
+      sizes: sizes(s),
+      availability: whatIf?.availability ?? null,
+      failed: new Set(whatIf?.failed ?? []),
+      changedNodes: changes ? new Map([...changes.addedNodes.map((k) => [k, 'added'] as const), ...changes.changedNodes.map((k) => [k, 'changed'] as const)]) : null,
+      changedEdges: changes ? new Map([...changes.addedEdges.map((k) => [k, 'added'] as const), ...changes.changedEdges.map((c) => [c.key, c.after >= c.before ? 'up' : 'down'] as const)]) : null,
+    };
+  }
+
+  /** Re-renders a slot, keeping keyboard focus on the control that had it. */
+  function fill(slot: HTMLElement, ...content: (HTMLElement | null)[]) {
+    const active = document.activeElement;
+    const id = active && slot.contains(active) ? (active.id ? `#${CSS.escape(active.id)}` : active.getAttribute('data-focus') ? `[data-focus="${CSS.escape(active.getAttribute('data-focus')!)}"]` : null) : null;
+    slot.replaceChildren(...content.filter((c): c is HTMLElement => c !== null));
+    if (id) (slot.querySelector<HTMLElement>(id) ?? slot).focus?.();
+  }
+
+  function renderPanels(s: A.AppState) {
+    title.textContent = s.loaded ? s.loaded.document.attributes.title : '';
+    fill(scenarioSlot, renderScenarioBar(s, toolbar));
+    fill(controlsSlot, renderViewControls(s, toolbar));
+    if (s.load.status === 'error') {
+      status.replaceChildren(h('p', { className: 'error' }, `Could not load ${s.load.file}: `, ...s.load.problems.slice(0, 5).map((p) => h('span', { className: 'problem' }, formatProblem(p)))));
+    } else if (s.load.status === 'loading' || s.view.status === 'running') status.textContent = 'Working…';
+    else if (s.view.status === 'error') status.replaceChildren(h('p', { className: 'error' }, s.view.message));
+    else status.textContent = '';
+    if (!s.loaded) return;
+    const legendActions: LegendActions = {
+      toggleKind: (k) => update((t) => A.toggleKind(t, k)),
+      setCountry: (c) => update((t) => A.setCountryFilter(t, c)),
+      setInput: (i) => update((t) => A.setInputFilter(t, i)),
+    };
+    fill(legendSlot, renderLegend(s, legendActions));
+    fill(filtersSlot, renderFilters(s, legendActions));
+    const sel = s.selection?.type === 'node' ? s.selection.key : null;
+    const inspector = sel && !sel.startsWith('country:') ? renderInspector(s, sel, {
+      selectNode, failNode, failCountry,
+      centre: (k) => view?.centreOn([k], INSPECTOR_SHIFT),
+      close: () => update((t) => A.select(t, null)),
+    }) : null;
+    fill(inspectorSlot, inspector);
+    fill(sidebar,
+      renderHeadline(s, { selectDemand: (k) => update((t) => A.selectDemand(t, k)), setFocus: (f) => update((t) => A.setFocus(t, f)), selectScenario: toolbar.selectScenario }),
+      renderWhatIf(s, labelOf, { restoreNode: (n) => update((t) => A.restore(t, { node: n })), restoreCountry: (c) => update((t) => A.restore(t, { country: c })), reset: () => update(A.resetWhatIf), selectNode }),
+      renderRelianceChart(s, chartMode, { pickSet, failCountry, setMode: (m) => ((chartMode = m), renderPanels(store.get())) }),
+      renderSpofTable(s, spofAll, { selectNode, failNode, toggleAll: () => ((spofAll = !spofAll), renderPanels(store.get())) }),
+      renderChanges(s, labelOf, changesAll, { centreOn: (keys) => view?.centreOn(keys), toggleAll: () => ((changesAll = !changesAll), renderPanels(store.get())) }),
+      renderConcentration(s, { selectInput }),
+    );
+  }
+
+  function onChange(s: A.AppState, prev: A.AppState) {
+    if (s.loaded && s.view.status === 'idle') void requestView(s.scenario);
+    if (s.whatIf.status === 'running' && (prev.whatIf.status !== 'running' || s.failure !== prev.failure || s.scenario !== prev.scenario)) void requestWhatIf();
+    if (s.sizeBy === 'betweenness' && s.betweenness.status === 'idle' && s.view.status === 'done') void requestBetweenness();
+
+    const ev = s.view.status === 'done' ? s.view.value : null;
+    const viewChanged = ev && (prev.view.status !== 'done' || prev.view.value !== ev);
+    if (ev && (viewChanged || s.countries !== prev.countries)) {
+      const g = displayGraph(s, ev);
+      if (!view) {
+        view = mountGraphView(canvas, g, {
+          onClickNode: (key) => {
+            if (key.startsWith('country:')) pickSet(key.slice('country:'.length));
+            else selectNode(key);
+          },
+          onClickStage: () => {
+            view?.update({ matches: null });
+            if (store.get().selection) update((t) => A.select(t, null));
+          },
+        });
+        markReady();
+      } else view.setGraph(g);
+      search.setEntries(g.mapNodes((key, a) => ({
+        key, label: a.fullLabel,
+        detail: a.kind === 'country' ? 'country' : `${a.kind} · ${countryName(a.country)}`,
+        haystack: `${a.fullLabel} ${key} ${a.country} ${countryName(a.country)}`.toLowerCase(),
+      })));
+    }
+    if (view && ev && s.layout !== prev.layout && !viewChanged) {
+      if (s.layout === 'force') view.runForce(Math.min(8000, 1500 + 10 * ev.document.nodes.length), () => {});
+      else {
+        const positions = { ...ev.layouts[s.layout] };
+        if (s.countries === 'nodes') {
+          const withCountries = displayGraph(s, ev);
+          withCountries.forEachNode((k, a) => (positions[k] = { x: a.x, y: a.y }));
+        }
+        view.moveTo(positions);
+        setTimeout(() => view?.fit(), 450);
+      }
+    }
+    if (view) {
+      // Sizes move the label grid, so only a change of them needs a full reindex.
+      const sizeKey = `${s.sizeBy}|${s.demand}|${s.scenario}|${s.betweenness.status}|${s.view.status}`;
+      view.update(graphUi(s), { resize: sizeKey !== lastSizeKey || s.filters !== prev.filters });
+      lastSizeKey = sizeKey;
+    }
+    renderPanels(s);
+    // A newly opened inspector takes the keyboard focus, so that Tab walks through it and Escape closes it.
+    const opened = s.selection?.type === 'node' && (prev.selection?.type !== 'node' || prev.selection.key !== s.selection.key);
+    if (opened) inspectorSlot.querySelector<HTMLElement>('#inspector')?.focus({ preventScroll: true });
+  }
+  const unsubscribe = store.subscribe(onChange);
+
+  const onKey = (e: KeyboardEvent) => {
+    const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
+    if (e.key === 'Escape' && store.get().selection) update((t) => A.select(t, null));
+    else if (e.key === '/' && !typing) {
+      e.preventDefault();
+      root.querySelector<HTMLInputElement>('#search')?.focus();
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  renderPanels(store.get());
+  void load();
+
+  return {
+    store,
+    ready,
+    screenPosition: (key) => view?.screenPosition(key) ?? null,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      unsubscribe();
+      document.removeEventListener('keydown', onKey);
+      search.destroy();
+      view?.kill();
+      engine.kill();
+      root.replaceChildren();
+    },
+  };
+}
+
+export { countryNodeKey };

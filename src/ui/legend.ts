@@ -1,0 +1,64 @@
+/** The legend, which is also the filter: a toggle per kind, a country and an input picker; the what-if colour key. */
+import { NODE_KINDS } from '../model/schema.ts';
+import type { AppState } from '../state/app-state.ts';
+import { h } from './dom.ts';
+import { COUNTRY_NODE_COLOR, FAILED_COLOR, KIND_COLORS, KIND_NAMES, LOSS_COLOR } from './look.ts';
+import { countryLabel } from './words.ts';
+
+export interface LegendActions {
+  toggleKind(kind: (typeof NODE_KINDS)[number]): void;
+  setCountry(code: string): void;
+  setInput(input: string): void;
+}
+
+export function renderLegend(s: AppState, act: LegendActions): HTMLElement {
+  const doc = s.view.status === 'done' ? s.view.value.document : null;
+  const present = new Set(doc?.nodes.map((n) => n.attributes.kind));
+  const kinds = h('ul', { className: 'legend-kinds' });
+  for (const k of NODE_KINDS) {
+    if (!present.has(k)) continue;
+    const on = !s.filters.hiddenKinds.includes(k);
+    kinds.append(h('li', {}, h('button', { type: 'button', 'aria-pressed': String(on), 'data-focus': `kind-${k}`, title: on ? `Hide ${KIND_NAMES[k]}` : `Show ${KIND_NAMES[k]}`, onclick: () => act.toggleKind(k) },
+      h('span', { className: 'swatch', style: `background:${KIND_COLORS[k]}`, 'aria-hidden': 'true' }), KIND_NAMES[k])));
+  }
+  if (s.countries === 'nodes') kinds.append(h('li', { className: 'legend-country' }, h('span', { className: 'swatch', style: `background:${COUNTRY_NODE_COLOR}`, 'aria-hidden': 'true' }), 'Countries (grey links: sits in)'));
+  const whatIf = s.failure.nodes.length || s.failure.countries.length
+    ? h('p', { className: 'legend-whatif' },
+        h('span', { className: 'swatch', style: `background:${FAILED_COLOR}` }), 'failed ',
+        h('span', { className: 'swatch ramp', style: `background:linear-gradient(90deg,#f3c2b8,${LOSS_COLOR})` }), 'supply lost (darker: more); pale: unaffected')
+    : null;
+  const compare = s.compare && s.scenario !== 'baseline'
+    ? h('p', { className: 'legend-whatif' }, h('span', { className: 'swatch', style: 'background:#2b8a3e' }), 'flow added or raised ', h('span', { className: 'swatch', style: 'background:#c0392b' }), 'flow cut; ● node changed')
+    : null;
+  return h('div', { className: 'legend', role: 'group', 'aria-label': 'Legend: node kinds (press to hide or show)' }, kinds, h('p', { className: 'legend-size', id: 'size-caption' }, sizeCaption(s)), whatIf, compare);
+}
+
+function sizeCaption(s: AppState): string {
+  const demand = s.loaded?.report.scenarios[0]?.reliance.find((r) => r.demand === s.demand)?.label ?? 'the buyer';
+  switch (s.sizeBy) {
+    case 'impact':
+      return `Size: share of “${demand}” supply lost if the node stops`;
+    case 'throughput':
+      return 'Size: value flowing through the node';
+    case 'betweenness':
+      return s.betweenness.status === 'done' ? 'Size: betweenness centrality' : 'Size: betweenness (computing…)';
+    case 'uniform':
+      return '';
+  }
+}
+
+function filterSelects(s: AppState, act: LegendActions) {
+  const doc = s.view.status === 'done' ? s.view.value.document : null;
+  const countries = [...new Set(doc?.nodes.map((n) => n.attributes.country))].sort();
+  const country = h('select', { id: 'filter-country', 'aria-label': 'Only nodes in', onchange: (e) => act.setCountry((e.target as HTMLSelectElement).value) }, h('option', { value: '' }, 'All countries'));
+  for (const c of countries) country.append(h('option', { value: c, selected: c === s.filters.country }, countryLabel(c)));
+  const inputs = [...new Set(doc?.edges.map((e) => e.attributes.input))].sort();
+  const input = h('select', { id: 'filter-input', 'aria-label': 'Only flows of', onchange: (e) => act.setInput((e.target as HTMLSelectElement).value) }, h('option', { value: '' }, 'All inputs'));
+  for (const i of inputs) input.append(h('option', { value: i, selected: i === s.filters.input }, i));
+  return { country, input };
+}
+
+export function renderFilters(s: AppState, act: LegendActions): HTMLElement {
+  const { country, input } = filterSelects(s, act);
+  return h('div', { className: 'legend-filters', role: 'group', 'aria-label': 'Filters' }, country, input);
+}

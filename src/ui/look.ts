@@ -1,0 +1,46 @@
+/** Colours, short labels and sizes: how things look, never what they are worth. */
+import type { NodeKind } from '../model/schema.ts';
+import type { Level } from '../metrics/levels.ts';
+
+export const KIND_COLORS: Record<NodeKind, string> = {
+  demand: '#c8553d',
+  supplier: '#2f6fb0',
+  foundry: '#7353ba',
+  wafer: '#3f8f5a',
+  chemical: '#d19a2a',
+  equipment: '#6c757d',
+  other: '#9aa3ab',
+};
+export const KIND_NAMES: Record<NodeKind, string> = {
+  chemical: 'Chemicals',
+  equipment: 'Equipment',
+  other: 'Other inputs',
+  wafer: 'Wafers',
+  foundry: 'Foundries and fabs',
+  supplier: 'Chip vendors',
+  demand: 'Buyers (demand)',
+};
+export const COUNTRY_NODE_COLOR = '#adb5bd';
+export const LEVEL_COLORS: Record<Level, string> = { unconcentrated: '#3f8f5a', moderate: '#d19a2a', high: '#c0392b' };
+export const FADED = '#e3e6ea';
+export const EDGE_COLOR = '#c5cbd3';
+export const LOSS_COLOR = '#c0392b';
+export const FAILED_COLOR = '#212529';
+export const ADDED_COLOR = '#2b8a3e';
+export const CHANGED_UP = '#2b8a3e';
+export const CHANGED_DOWN = '#c0392b';
+
+/** A label short enough for the graph: the part before a parenthesis, at most 26 characters. */
+export function shortLabel(label: string): string {
+  const head = label.split(' (')[0] ?? label;
+  return head.length > 26 ? `${head.slice(0, 25).trimEnd()}…` : head;
+}
+
+/** Mixes two #rrggbb colours: t = 0 gives a, 1 gives b. */
+export function mix(a: string, b: string, t: number): string {
+  const pa = parse(a);
+  const pb = parse(b);
+  const c = pa.map((x, i) => Math.round(x + (pb[i]! - x) * Math.min(1, Math.max(0, t))));
+  return `#${c.map((x) => x.toString(16).padStart(2, '0')).join('')}`;
+}
+const parse = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));

@@ -1,0 +1,39 @@
+/** The header's controls: scenario and compare, layout, node size, countries, fit. */
+import { LAYOUTS, SIZE_BY, type AppState, type LayoutChoice, type SizeBy } from '../state/app-state.ts';
+import { h } from './dom.ts';
+
+export interface ToolbarActions {
+  selectScenario(id: string): void;
+  setCompare(on: boolean): void;
+  setLayout(layout: LayoutChoice): void;
+  setSizeBy(sizeBy: SizeBy): void;
+  setCountries(on: boolean): void;
+}
+
+const LAYOUT_NAMES: Record<LayoutChoice, string> = { tiered: 'Tiers (left to right)', geographic: 'Map', force: 'Force (ForceAtlas2)' };
+const SIZE_NAMES: Record<SizeBy, string> = { impact: 'Impact on the buyer', throughput: 'Throughput', betweenness: 'Betweenness', uniform: 'Same size' };
+
+export function renderScenarioBar(s: AppState, act: ToolbarActions): HTMLElement {
+  const scenarios = s.loaded?.report.scenarios ?? [];
+  const select = h('select', { id: 'scenario', 'aria-label': 'Scenario', onchange: (e) => act.selectScenario((e.target as HTMLSelectElement).value) });
+  for (const sc of scenarios) select.append(h('option', { value: sc.id, selected: sc.id === s.scenario }, sc.id === 'baseline' ? 'Baseline (as of the data)' : sc.label));
+  const compare = h('input', { type: 'checkbox', id: 'compare', checked: s.compare, disabled: s.scenario === 'baseline', onchange: (e) => act.setCompare((e.target as HTMLInputElement).checked) });
+  return h('div', { className: 'scenario-bar' },
+    h('label', { for: 'scenario' }, 'Scenario'), select,
+    h('label', { className: 'check' }, compare, ' Compare with baseline'),
+  );
+}
+
+export function renderViewControls(s: AppState, act: ToolbarActions): HTMLElement {
+  const layout = h('select', { id: 'layout', 'aria-label': 'Layout', onchange: (e) => act.setLayout((e.target as HTMLSelectElement).value as LayoutChoice) });
+  for (const l of LAYOUTS) layout.append(h('option', { value: l, selected: l === s.layout }, LAYOUT_NAMES[l]));
+  const size = h('select', { id: 'size-by', 'aria-label': 'Node size', onchange: (e) => act.setSizeBy((e.target as HTMLSelectElement).value as SizeBy) });
+  for (const k of SIZE_BY) size.append(h('option', { value: k, selected: k === s.sizeBy }, SIZE_NAMES[k]));
+  const countries = h('input', { type: 'checkbox', id: 'countries', checked: s.countries === 'nodes', onchange: (e) => act.setCountries((e.target as HTMLInputElement).checked) });
+  return h('div', { className: 'view-controls' },
+    h('label', {}, 'Layout ', layout),
+    h('label', {}, 'Size ', size),
+    s.betweenness.status === 'running' ? h('span', { className: 'hint' }, 'computing…') : null,
+    h('label', { className: 'check', title: 'Show each country as a node, with a “sits in” link from every node in it' }, countries, ' Countries'),
+  );
+}

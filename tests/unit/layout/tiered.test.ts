@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { crossings, TIER_OF, tieredLayout } from '../../../src/layout/tiered.ts';
+import { graphOf, loadGraph, makeDoc, repoPath } from '../../helpers/load.ts';
+
+describe('tieredLayout', () => {
+  it('gives an empty map for an empty graph', () => {
+    expect(tieredLayout(graphOf(makeDoc([], []))).size).toBe(0);
+  });
+
+  it('puts kinds in columns left to right: raw, wafer, foundry, supplier, demand', () => {
+    const g = graphOf(
+      makeDoc(
+        [['d', 'demand', 'JP'], ['s', 'supplier', 'US'], ['f', 'foundry', 'TW'], ['w', 'wafer', 'JP'], ['c', 'chemical', 'JP'], ['e', 'equipment', 'NL']],
+        [['s', 'd', 'chips', 1], ['f', 's', 'fab', 1], ['w', 'f', 'wafers', 1], ['c', 'f', 'hf', 1], ['e', 'f', 'tools', 1]],
+      ),
+    );
+    const p = tieredLayout(g);
+    const x = (k: string) => p.get(k)!.x;
+    expect(x('c')).toBe(x('e'));
+    expect(x('c')).toBeLessThan(x('w'));
+    expect(x('w')).toBeLessThan(x('f'));
+    expect(x('f')).toBeLessThan(x('s'));
+    expect(x('s')).toBeLessThan(x('d'));
+    expect(TIER_OF.other).toBe(0);
+  });
+
+  it('untangles two crossed chains', () => {
+    // Start order by country puts a1 (CA) above b1 (US) in column 0 but b2 (CA) above a2 (US) in column 1: crossed.
+    const g = graphOf(
+      makeDoc(
+        [['a1', 'chemical', 'CA'], ['b1', 'chemical', 'US'], ['a2', 'foundry', 'US'], ['b2', 'foundry', 'CA'], ['a3', 'demand', 'CA'], ['b3', 'demand', 'US']],
+        [['a1', 'a2', 'x', 1], ['b1', 'b2', 'x', 1], ['a2', 'a3', 'y', 1], ['b2', 'b3', 'y', 1]],
+      ),
+    );
+    const p = tieredLayout(g);
+    const y = (k: string) => p.get(k)!.y;
+    expect(Math.sign(y('a1') - y('b1'))).toBe(Math.sign(y('a2') - y('b2')));
+    expect(Math.sign(y('a2') - y('b2'))).toBe(Math.sign(y('a3') - y('b3')));
+  });
+
+  it('is deterministic and places every node of the default graph at a distinct point', () => {
+    const text = readFileSync(repoPath('graphs/japan-us-taiwan.json'), 'utf8');
+    const a = tieredLayout(loadGraph(text));
+    const b = tieredLayout(loadGraph(text));
+    expect([...a]).toEqual([...b]);
+    expect(a.size).toBe(88);
+    const points = new Set([...a.values()].map((q) => `${q.x.toFixed(6)},${q.y.toFixed(6)}`));
+    expect(points.size).toBe(88);
+  });
+
+  it('counts weighted crossings', () => {
+    expect(crossings([[0, 1, 1], [2, 3, 2]], [0, 1, 0, 1], [0, 1, 1, 0])).toBe(2);
+    expect(crossings([[0, 1, 1], [2, 3, 2]], [0, 1, 0, 1], [0, 0, 1, 1])).toBe(0);
+  });
+});
+
+describe('tieredLayout on a big graph', () => {
+  it('lays out 3,000 nodes and 9,000 flows without counting crossings', () => {
+    const kinds = ['chemical', 'wafer', 'foundry', 'supplier', 'demand'];
+    const nodes: [string, string, string][] = [];
+    for (let i = 0; i < 3000; i++) nodes.push([`n${i}`, kinds[i % 5]!, 'JP']);
+    const edges: [string, string, string, number][] = [];
+    let seed = 7;
+    const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (let k = 0; k < 9000; k++) {
+      const a = Math.floor(rand() * 2400);
+      const from = a - (a % 5) + Math.floor(rand() * 4);
+      edges.push([`n${from}`, `n${from + 1}`, 'x', 1 + Math.floor(rand() * 100)]);
+    }
+    const p = tieredLayout(graphOf(makeDoc(nodes, edges)));
+    expect(p.size).toBe(3000);
+    for (const q of p.values()) expect(Number.isFinite(q.y)).toBe(true);
+  });
+});
