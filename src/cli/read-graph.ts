@@ -1,16 +1,27 @@
-/** Reading a graph file for a command: every problem to stderr, or the graph. */
-import { relative } from 'node:path';
-import { loadNativeText, type LoadResult } from '../io/load-native.ts';
-import { formatProblem, isError, type Problem } from '../model/problem.ts';
+/**
+ * Reading a graph for a command: every FILE argument goes through the one
+ * import pipeline (src/io/load.ts), so a command takes a native .json, a
+ * .gexf, a .graphml, a folder or a zip holding nodes.csv + flows.csv, with
+ * the mapping flags, --mapping FILE, --scenarios-file FILE and --max-size.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+import { parseJsonText } from '../io/json-text.ts';
+import { capProblems, DEFAULT_MAX_BYTES, formatBytes, loadFiles, parseMapping, type FileInput, type LoadFilesResult, type Mapping } from '../io/load.ts';
+import { EDGE_FIELDS, NODE_FIELDS } from '../io/mapping.ts';
 import type { SupplyGraph } from '../model/graph.ts';
-import { type CliIO, InvalidInput } from './io.ts';
+import { formatProblem, isError, type Problem } from '../model/problem.ts';
+import { type CliIO, InvalidInput, UsageError } from './io.ts';
+import type { OptionValues } from './commands/command.ts';
 
-export const MAX_PROBLEMS_SHOWN = 200;
+export { MAX_PROBLEMS_SHOWN } from '../io/load.ts';
 
 export function printProblems(io: CliIO, problems: Problem[]): void {
-  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+  const { shown, more } = capProblems(problems);
   for (const p of shown) io.stderr(formatProblem(p) + '\n');
-  if (problems.length > shown.length) io.stderr(`…and ${problems.length - shown.length} more problems\n`);
+  if (more > 0) io.stderr(`…and ${more} more problems\n`);
 }
 
 export const displayPath = (path: string) => {
@@ -18,20 +29,126 @@ export const displayPath = (path: string) => {
   return rel && !rel.startsWith('..') ? rel : path;
 };
 
-export async function loadFile(io: CliIO, path: string): Promise<LoadResult> {
-  const file = displayPath(path);
-  let text: string;
-  try {
-    text = await io.readText(path);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const found = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder' : code === 'EACCES' ? 'a file this user may not read' : String((cause as Error).message);
-    return { ok: false, problems: [{ severity: 'error', file, path: '', expected: 'a readable graph file', found }] };
-  }
-  return loadNativeText(text, file);
+/** The flags every command that reads a graph takes (merged into each command's options by main.ts). */
+export const LOAD_FLAGS: NonNullable<ParseArgsConfig['options']> = {
+  ...Object.fromEntries(NODE_FIELDS.map((f) => [`map-node-${f}`, { type: 'string' as const }])),
+  ...Object.fromEntries(EDGE_FIELDS.map((f) => [`map-flow-${f}`, { type: 'string' as const }])),
+  mapping: { type: 'string' },
+  'scenarios-file': { type: 'string', multiple: true },
+  'max-size': { type: 'string' },
+};
+
+export const LOAD_FLAGS_HELP = `Reading FILE (any command): FILE is a Chokepoint .json, a .gexf, a .graphml,
+or a folder or .zip holding nodes.csv and flows.csv (and graph.json).
+  --map-node-FIELD NAME   the attribute or column holding FIELD (key, label,
+                          kind, country, company); "" for none
+  --map-flow-FIELD NAME   the same for flows (key, source, target, input, value)
+  --mapping FILE          a JSON mapping: {"nodes": {"label": "Label"}, "edges": {"value": "weight"}}
+  --scenarios-file FILE   add the scenarios of FILE (a JSON array) to the graph
+  --max-size SIZE         refuse files above SIZE (default 100MB; e.g. 500MB, 2GB)`;
+
+interface LoadSettings {
+  mapping?: Mapping;
+  scenarioFiles: string[];
+  maxBytes: number;
+}
+let settings: LoadSettings = { scenarioFiles: [], maxBytes: DEFAULT_MAX_BYTES };
+
+export function parseSize(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb?|mb?|gb?)?\s*$/i.exec(text);
+  if (!m) throw new UsageError(`--max-size: expected a size such as 100MB, 2GB or 5000000 (bytes), found "${text}"`);
+  const unit = (m[2] ?? 'b').toLowerCase()[0]!;
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.round(Number(m[1]) * factor);
 }
 
-/** The graph, or InvalidInput after printing every problem; warnings go to stderr either way. */
+/** Takes the load flags of this run (main.ts calls it before the command runs). */
+export async function useLoadFlags(io: CliIO, values: OptionValues): Promise<void> {
+  const flagged: Mapping = { nodes: {}, edges: {} };
+  for (const f of NODE_FIELDS) if (typeof values[`map-node-${f}`] === 'string') flagged.nodes![f] = values[`map-node-${f}`] as string;
+  for (const f of EDGE_FIELDS) if (typeof values[`map-flow-${f}`] === 'string') flagged.edges![f] = values[`map-flow-${f}`] as string;
+  let mapping: Mapping | undefined = Object.keys(flagged.nodes!).length || Object.keys(flagged.edges!).length ? flagged : undefined;
+  if (typeof values.mapping === 'string') {
+    const file = displayPath(values.mapping);
+    let text: string;
+    try {
+      text = await readFile(values.mapping, 'utf8');
+    } catch (cause) {
+      printProblems(io, [{ severity: 'error', file, path: '', expected: 'a readable mapping file', found: readFailure(cause) }]);
+      throw new InvalidInput(`${file}: cannot read the mapping`);
+    }
+    const parsed = parseJsonText(text, file);
+    const checked = parsed.ok ? parseMapping(parsed.value, file) : parsed;
+    if (!checked.ok) {
+      printProblems(io, checked.problems);
+      throw new InvalidInput(`${file}: refused, not a mapping`);
+    }
+    // Flags win over the file.
+    mapping = { nodes: { ...checked.mapping.nodes, ...flagged.nodes }, edges: { ...checked.mapping.edges, ...flagged.edges } };
+  }
+  const scenarioFiles = (values['scenarios-file'] as string[] | undefined) ?? [];
+  const maxBytes = typeof values['max-size'] === 'string' ? parseSize(values['max-size']) : DEFAULT_MAX_BYTES;
+  settings = { ...(mapping ? { mapping } : {}), scenarioFiles, maxBytes };
+}
+
+function readFailure(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder' : code === 'EACCES' ? 'a file this user may not read' : String((cause as Error).message);
+}
+
+/** A file's bytes, refusing it before reading when it is over the limit. */
+async function readInput(path: string, name: string, maxBytes: number): Promise<FileInput | Problem> {
+  try {
+    const info = await stat(path);
+    if (info.isFile() && info.size > maxBytes) {
+      return { severity: 'error', file: name, path: '', expected: `a file of at most ${formatBytes(maxBytes)} (the size limit; raise it with --max-size)`, found: formatBytes(info.size) };
+    }
+    return { name, bytes: await readFile(path) };
+  } catch (cause) {
+    return { severity: 'error', file: name, path: '', expected: 'a readable graph file', found: readFailure(cause) };
+  }
+}
+
+/** The files a FILE argument stands for: the file itself, or the CSV files and graph.json of a folder. */
+async function inputsOf(path: string, maxBytes: number): Promise<FileInput[] | Problem> {
+  const name = displayPath(path);
+  let entries: Dirent[] | undefined;
+  try {
+    if ((await stat(path)).isDirectory()) entries = await readdir(path, { withFileTypes: true });
+  } catch {
+    // Missing or unreadable: readInput says which.
+  }
+  if (!entries) {
+    const input = await readInput(path, name, maxBytes);
+    return 'severity' in input ? input : [input];
+  }
+  const wanted = entries.filter((e) => e.isFile() && (/\.csv$/i.test(e.name) || e.name === 'graph.json')).map((e) => e.name).sort();
+  if (!wanted.some((n) => /\.csv$/i.test(n))) {
+    return { severity: 'error', file: name, path: '', expected: 'a folder holding nodes.csv and flows.csv', found: entries.length ? `only ${entries.map((e) => e.name).slice(0, 8).join(', ')}` : 'an empty folder' };
+  }
+  const inputs: FileInput[] = [];
+  for (const entry of wanted) {
+    const input = await readInput(join(path, entry), join(name, entry), maxBytes);
+    if ('severity' in input) return input;
+    inputs.push(input);
+  }
+  return inputs;
+}
+
+export type FileLoad = LoadFilesResult;
+
+export async function loadFile(_io: CliIO, path: string): Promise<LoadFilesResult> {
+  const { maxBytes, mapping, scenarioFiles } = settings;
+  const inputs: FileInput[] = [];
+  for (const p of [path, ...scenarioFiles]) {
+    const got = await inputsOf(p, maxBytes);
+    if (!Array.isArray(got)) return { ok: false, problems: [got] };
+    inputs.push(...got);
+  }
+  return loadFiles(inputs, { maxBytes, ...(mapping ? { mapping } : {}) });
+}
+
+/** The graph, or InvalidInput after printing every problem; warnings and unavailable figures go to stderr either way. */
 export async function readGraph(io: CliIO, path: string): Promise<SupplyGraph> {
   const result = await loadFile(io, path);
   if (!result.ok) {
@@ -40,5 +157,6 @@ export async function readGraph(io: CliIO, path: string): Promise<SupplyGraph> {
     throw new InvalidInput(`${displayPath(path)}: refused, ${errors} problem${errors === 1 ? '' : 's'}`);
   }
   printProblems(io, result.warnings);
+  for (const u of result.unavailable) io.stderr(`note: ${u.metric} is unavailable: ${u.why}\n`);
   return result.graph;
 }

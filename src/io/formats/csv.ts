@@ -1,0 +1,198 @@
+/**
+ * The CSV pair: `nodes.csv` (key,label,kind,country,company,…) and
+ * `flows.csv` (source,target,input,value,…), parsed and written with
+ * papaparse; extra columns are kept as attributes and an empty cell is an
+ * absent value. An optional third file, `graph.json`, holds the Chokepoint
+ * block (title, sources, scenarios, column types); Chokepoint writes it.
+ * Cells that a spreadsheet would run as a formula are written with a leading
+ * apostrophe, and read back without it.
+ */
+import Papa from 'papaparse';
+import { isGeneratedEdgeKey, type SupplyGraph } from '../../model/graph.ts';
+import type { Problem } from '../../model/problem.ts';
+import { lineStarts, locateProblems, parseJsonText, positionAt } from '../json-text.ts';
+import type { Mapping } from '../mapping.ts';
+import { type AttrType, encodeValue, FORBIDDEN_KEYS } from './attr-codec.ts';
+import { type Block, blockOf, readBlock } from './block.ts';
+import { decodeAttributes } from './decode.ts';
+import type { Attrs, Draft, DraftEdge, DraftNode, Place } from './types.ts';
+
+export const NODES_FILE = 'nodes.csv';
+export const FLOWS_FILE = 'flows.csv';
+export const GRAPH_FILE = 'graph.json';
+
+export interface CsvTexts {
+  nodes: { name: string; text: string };
+  flows: { name: string; text: string };
+  graph?: { name: string; text: string };
+}
+
+interface Table {
+  headers: string[];
+  rows: { cells: string[]; line: number }[];
+}
+
+const error = (file: string, line: number | undefined, column: number | undefined, path: string, expected: string, found: string): Problem => ({
+  severity: 'error', file, line, column, path, expected, found,
+});
+
+function readTable(text: string, file: string, problems: Problem[]): Table | undefined {
+  const starts = lineStarts(text);
+  const rows: Table['rows'] = [];
+  let cursor = 0;
+  Papa.parse<string[]>(text.replace(/^\ufeff/, ''), {
+    header: false,
+    skipEmptyLines: 'greedy',
+    step(result) {
+      let start = cursor;
+      while (text[start] === '\n' || text[start] === '\r') start++;
+      cursor = result.meta.cursor;
+      const line = positionAt(starts, start).line;
+      for (const e of result.errors) if (e.code !== 'UndetectableDelimiter') problems.push(error(file, line, undefined, '', 'well-formed CSV', e.message));
+      rows.push({ cells: result.data, line });
+    },
+  });
+  const header = rows.shift();
+  if (!header) {
+    problems.push(error(file, 1, undefined, '', 'a header row', 'an empty file'));
+    return undefined;
+  }
+  const headers = header.cells.map((h) => h.trim());
+  const seen = new Set<string>();
+  headers.forEach((h, i) => {
+    if (h === '') problems.push(error(file, header.line, i + 1, '', 'a column name', 'an empty header cell'));
+    else if (FORBIDDEN_KEYS.has(h)) problems.push(error(file, header.line, i + 1, '', 'a column name other than __proto__, constructor or prototype', `"${h}"`));
+    else if (seen.has(h)) problems.push(error(file, header.line, i + 1, '', 'a column name used once', `"${h}" again`));
+    seen.add(h);
+  });
+  return { headers, rows };
+}
+
+/** A cell as written by a spreadsheet-safe export: the apostrophe in front of a formula character is dropped. */
+const unguard = (cell: string) => (/^'[=+\-@\t\r']/.test(cell) ? cell.slice(1) : cell);
+/** Cells a spreadsheet would take as a formula get an apostrophe in front (and cells that already start with one). */
+const guard = (cell: string) => (/^[=+\-@\t\r]/.test(cell) || /^'[=+\-@\t\r']/.test(cell) ? `'${cell}` : cell);
+
+function readRecords(
+  table: Table,
+  file: string,
+  side: 'nodes' | 'edges',
+  mapping: Record<string, string | undefined> | undefined,
+  ids: readonly string[],
+  types: Block['types'][keyof Block['types']] | undefined,
+  problems: Problem[],
+): { ids: Record<string, string | undefined>; attributes: Attrs; place: Place }[] {
+  // Each header's name in the document: mapped fields take the name Chokepoint uses.
+  const rename = new Map<string, string>();
+  for (const [field, from] of Object.entries(mapping ?? {})) if (from) rename.set(from, field);
+  const names = table.headers.map((h) => rename.get(h) ?? h);
+  const columns = new Map(names.map((n, i) => [n, i + 1] as const));
+  const before = problems.length;
+  for (const id of ids) {
+    if (id !== 'key' && !columns.has(id)) {
+      problems.push(error(file, 1, undefined, '', `a "${mapping?.[id] || id}" column (map another with --map-${side === 'nodes' ? 'node' : 'flow'}-${id})`, `the columns ${table.headers.join(', ')}`));
+    }
+  }
+  if (side === 'nodes' && !columns.has('key')) {
+    problems.push(error(file, 1, undefined, '', `a "${mapping?.key || 'key'}" column (map another with --map-node-key)`, `the columns ${table.headers.join(', ')}`));
+  }
+  if (problems.length > before) return [];
+  // Row problems are collected and the row is dropped when it has no id, so that every other row is still checked.
+  const records: { ids: Record<string, string | undefined>; attributes: Attrs; place: Place }[] = [];
+  table.rows.forEach((row, index) => {
+    const place: Place = { file, line: row.line, columns };
+    if (row.cells.length > names.length) {
+      problems.push(error(file, row.line, names.length + 1, `${side}[${index}]`, `at most ${names.length} cells, as the header has`, `${row.cells.length}`));
+    }
+    const raw: Attrs = {};
+    const idValues: Record<string, string | undefined> = {};
+    names.forEach((name, i) => {
+      const cell = row.cells[i];
+      if (cell === undefined || cell === '') return;
+      if (ids.includes(name)) idValues[name] = unguard(cell);
+      else raw[name] = unguard(cell);
+    });
+    let complete = true;
+    for (const id of ids) {
+      if (idValues[id] === undefined && !(side === 'edges' && id === 'key')) {
+        problems.push(error(file, row.line, columns.get(id), `${side}[${index}].${id}`, `a ${id}`, 'an empty cell'));
+        complete = false;
+      }
+    }
+    const attributes = decodeAttributes(raw, types, side, index, place, problems);
+    if (complete) records.push({ ids: idValues, attributes, place });
+  });
+  return records;
+}
+
+export function parseCsvPair(files: CsvTexts, mapping: Mapping | undefined, baseName: string): { ok: true; value: Draft } | { ok: false; problems: Problem[] } {
+  const problems: Problem[] = [];
+  let block: Block | undefined;
+  let blockText: string | undefined;
+  if (files.graph) {
+    const parsed = parseJsonText(files.graph.text, files.graph.name);
+    if (!parsed.ok) return parsed;
+    const read = readBlock(parsed.value);
+    if (!read.ok) return { ok: false, problems: [error(files.graph.name, 1, 1, '', 'a JSON object { "attributes": {…}, "types": {…} }', read.found)] };
+    block = read.block;
+    blockText = files.graph.text;
+  }
+  const nodesTable = readTable(files.nodes.text, files.nodes.name, problems);
+  const flowsTable = readTable(files.flows.text, files.flows.name, problems);
+  if (!nodesTable || !flowsTable || problems.length) return { ok: false, problems };
+  const headerProblems: Problem[] = [];
+  const rowProblems: Problem[] = [];
+  const nodeRows = readRecords(nodesTable, files.nodes.name, 'nodes', mapping?.nodes, ['key'], block?.types.nodes, headerProblems);
+  const flowRows = readRecords(flowsTable, files.flows.name, 'edges', mapping?.edges, ['key', 'source', 'target'], block?.types.edges, headerProblems);
+  if (headerProblems.some((p) => p.line === 1)) return { ok: false, problems: headerProblems.filter((p) => p.line === 1) };
+  rowProblems.push(...headerProblems);
+  const nodes: DraftNode[] = nodeRows.map((r) => ({ key: r.ids.key!, attributes: r.attributes, place: r.place }));
+  const edges: DraftEdge[] = flowRows.map((r) => ({
+    ...(r.ids.key !== undefined && !isGeneratedEdgeKey(r.ids.key) ? { key: r.ids.key } : {}),
+    source: r.ids.source!,
+    target: r.ids.target!,
+    attributes: r.attributes,
+    place: r.place,
+  }));
+  const graphName = files.graph?.name;
+  return {
+    ok: true,
+    value: {
+      format: 'csv',
+      baseName,
+      ...(block ? { attributes: block.attributes } : {}),
+      attributesPlace: { file: graphName ?? files.nodes.name, line: graphName ? undefined : 1 },
+      locateAttributes: blockText ? (ps, paths) => locateProblems(blockText, ps, paths) : undefined,
+      nodes,
+      edges,
+      problems: rowProblems,
+    },
+  };
+}
+
+function table(ids: string[], types: Map<string, AttrType>, records: { ids: string[]; attributes: Attrs }[], preferred: string[]): string {
+  const rest = [...types.keys()].filter((n) => !ids.includes(n));
+  const order = [...preferred.filter((n) => rest.includes(n)), ...rest.filter((n) => !preferred.includes(n))];
+  const rows = records.map((r) => [
+    ...r.ids.map(guard),
+    ...order.map((name) => {
+      const v = r.attributes[name];
+      return v === undefined ? '' : guard(String(encodeValue(types.get(name)!, v)));
+    }),
+  ]);
+  return Papa.unparse({ fields: [...ids, ...order], data: rows }, { newline: '\n' }) + '\n';
+}
+
+/** The three files of the CSV export: nodes.csv, flows.csv and graph.json. */
+export function writeCsvFiles(graph: SupplyGraph): { nodes: string; flows: string; graph: string } {
+  const { block, nodeTypes, edgeTypes } = blockOf(graph);
+  // Columns named `key`, `source` or `target` inside attributes would clash with the id columns.
+  const nodes = table(['key'], nodeTypes, graph.mapNodes((key, attributes) => ({ ids: [key], attributes })), ['label', 'kind', 'country', 'company']);
+  const flows = table(
+    ['key', 'source', 'target'],
+    edgeTypes,
+    graph.mapEdges((key, attributes, source, target) => ({ ids: [isGeneratedEdgeKey(key) ? '' : key, source, target], attributes })),
+    ['input', 'value'],
+  );
+  return { nodes, flows, graph: JSON.stringify(block, null, 2) + '\n' };
+}

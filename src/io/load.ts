@@ -1,0 +1,408 @@
+/**
+ * THE import pipeline, for the CLI, the Web Worker and the page alike:
+ * files in memory -> detect each format -> parse -> map attributes ->
+ * the native document -> validateDocument -> the graph. An unknown format
+ * or a failed load is a list of problems (file, line or JSON path or row,
+ * expected, found); nothing is half-loaded.
+ */
+import { unzipSync } from 'fflate';
+import Papa from 'papaparse';
+import { toDocument, type SupplyGraph } from '../model/graph.ts';
+import { isError, pathToString, type Problem } from '../model/problem.ts';
+import type { GraphDocument } from '../model/schema.ts';
+import { locateProblems, parseJsonText } from './json-text.ts';
+import { guessMapping, mergeMapping, NODE_FIELDS, EDGE_FIELDS, type Mapping } from './mapping.ts';
+import { validateDocument } from './validate.ts';
+import { parseCsvPair, GRAPH_FILE } from './formats/csv.ts';
+import { baseNameOf, detectFormat } from './formats/detect.ts';
+import { draftToDocument, type Unavailable } from './formats/draft.ts';
+import { parseGexf } from './formats/gexf.ts';
+import { parseGraphml } from './formats/graphml.ts';
+import type { Draft, FileFormat, FileInput, GraphFormat } from './formats/types.ts';
+
+export type { FileInput, GraphFormat, FileFormat } from './formats/types.ts';
+export type { Unavailable } from './formats/draft.ts';
+export type { Mapping } from './mapping.ts';
+export { guessMapping, parseMapping, NODE_FIELDS, EDGE_FIELDS } from './mapping.ts';
+export { detectFormat } from './formats/detect.ts';
+
+/** How many problems a caller shows before "…and N more": enough to act on, few enough to read. */
+export const MAX_PROBLEMS_SHOWN = 200;
+
+/** The problems to show, and how many more there are. */
+export function capProblems(problems: Problem[], max = MAX_PROBLEMS_SHOWN): { shown: Problem[]; more: number } {
+  return { shown: problems.slice(0, max), more: Math.max(0, problems.length - max) };
+}
+
+/** Files above this size are refused before parsing; the CLI's --max-size changes it. */
+export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+
+export type LoadPhase = 'read' | 'parse' | 'validate' | 'done';
+export interface LoadOptions {
+  /** Field -> the file's attribute or column name; fields left out are guessed. */
+  mapping?: Mapping;
+  /** The largest file (or zip entry) accepted, in bytes (characters for text inputs). */
+  maxBytes?: number;
+  onProgress?: (phase: LoadPhase) => void;
+}
+
+export type LoadFilesResult =
+  | {
+      ok: true;
+      graph: SupplyGraph;
+      document: GraphDocument;
+      warnings: Problem[];
+      format: GraphFormat;
+      /** Figures the file cannot give (no kinds, no countries, …), and why. */
+      unavailable: Unavailable[];
+      /** The mapping applied (guesses and choices), for showing and re-use. */
+      mapping: Mapping;
+    }
+  | { ok: false; problems: Problem[] };
+
+const problem = (file: string | undefined, expected: string, found: string, extra: Partial<Problem> = {}): Problem => ({
+  severity: 'error', file, path: '', expected, found, ...extra,
+});
+
+export const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`);
+
+const sizeOf = (input: FileInput) => input.bytes?.length ?? input.text?.length ?? 0;
+
+function tooBig(name: string, size: number, max: number): Problem {
+  return problem(name, `a file of at most ${formatBytes(max)} (the size limit; raise it with --max-size)`, formatBytes(size));
+}
+
+interface Typed {
+  name: string;
+  format: FileFormat;
+  input: FileInput;
+}
+
+/** Zips become their entries; every file gets a format or a loud problem. */
+function classify(inputs: FileInput[], maxBytes: number, problems: Problem[]): Typed[] {
+  const out: Typed[] = [];
+  for (const input of inputs) {
+    const size = sizeOf(input);
+    if (size > maxBytes) {
+      problems.push(tooBig(input.name, size, maxBytes));
+      continue;
+    }
+    const format = detectFormat(input.name, input.bytes ?? (input.text ?? '').slice(0, 4096));
+    if (format === 'zip') {
+      if (!input.bytes) {
+        problems.push(problem(input.name, 'a zip as bytes', 'text'));
+        continue;
+      }
+      const entries = unzipEntries(input.name, input.bytes, maxBytes, problems);
+      out.push(...classify(entries, maxBytes, problems).map((t) => {
+        if (t.format === 'zip') problems.push(problem(t.name, 'no zip inside a zip', 'a zip'));
+        return t;
+      }));
+      continue;
+    }
+    if (!format) {
+      problems.push(problem(input.name, 'a graph file: .json (Chokepoint), .gexf, .graphml, a nodes.csv and flows.csv pair, a zip of them, or a scenarios .json', 'a file of unknown format'));
+      continue;
+    }
+    out.push({ name: input.name, format, input });
+  }
+  return out;
+}
+
+function unzipEntries(name: string, bytes: Uint8Array, maxBytes: number, problems: Problem[]): FileInput[] {
+  let total = 0;
+  try {
+    const files = unzipSync(bytes, {
+      filter(file) {
+        if (file.name.endsWith('/') || /(^|\/)(__MACOSX|\.)/.test(file.name)) return false;
+        total += file.originalSize;
+        if (file.originalSize > maxBytes || total > maxBytes) {
+          problems.push(tooBig(`${name}:${file.name}`, file.originalSize, maxBytes));
+          return false;
+        }
+        return true;
+      },
+    });
+    return Object.entries(files).map(([entry, data]) => ({ name: `${name}:${entry}`, bytes: data }));
+  } catch (cause) {
+    problems.push(problem(name, 'a readable zip archive', String((cause as Error).message)));
+    return [];
+  }
+}
+
+function textOf(t: Typed, problems: Problem[]): string | undefined {
+  if (t.input.text !== undefined) return t.input.text.replace(/^\ufeff/, '');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(t.input.bytes ?? new Uint8Array());
+  } catch {
+    problems.push(problem(t.name, 'UTF-8 text', 'bytes that are not UTF-8 (save the file as UTF-8)'));
+    return undefined;
+  }
+}
+
+const entryName = (name: string) => name.replace(/^.*[\\/:]/, '');
+
+function looksLikeScenarios(file: Typed): boolean {
+  const head = file.input.text ?? new TextDecoder().decode((file.input.bytes ?? new Uint8Array()).subarray(0, 4096));
+  return /^\s*\[\s*(\]|\{)/.test(head.replace(/^\ufeff/, ''));
+}
+
+/** Picks the one graph among the files (a native file, a GEXF, a GraphML, or a CSV pair) and the scenarios files. */
+function group(files: Typed[], problems: Problem[]): { graph?: Typed[]; csv?: { nodes: Typed; flows: Typed; graph?: Typed }; scenarios: Typed[] } {
+  const csvFiles = files.filter((f) => f.format === 'csv');
+  const blockFile = csvFiles.length ? files.find((f) => f.format === 'native' && entryName(f.name) === GRAPH_FILE) : undefined;
+  const graphs = files.filter((f) => f !== blockFile && (f.format === 'native' || f.format === 'gexf' || f.format === 'graphml'));
+  const scenarios = files.filter((f) => f.format === 'scenarios');
+  let csv: { nodes: Typed; flows: Typed; graph?: Typed } | undefined;
+  if (csvFiles.length) {
+    const nodes = csvFiles.filter((f) => /node/i.test(entryName(f.name)));
+    const flows = csvFiles.filter((f) => /flow|edge|link/i.test(entryName(f.name)));
+    if (nodes.length === 1 && flows.length === 1 && csvFiles.length === 2) csv = { nodes: nodes[0]!, flows: flows[0]!, ...(blockFile ? { graph: blockFile } : {}) };
+    else problems.push(problem(csvFiles[0]!.name, 'two CSV files, one named like nodes.csv and one like flows.csv (or edges.csv)', csvFiles.map((f) => entryName(f.name)).join(', ')));
+  }
+  if (graphs.length === 0 && csvFiles.length === 0 && scenarios.length === 1 && !looksLikeScenarios(scenarios[0]!)) {
+    // A lone JSON array that holds no scenarios is a broken graph file: the native checks say what is wrong.
+    graphs.push({ ...scenarios[0]!, format: 'native' });
+    scenarios.length = 0;
+  }
+  const count = graphs.length + (csvFiles.length ? 1 : 0);
+  if (count > 1) problems.push(problem(undefined, 'one graph to load', `${count}: ${[...graphs.map((g) => g.name), ...(csvFiles.length ? ['a CSV pair'] : [])].join(', ')}`));
+  if (count === 0 && problems.length === 0) {
+    problems.push(problem(files[0]?.name, 'a graph file (a scenarios file is applied to a graph: give it with --scenarios-file, or open it in the app over a graph)', 'only scenarios'));
+  }
+  return { graph: graphs, csv, scenarios };
+}
+
+/** Attribute names on each side of a draft, for guessing a mapping. */
+function namesOf(draft: Draft) {
+  const collect = (records: { attributes: Record<string, unknown> }[]) => {
+    const names = new Set<string>();
+    for (const r of records) for (const n of Object.keys(r.attributes)) names.add(n);
+    return [...names];
+  };
+  return { nodes: collect(draft.nodes), edges: collect(draft.edges) };
+}
+
+function csvHeaders(text: string): string[] {
+  const first = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { preview: 1, skipEmptyLines: 'greedy' }).data[0] ?? [];
+  return first.map((h) => h.trim());
+}
+
+/** Warnings for guesses that renamed something, so the user can see and change them. */
+function guessWarnings(mapping: Mapping, chosen: Mapping | undefined, file: string): Problem[] {
+  const out: Problem[] = [];
+  for (const [side, flag] of [['nodes', 'node'], ['edges', 'flow']] as const) {
+    for (const [field, from] of Object.entries(mapping[side] ?? {})) {
+      if (!from || from === field || (chosen?.[side] as Record<string, string> | undefined)?.[field] !== undefined) continue;
+      out.push({ severity: 'warning', file, path: '', expected: `the ${side === 'nodes' ? 'node' : 'flow'} field "${field}"`, found: `"${from}", read as ${field} (a guess; change it with --map-${flag}-${field} or a mapping file)` });
+    }
+  }
+  return out;
+}
+
+interface Prepared {
+  format: GraphFormat;
+  /** Problems found before validation; the load fails if there are any, after validation adds its own. */
+  early: Problem[];
+  raw: unknown;
+  mapping: Mapping;
+  unavailable: Unavailable[];
+  warnings: Problem[];
+  locate: (problems: Problem[], paths: Map<Problem, (string | number)[]>) => void;
+}
+
+function prepare(files: Typed[], options: LoadOptions, problems: Problem[]): { prepared?: Prepared; scenarios: Typed[] } {
+  const grouped = group(files, problems);
+  if (problems.length) return { scenarios: grouped.scenarios };
+  const one = grouped.graph?.[0];
+  if (one && one.format === 'native') {
+    const text = textOf(one, problems);
+    if (text === undefined) return { scenarios: grouped.scenarios };
+    const parsed = parseJsonText(text, one.name);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      return { scenarios: grouped.scenarios };
+    }
+    return {
+      scenarios: grouped.scenarios,
+      prepared: {
+        format: 'native',
+        early: [],
+        raw: parsed.value,
+        mapping: {},
+        unavailable: [],
+        warnings: [],
+        locate(ps, paths) {
+          locateProblems(text, ps, paths);
+          for (const p of ps) p.file = one.name;
+        },
+      },
+    };
+  }
+  let draft: Draft | undefined;
+  let chosen = options.mapping;
+  let mapping: Mapping = {};
+  if (one) {
+    const text = textOf(one, problems);
+    if (text === undefined) return { scenarios: grouped.scenarios };
+    const parse = one.format === 'gexf' ? parseGexf : parseGraphml;
+    const parsed = parse(text, one.name, baseNameOf(entryName(one.name)));
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      return { scenarios: grouped.scenarios };
+    }
+    draft = parsed.value;
+    mapping = draft.fromChokepoint ? { ...chosen } : mergeMapping(guessMapping(namesOf(draft)), chosen);
+  } else if (grouped.csv) {
+    const { nodes, flows, graph } = grouped.csv;
+    const texts = [nodes, flows, ...(graph ? [graph] : [])].map((f) => textOf(f, problems));
+    if (problems.length) return { scenarios: grouped.scenarios };
+    const [nodesText, flowsText, graphText] = texts as [string, string, string | undefined];
+    mapping = graph ? { ...chosen } : mergeMapping(guessMapping({ nodes: csvHeaders(nodesText), edges: csvHeaders(flowsText) }), chosen);
+    const parsed = parseCsvPair(
+      { nodes: { name: nodes.name, text: nodesText }, flows: { name: flows.name, text: flowsText }, ...(graph && graphText !== undefined ? { graph: { name: graph.name, text: graphText } } : {}) },
+      mapping,
+      baseNameOf(entryName(nodes.name)) === 'nodes' ? baseNameOf(nodes.name.replace(/[\\/:][^\\/:]*$/, '')) || 'nodes' : baseNameOf(entryName(nodes.name)),
+    );
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      return { scenarios: grouped.scenarios };
+    }
+    draft = parsed.value;
+  }
+  if (!draft) return { scenarios: grouped.scenarios };
+  const drafted = draftToDocument(draft, mapping);
+  const warnings = [...guessWarnings(mapping, chosen, draft.attributesPlace.file), ...drafted.warnings];
+  return { scenarios: grouped.scenarios, prepared: { format: draft.format, early: draft.problems ?? [], raw: drafted.raw, mapping, unavailable: drafted.unavailable, warnings, locate: drafted.locate } };
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Appends each scenarios file's scenarios to the document; returns where each file's run begins, for locating problems. */
+function appendScenarios(raw: unknown, files: Typed[], problems: Problem[]): { file: Typed; text: string; start: number; end: number }[] {
+  const runs: { file: Typed; text: string; start: number; end: number }[] = [];
+  if (!isObj(raw) || !isObj(raw.attributes)) return runs;
+  const attributes = raw.attributes;
+  for (const file of files) {
+    const text = textOf(file, problems);
+    if (text === undefined) continue;
+    const parsed = parseJsonText(text, file.name);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    if (!Array.isArray(parsed.value)) continue;
+    const existing = Array.isArray(attributes.scenarios) ? attributes.scenarios : [];
+    attributes.scenarios = [...existing, ...parsed.value];
+    runs.push({ file, text, start: existing.length, end: existing.length + parsed.value.length });
+  }
+  return runs;
+}
+
+/** Validation of a prepared document, problems pointed at their file and place. */
+function finish(prepared: Prepared, runs: ReturnType<typeof appendScenarios>): LoadFilesResult {
+  const validation = validateDocument(prepared.raw);
+  const inRun = new Map<Problem, (typeof runs)[number]>();
+  for (const p of validation.problems) {
+    const path = validation.paths.get(p);
+    const index = path?.[0] === 'attributes' && path[1] === 'scenarios' && typeof path[2] === 'number' ? path[2] : -1;
+    const run = runs.find((r) => index >= r.start && index < r.end);
+    if (run) inRun.set(p, run);
+  }
+  prepared.locate(validation.problems.filter((p) => !inRun.has(p)), validation.paths);
+  for (const [p, run] of inRun) {
+    const path = [...validation.paths.get(p)!];
+    const shifted = [(path[2] as number) - run.start, ...path.slice(3)];
+    p.path = pathToString(shifted);
+    p.file = run.file.name;
+    locateProblems(run.text, [p], new Map([[p, shifted]]));
+  }
+  let problems = validation.problems;
+  if (prepared.early.length) {
+    // Records read from rows and elements: every problem in file and line order.
+    const part = (p: Problem) => (p.path.startsWith('nodes') ? 1 : p.path.startsWith('edges') ? 2 : 0);
+    problems = [...prepared.early, ...problems]
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) => part(a.p) - part(b.p) || (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i)
+      .map((x) => x.p);
+    return { ok: false, problems };
+  }
+  if (!validation.graph || !validation.document || problems.some(isError)) return { ok: false, problems };
+  return {
+    ok: true,
+    graph: validation.graph,
+    document: validation.document,
+    warnings: [...prepared.warnings, ...problems],
+    format: prepared.format,
+    unavailable: prepared.unavailable,
+    mapping: prepared.mapping,
+  };
+}
+
+/** Loads one graph from files: a native .json, a .gexf, a .graphml, a nodes.csv + flows.csv pair (+ graph.json), or a zip of them; plus any scenarios files. */
+export function loadFiles(inputs: FileInput[], options: LoadOptions = {}): LoadFilesResult {
+  const problems: Problem[] = [];
+  options.onProgress?.('read');
+  const files = classify(inputs, options.maxBytes ?? DEFAULT_MAX_BYTES, problems);
+  if (problems.length) return { ok: false, problems };
+  options.onProgress?.('parse');
+  const { prepared, scenarios } = prepare(files, options, problems);
+  if (!prepared || problems.length) return { ok: false, problems };
+  const runs = appendScenarios(prepared.raw, scenarios, problems);
+  if (problems.length) return { ok: false, problems };
+  options.onProgress?.('validate');
+  const result = finish(prepared, runs);
+  options.onProgress?.('done');
+  return result;
+}
+
+/** For a mapping step: the attribute names (or CSV columns) each side has, and the guessed mapping. */
+export function inspectFiles(inputs: FileInput[], options: Pick<LoadOptions, 'maxBytes'> = {}):
+  | {
+      ok: true;
+      format: GraphFormat;
+      columns: { nodes: string[]; edges: string[] };
+      guess: Mapping;
+      /** True when the files carry Chokepoint's own names (a native file, or an export with its block): no mapping step is needed. */
+      chokepoint: boolean;
+    }
+  | { ok: false; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const files = classify(inputs, options.maxBytes ?? DEFAULT_MAX_BYTES, problems);
+  if (problems.length) return { ok: false, problems };
+  const grouped = group(files, problems);
+  if (problems.length) return { ok: false, problems };
+  const one = grouped.graph?.[0];
+  if (one?.format === 'native') return { ok: true, format: 'native', columns: { nodes: [...NODE_FIELDS], edges: [...EDGE_FIELDS] }, guess: {}, chokepoint: true };
+  let columns: { nodes: string[]; edges: string[] } | undefined;
+  let chokepoint = grouped.csv?.graph !== undefined;
+  if (one) {
+    const text = textOf(one, problems);
+    const parsed = text === undefined ? undefined : (one.format === 'gexf' ? parseGexf : parseGraphml)(text, one.name, '');
+    if (parsed && !parsed.ok) problems.push(...parsed.problems);
+    if (parsed?.ok) {
+      columns = namesOf(parsed.value);
+      chokepoint = parsed.value.fromChokepoint === true;
+    }
+  } else if (grouped.csv) {
+    const nodes = textOf(grouped.csv.nodes, problems);
+    const flows = textOf(grouped.csv.flows, problems);
+    if (nodes !== undefined && flows !== undefined) columns = { nodes: csvHeaders(nodes), edges: csvHeaders(flows) };
+  }
+  if (!columns) return { ok: false, problems };
+  return { ok: true, format: one ? (one.format as GraphFormat) : 'csv', columns, guess: chokepoint ? {} : guessMapping(columns), chokepoint };
+}
+
+/** Applies a scenarios file (the `scenarios` array alone) to the graph in hand: a new graph, or every problem. */
+export function addScenarios(graph: SupplyGraph, input: FileInput): LoadFilesResult {
+  const problems: Problem[] = [];
+  const files = classify([input], Infinity, problems);
+  if (problems.length) return { ok: false, problems };
+  const file = files[0]!;
+  if (file.format !== 'scenarios') return { ok: false, problems: [problem(input.name, 'a scenarios file: a JSON array of scenarios', `a ${file.format} file`)] };
+  const raw = toDocument(graph);
+  const runs = appendScenarios(raw, [file], problems);
+  if (problems.length) return { ok: false, problems };
+  return finish({ format: 'native', early: [], raw, mapping: {}, unavailable: [], warnings: [], locate: () => {} }, runs);
+}
