@@ -6,11 +6,14 @@ import { parseArgs } from 'node:util';
 import { CHOKEPOINT_VERSION } from '../version.ts';
 import type { Command } from './commands/command.ts';
 import { COMPARE } from './commands/compare.ts';
+import { CONVERT } from './commands/convert.ts';
+import { GENERATE } from './commands/generate.ts';
 import { REPORT } from './commands/report.ts';
 import { VALIDATE } from './commands/validate.ts';
 import { type CliIO, InvalidInput, PROCESS_IO, UsageError } from './io.ts';
+import { LOAD_FLAGS, useLoadFlags } from './read-graph.ts';
 
-export const COMMANDS: Command[] = [REPORT, COMPARE, VALIDATE];
+export const COMMANDS: Command[] = [REPORT, COMPARE, VALIDATE, CONVERT, GENERATE];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -46,7 +49,7 @@ export async function main(argv: string[], io: CliIO = PROCESS_IO): Promise<numb
   try {
     const { values, positionals } = parseArgs({
       args: rest,
-      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      options: { ...LOAD_FLAGS, ...command.options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     });
@@ -54,6 +57,7 @@ export async function main(argv: string[], io: CliIO = PROCESS_IO): Promise<numb
       io.stdout(commandHelp(command));
       return 0;
     }
+    await useLoadFlags(io, values);
     return await command.run(io, positionals, values);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -14,6 +14,8 @@ import type { SupplyIndex } from './supply-index.ts';
 
 export const FIXED_POINT_TOLERANCE = 1e-12;
 const MAX_SWEEPS = 1_000_000;
+/** Queued components beyond which a run stops using the heap and scans ranks upward (cheaper for a failure that reaches most of the graph). */
+export const SCAN_FROM = 512;
 
 export interface LossPropagator {
   /** Fails these nodes and propagates; read with `loss`, then `reset` before the next run. */
@@ -24,53 +26,88 @@ export interface LossPropagator {
   reset(): void;
 }
 
-export function createLossPropagator(ix: SupplyIndex): LossPropagator {
-  const { groupStart, memberStart, memberSource, memberShare, outStart, outTarget, compOf, compStart, compNodes, compCyclic } = ix;
+/** `scanFrom` overrides SCAN_FROM (tests set it low to check the scan on small graphs). */
+export function createLossPropagator(ix: SupplyIndex, scanFrom = SCAN_FROM): LossPropagator {
+  const { groupStart, outStart, outTarget, outGroup, outShare, compOf, compStart, compNodes, compCyclic } = ix;
   const loss = new Float64Array(ix.size);
+  /** The loss a node has passed on to its customers' group sums so far. */
+  const sent = new Float64Array(ix.size);
+  /** Per input group: sum of share * loss over its suppliers, kept up to date by pushes. */
+  const groupLoss = new Float64Array(groupStart[ix.size]!);
   const failedFlag = new Uint8Array(ix.size);
   const queued = new Uint8Array(compCyclic.length);
-  const touched: number[] = [];
-  const heap = new MinHeap();
+  // Typed stacks and heap, allocated once: a run that reaches the whole graph leaves no garbage.
+  const touched = new Uint32Array(ix.size);
+  let touchedCount = 0;
+  const touchedGroups = new Uint32Array(groupLoss.length);
+  let touchedGroupCount = 0;
+  const heap = new MinHeap(compCyclic.length);
+  let scanning = false;
+  const queue = (c: number) => {
+    if (queued[c]) return;
+    queued[c] = 1;
+    if (!scanning) heap.push(c);
+  };
+  const work = new Uint32Array(ix.size);
+  const inWork = new Uint8Array(ix.size);
 
   const fromSuppliers = (v: number): number => {
     let worst = 0;
-    for (let g = groupStart[v]!; g < groupStart[v + 1]!; g++) {
-      let sum = 0;
-      for (let m = memberStart[g]!; m < memberStart[g + 1]!; m++) sum += memberShare[m]! * loss[memberSource[m]!]!;
-      if (sum > worst) worst = sum;
-    }
+    for (let g = groupStart[v]!; g < groupStart[v + 1]!; g++) if (groupLoss[g]! > worst) worst = groupLoss[g]!;
     return worst > 1 ? 1 : worst;
   };
-  /** Queues the components v supplies, other than its own (ranks only rise, so the heap order holds). */
-  const queueCustomers = (v: number) => {
+  const setLoss = (v: number, l: number) => {
+    if (loss[v] === 0 && sent[v] === 0 && l !== 0) touched[touchedCount++] = v;
+    loss[v] = l;
+  };
+  /**
+   * Passes the rise of v's loss since last time to its customers' groups, and
+   * queues their components; with `ownToo` false, customers in v's own component are
+   * left out (their component is done). Ranks only rise, so the heap order holds.
+   */
+  const push = (v: number, ownToo: boolean) => {
+    const d = loss[v]! - sent[v]!;
+    if (d === 0) return;
+    sent[v] = loss[v]!;
     const own = compOf[v]!;
     for (let o = outStart[v]!; o < outStart[v + 1]!; o++) {
-      const c = compOf[outTarget[o]!]!;
-      if (c !== own && !queued[c]) {
-        queued[c] = 1;
-        heap.push(c);
-      }
+      const w = outTarget[o]!;
+      const c = compOf[w]!;
+      if (c === own && !ownToo) continue;
+      const g = outGroup[o]!;
+      if (groupLoss[g] === 0) touchedGroups[touchedGroupCount++] = g;
+      groupLoss[g]! += outShare[o]! * d;
+      if (c !== own) queue(c);
     }
-  };
-  const setLoss = (v: number, l: number) => {
-    if (loss[v] === 0 && l !== 0) touched.push(v);
-    loss[v] = l;
   };
 
   return {
     run(failed) {
+      scanning = false;
       for (let k = 0; k < failed.length; k++) {
         const f = failed[k]!;
         failedFlag[f] = 1;
         setLoss(f, 1);
-        const c = compOf[f]!;
-        if (!queued[c]) {
-          queued[c] = 1;
-          heap.push(c);
-        }
+        queue(compOf[f]!);
       }
-      while (heap.size > 0) {
-        const c = heap.pop();
+      let scan = 0;
+      const count = compCyclic.length;
+      for (;;) {
+        let c: number;
+        if (!scanning) {
+          if (heap.size === 0) break;
+          if (heap.size > scanFrom) {
+            // The queued flags already mark every component in the heap.
+            scanning = true;
+            scan = heap.pop();
+            heap.clear();
+            c = scan++;
+          } else c = heap.pop();
+        } else {
+          while (scan < count && !queued[scan]) scan++;
+          if (scan >= count) break;
+          c = scan++;
+        }
         queued[c] = 0;
         if (!compCyclic[c]) {
           const v = compNodes[compStart[c]!]!;
@@ -79,38 +116,57 @@ export function createLossPropagator(ix: SupplyIndex): LossPropagator {
             if (l === 0) continue;
             setLoss(v, l);
           }
-          queueCustomers(v);
+          push(v, false);
           continue;
         }
-        // A cycle: Gauss-Seidel sweeps from below to the least fixed point.
+        // A cycle: chaotic iteration from below to the least fixed point. A node
+        // passes its loss on (and its customers in the cycle are evaluated again)
+        // once it has risen by more than the tolerance.
         const start = compStart[c]!;
         const end = compStart[c + 1]!;
-        for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-          let change = 0;
-          for (let k = start; k < end; k++) {
-            const v = compNodes[k]!;
-            if (failedFlag[v]) continue;
-            const l = fromSuppliers(v);
-            const d = l - loss[v]!;
-            if (d > change) change = d;
-            if (d !== 0) setLoss(v, l);
-          }
-          if (change <= FIXED_POINT_TOLERANCE) break;
-        }
+        const cap = end - start;
+        let head = 0;
+        let tail = 0;
+        const enqueue = (v: number) => {
+          inWork[v] = 1;
+          work[tail % cap] = v;
+          tail++;
+        };
         for (let k = start; k < end; k++) {
           const v = compNodes[k]!;
-          if (loss[v]! > 0) queueCustomers(v);
+          if (failedFlag[v]) push(v, true);
+          else enqueue(v);
         }
+        for (let steps = 0; head < tail && steps < MAX_SWEEPS * cap; steps++) {
+          const v = work[head % cap]!;
+          head++;
+          inWork[v] = 0;
+          const l = fromSuppliers(v);
+          if (l <= loss[v]!) continue;
+          setLoss(v, l);
+          if (l - sent[v]! <= FIXED_POINT_TOLERANCE) continue;
+          push(v, true);
+          for (let o = outStart[v]!; o < outStart[v + 1]!; o++) {
+            const w = outTarget[o]!;
+            if (compOf[w] === c && !inWork[w] && !failedFlag[w]) enqueue(w);
+          }
+        }
+        // What is still unsent goes to the components downstream.
+        for (let k = start; k < end; k++) push(compNodes[k]!, false);
       }
     },
     loss: (v) => loss[v]!,
     lossFromSuppliers: fromSuppliers,
     reset() {
-      for (const v of touched) {
+      for (let k = 0; k < touchedCount; k++) {
+        const v = touched[k]!;
         loss[v] = 0;
+        sent[v] = 0;
         failedFlag[v] = 0;
       }
-      touched.length = 0;
+      for (let k = 0; k < touchedGroupCount; k++) groupLoss[touchedGroups[k]!] = 0;
+      touchedCount = 0;
+      touchedGroupCount = 0;
     },
   };
 }
@@ -124,16 +180,22 @@ export function availability(ix: SupplyIndex, failed: ArrayLike<number>): Float6
   return a;
 }
 
-/** A binary min-heap of component ranks. */
+/** A binary min-heap of component ranks, each at most once (the caller's queued flags see to it). */
 class MinHeap {
-  private items: number[] = [];
+  private readonly items: Uint32Array;
+  private n = 0;
+  constructor(capacity: number) {
+    this.items = new Uint32Array(Math.max(1, capacity));
+  }
   get size() {
-    return this.items.length;
+    return this.n;
+  }
+  clear() {
+    this.n = 0;
   }
   push(x: number) {
     const a = this.items;
-    a.push(x);
-    let i = a.length - 1;
+    let i = this.n++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (a[p]! <= x) break;
@@ -145,14 +207,15 @@ class MinHeap {
   pop(): number {
     const a = this.items;
     const top = a[0]!;
-    const last = a.pop()!;
-    if (a.length > 0) {
+    const last = a[--this.n]!;
+    const n = this.n;
+    if (n > 0) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
-        if (l >= a.length) break;
+        if (l >= n) break;
         const r = l + 1;
-        const m = r < a.length && a[r]! < a[l]! ? r : l;
+        const m = r < n && a[r]! < a[l]! ? r : l;
         if (a[m]! >= last) break;
         a[i] = a[m]!;
         i = m;

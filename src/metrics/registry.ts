@@ -6,29 +6,40 @@ import type { SupplyGraph } from '../model/graph.ts';
 import { computeConcentration, type ConcentrationRow } from './concentration.ts';
 import type { LevelPreset } from './levels.ts';
 import { computeReliance, type RelianceRow } from './reliance.ts';
-import { computeSpof, type SpofRow } from './spof.ts';
+import { computeSpofLimited, SPOF_AUTO_LIMIT, SPOF_EXACT_NODES, type SpofLimit, type SpofRow } from './spof.ts';
 import { buildSupplyIndex, type SupplyIndex } from './supply-index.ts';
 
 export interface MetricContext {
   graph: SupplyGraph;
   index: SupplyIndex;
   levels: LevelPreset;
+  /** A cut single-point-of-failure list; absent: exact up to SPOF_EXACT_NODES upstream nodes, SPOF_AUTO_LIMIT beyond. */
+  spof?: SpofLimit;
+}
+
+/** Present when the single-point-of-failure lists are cut: what was asked, and how many nodes were computed exactly. */
+export interface SpofLimitReport extends SpofLimit {
+  upstream: number;
+  evaluated: number;
+  /** `option` when asked for; `size` when the graph has more upstream nodes than SPOF_EXACT_NODES. */
+  reason: 'option' | 'size';
 }
 
 export interface Figures {
   concentration: ConcentrationRow[];
   reliance: RelianceRow[];
   spof: SpofRow[];
+  spofLimit?: SpofLimitReport;
 }
 
-interface MetricEntry<K extends keyof Figures> {
+interface MetricEntry<K extends 'concentration' | 'reliance' | 'spof'> {
   id: K;
   title: string;
   definition: string;
   compute(ctx: MetricContext): Figures[K];
 }
 
-export const METRICS: { [K in keyof Figures]: MetricEntry<K> } = {
+export const METRICS: { [K in 'concentration' | 'reliance' | 'spof']: MetricEntry<K> } = {
   concentration: {
     id: 'concentration',
     title: 'Concentration',
@@ -45,15 +56,30 @@ export const METRICS: { [K in keyof Figures]: MetricEntry<K> } = {
     id: 'spof',
     title: 'Single points of failure',
     definition: 'metrics.md §4: the share of a demand node’s supply lost if one upstream node stops',
-    compute: (ctx) => computeSpof(ctx.index),
+    compute: (ctx) => spofWithLimit(ctx).rows,
   },
 };
 
-export function computeFigures(graph: SupplyGraph, levels: LevelPreset): Figures {
-  const ctx: MetricContext = { graph, index: buildSupplyIndex(graph), levels };
+function spofWithLimit(ctx: MetricContext): { rows: SpofRow[]; limit?: SpofLimitReport } {
+  if (ctx.spof && (ctx.spof.top !== undefined || ctx.spof.threshold !== undefined)) {
+    const r = computeSpofLimited(ctx.index, ctx.spof);
+    return { rows: r.rows, limit: { ...ctx.spof, upstream: r.upstream, evaluated: r.evaluated, reason: 'option' } };
+  }
+  const r = computeSpofLimited(ctx.index, ctx.spof ? {} : { auto: SPOF_EXACT_NODES, ...SPOF_AUTO_LIMIT });
+  return r.limited ? { rows: r.rows, limit: { ...SPOF_AUTO_LIMIT, upstream: r.upstream, evaluated: r.evaluated, reason: 'size' } } : { rows: r.rows };
+}
+
+/**
+ * Every figure of the graph. `spof`: `{}` for exact lists whatever the size,
+ * `{ top, threshold }` for cut lists; absent for the default (see MetricContext).
+ */
+export function computeFigures(graph: SupplyGraph, levels: LevelPreset, spof?: SpofLimit): Figures {
+  const ctx: MetricContext = { graph, index: buildSupplyIndex(graph), levels, ...(spof ? { spof } : {}) };
+  const s = spofWithLimit(ctx);
   return {
     concentration: METRICS.concentration.compute(ctx),
     reliance: METRICS.reliance.compute(ctx),
-    spof: METRICS.spof.compute(ctx),
+    spof: s.rows,
+    ...(s.limit ? { spofLimit: s.limit } : {}),
   };
 }

@@ -2,12 +2,24 @@
  * Single points of failure (metrics.md §4): for a demand node d and each node n
  * upstream of it, impact(n, d) = reliance(d, {n}). Every node with impact > 0,
  * by impact descending then key ascending; impact 1 (within 1e-9) is strict.
+ *
+ * Exact by default: one sparse propagation per upstream node, in which a node
+ * only visits what lies downstream of it. Two shortcuts keep it exact:
+ * a node on no cycle whose flows all go into one input of one customer on no
+ * cycle loses each demand node exactly its share times what that customer's
+ * failure loses it (losses are positively homogeneous), so customers are done
+ * first and such nodes cost no propagation. With a limit (`top`, `threshold`),
+ * the upper bounds of spof-bound.ts skip the nodes that provably cannot make
+ * the list; the nodes that can are still computed exactly.
  */
 import { createLossPropagator } from './availability.ts';
 import { demandNodes } from './reliance.ts';
+import { impactBounds } from './spof-bound.ts';
 import type { SupplyIndex } from './supply-index.ts';
 
 export const STRICT_TOLERANCE = 1e-9;
+/** Room for rounding, and for the fixed point's tolerance in cycles, when a bound is compared with an exact impact. */
+const slack = (bound: number) => bound * (1 + 1e-9) + 1e-11;
 
 export interface Critical {
   key: string;
@@ -17,6 +29,24 @@ export interface Critical {
 export interface SpofRow {
   demand: string;
   critical: Critical[];
+}
+
+/** A cut list: only impacts of at least `threshold`, and/or only the `top` largest per demand node. */
+export interface SpofLimit {
+  top?: number;
+  threshold?: number;
+}
+/** Exact lists up to this many upstream nodes; beyond, the report's default is SPOF_AUTO_LIMIT. */
+export const SPOF_EXACT_NODES = 20_000;
+export const SPOF_AUTO_LIMIT: Readonly<SpofLimit> = { top: 20 };
+
+export interface SpofResult {
+  rows: SpofRow[];
+  /** True when the lists were cut (by a limit, or by `auto`). */
+  limited: boolean;
+  /** Upstream nodes of the demand nodes, and how many of them were computed exactly (the rest were proved below the cut). */
+  upstream: number;
+  evaluated: number;
 }
 
 /** Nodes with a positive-share path to any of the targets. */
@@ -40,20 +70,103 @@ export function upstreamOf(ix: SupplyIndex, targets: number[]): number[] {
   return out.sort((a, b) => a - b);
 }
 
-export function computeSpof(ix: SupplyIndex, demands: number[] = demandNodes(ix)): SpofRow[] {
-  const p = createLossPropagator(ix);
-  const lists: Critical[][] = demands.map(() => []);
-  for (const n of upstreamOf(ix, demands)) {
-    p.run([n]);
-    demands.forEach((d, i) => {
-      if (d === n) return;
-      const impact = p.loss(d);
-      if (impact > 0) lists[i]!.push({ key: ix.keys[n]!, impact, strict: impact >= 1 - STRICT_TOLERANCE });
-    });
-    p.reset();
+/**
+ * The one customer and share through which a node's whole failure passes,
+ * when the shortcut applies: n and its customer on no cycle, every flow of n
+ * into one input of that customer. Otherwise undefined.
+ */
+function soleCustomer(ix: SupplyIndex, n: number): { target: number; share: number } | undefined {
+  const { outStart, outTarget, compOf, compCyclic, groupStart, memberStart, memberSource, memberShare } = ix;
+  if (compCyclic[compOf[n]!] || outStart[n] === outStart[n + 1]) return undefined;
+  const t = outTarget[outStart[n]!]!;
+  for (let o = outStart[n]! + 1; o < outStart[n + 1]!; o++) if (outTarget[o] !== t) return undefined;
+  if (compCyclic[compOf[t]!]) return undefined;
+  let group = -1;
+  let share = 0;
+  for (let g = groupStart[t]!; g < groupStart[t + 1]!; g++) {
+    for (let m = memberStart[g]!; m < memberStart[g + 1]!; m++) {
+      if (memberSource[m] !== n) continue;
+      if (group !== -1 && group !== g) return undefined;
+      group = g;
+      share += memberShare[m]!;
+    }
   }
-  return demands.map((d, i) => ({
-    demand: ix.keys[d]!,
-    critical: lists[i]!.sort((a, b) => b.impact - a.impact || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
-  }));
+  return { target: t, share };
+}
+
+const byImpactThenKey = (a: Critical, b: Critical) => b.impact - a.impact || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+export function computeSpof(ix: SupplyIndex, demands: number[] = demandNodes(ix)): SpofRow[] {
+  return computeSpofLimited(ix, {}, demands).rows;
+}
+
+/** With `auto: N`, the limit applies only when there are more than N upstream nodes. */
+export function computeSpofLimited(ix: SupplyIndex, options: SpofLimit & { auto?: number }, demands: number[] = demandNodes(ix)): SpofResult {
+  const upstream = upstreamOf(ix, demands);
+  const limit: SpofLimit = options.auto !== undefined && upstream.length <= options.auto ? {} : options;
+  const limited = limit.top !== undefined || limit.threshold !== undefined;
+  const threshold = limit.threshold ?? 0;
+
+  // Exact impacts, customers first so that the sole-customer shortcut finds what it needs.
+  const p = createLossPropagator(ix);
+  const demandPos = new Map(demands.map((d, i) => [d, i]));
+  const impacts = new Map<number, Float64Array>();
+  const evaluate = (n: number): Float64Array => {
+    let out = impacts.get(n);
+    if (out) return out;
+    out = new Float64Array(demands.length);
+    const sole = soleCustomer(ix, n);
+    const known = sole && impacts.get(sole.target);
+    if (sole && known) {
+      // impact(t, t) is 1 when t is itself a demand node.
+      const self = demandPos.get(sole.target);
+      for (let i = 0; i < demands.length; i++) out[i] = sole.share * (i === self ? 1 : known[i]!);
+    } else {
+      p.run([n]);
+      for (let i = 0; i < demands.length; i++) out[i] = p.loss(demands[i]!);
+      p.reset();
+    }
+    impacts.set(n, out);
+    return out;
+  };
+  const byRankDown = (a: number, b: number) => ix.compOf[b]! - ix.compOf[a]! || a - b;
+
+  // With a limit: bounds (exact for nodes on cycles), and only the nodes whose bound reaches the threshold.
+  const bounds = limited ? impactBounds(ix, demands, evaluate) : [];
+  const maxBound = (n: number) => slack(bounds.reduce((m, b) => Math.max(m, b[n]!), 0));
+  const candidates = limited && threshold > 0 ? upstream.filter((n) => maxBound(n) >= threshold) : upstream;
+
+  const lists: Critical[][] = demands.map(() => []);
+  const push = (i: number, n: number, impact: number) => {
+    if (impact > 0 && impact >= threshold) lists[i]!.push({ key: ix.keys[n]!, impact, strict: impact >= 1 - STRICT_TOLERANCE });
+  };
+  if (limit.top === undefined) {
+    for (const n of [...candidates].sort(byRankDown)) {
+      const out = evaluate(n);
+      demands.forEach((d, i) => d !== n && push(i, n, out[i]!));
+    }
+    lists.forEach((l) => l.sort(byImpactThenKey));
+  } else {
+    // Per demand node: in order of bound, until the top-th exact impact beats every remaining bound.
+    const top = limit.top;
+    demands.forEach((d, i) => {
+      const order = candidates.filter((n) => n !== d && bounds[i]![n]! > 0).sort((a, b) => bounds[i]![b]! - bounds[i]![a]! || a - b);
+      const found: Critical[] = [];
+      for (const n of order) {
+        if (found.length >= top && found[top - 1]!.impact > slack(bounds[i]![n]!)) break;
+        const impact = evaluate(n)[i]!;
+        if (impact > 0 && impact >= threshold) {
+          found.push({ key: ix.keys[n]!, impact, strict: impact >= 1 - STRICT_TOLERANCE });
+          found.sort(byImpactThenKey);
+        }
+      }
+      lists[i] = found.slice(0, top);
+    });
+  }
+  return {
+    rows: demands.map((d, i) => ({ demand: ix.keys[d]!, critical: lists[i]! })),
+    limited,
+    upstream: upstream.length,
+    evaluated: impacts.size,
+  };
 }

@@ -27,6 +27,9 @@ export interface SupplyIndex {
   /** Customers of node i (one entry per positive flow): outStart[i] .. outStart[i+1]. */
   readonly outStart: Uint32Array;
   readonly outTarget: Uint32Array;
+  /** For each customer entry: the input group of the customer it feeds, and the share. */
+  readonly outGroup: Uint32Array;
+  readonly outShare: Float64Array;
   /** Topological rank of each node's component. */
   readonly compOf: Uint32Array;
   /** Nodes of component c: compStart[c] .. compStart[c+1] in compNodes. */
@@ -98,10 +101,17 @@ export function buildSupplyIndex(graph: SupplyGraph): SupplyIndex {
   const outStart = new Uint32Array(size + 1);
   for (let v = 0; v < size; v++) outStart[v + 1] = outStart[v]! + outDegree[v]!;
   const outTarget = new Uint32Array(memberSource.length);
+  const outGroup = new Uint32Array(memberSource.length);
+  const outShare = new Float64Array(memberSource.length);
   const fill = outStart.slice(0, size);
   for (let t = 0; t < size; t++) {
     for (let g = groupStart[t]!; g < groupStart[t + 1]!; g++) {
-      for (let m = memberStart[g]!; m < memberStart[g + 1]!; m++) outTarget[fill[memberSource[m]!]!++] = t;
+      for (let m = memberStart[g]!; m < memberStart[g + 1]!; m++) {
+        const o = fill[memberSource[m]!]!++;
+        outTarget[o] = t;
+        outGroup[o] = g;
+        outShare[o] = memberShare[m]!;
+      }
     }
   }
 
@@ -109,7 +119,7 @@ export function buildSupplyIndex(graph: SupplyGraph): SupplyIndex {
   return {
     size, keys, indexOf, kindOf, countryOf, countries,
     groupStart, memberStart, memberSource, memberShare,
-    outStart, outTarget, compOf, compStart, compNodes, compCyclic,
+    outStart, outTarget, outGroup, outShare, compOf, compStart, compNodes, compCyclic,
   };
 }
 

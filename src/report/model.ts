@@ -3,9 +3,10 @@
  * the spec's names. Every renderer (JSON, Markdown, …) reads this and only this.
  */
 import type { SupplyGraph } from '../model/graph.ts';
-import type { Scenario } from '../model/schema.ts';
+import type { Operation, Scenario, Source } from '../model/schema.ts';
 import { DEFAULT_LEVELS, type Level, type LevelPreset } from '../metrics/levels.ts';
-import { computeFigures } from '../metrics/registry.ts';
+import { computeFigures, type SpofLimitReport } from '../metrics/registry.ts';
+import type { SpofLimit } from '../metrics/spof.ts';
 import { applyScenario, scenariosOf } from '../scenarios/apply.ts';
 import { CHOKEPOINT_VERSION } from '../version.ts';
 
@@ -23,10 +24,16 @@ export interface ReportScenario {
   label: string;
   description?: string;
   fx?: Record<string, number>;
+  /** The scenario's operations, for the reports' list of parameters. */
+  ops?: Operation[];
+  /** Source ids the scenario cites. */
+  sources?: string[];
   graph: { nodes: number; edges: number };
   concentration: { input: string; total: number; byCompany: ConcentrationSide; byCountry: ConcentrationSide }[];
   reliance: { demand: string; label: string; country: string; byCountry: Record<string, number>; byKindCountry: Record<string, number> }[];
   spof: { demand: string; critical: { key: string; label: string; impact: number; strict: boolean }[] }[];
+  /** Present when the spof lists are cut (docs/scale.md): by --spof-top/--spof-threshold, or by the graph's size. */
+  spofLimit?: SpofLimitReport;
 }
 export interface Report {
   format: 'chokepoint-report';
@@ -35,6 +42,10 @@ export interface Report {
   graph: { title: string; nodes: number; edges: number; asOf?: string; currency: string; fx?: Record<string, number> };
   levels: { preset: string; label: string; moderate: number; high: number };
   focus: { demand: string[]; reliance: string[] };
+  /** Every reference the graph lists, for the reports' sources section. */
+  sources: Source[];
+  /** When the report was made (ISO 8601), present only when the caller passes it, so that output can be reproduced. */
+  madeAt?: string;
   scenarios: ReportScenario[];
 }
 
@@ -44,6 +55,10 @@ export interface ReportOptions {
   levels?: LevelPreset;
   /** Overrides the graph's `focus`. */
   focus?: { demand?: string[]; reliance?: string[] };
+  /** Cut spof lists (`{}`: exact whatever the size); absent: exact up to SPOF_EXACT_NODES upstream nodes (docs/scale.md). */
+  spof?: SpofLimit;
+  /** Stamped into the report as `madeAt`; absent, the report carries no date. */
+  madeAt?: string;
 }
 
 export class UnknownScenarioError extends Error {
@@ -56,18 +71,21 @@ function side(f: { hhi: number; cr1: number; cr3: number; top: { name: string; s
   return { hhi: f.hhi, cr1: f.cr1, cr3: f.cr3, top: f.top, level: f.level, leaders: f.shares.slice(0, 10) };
 }
 
-export function scenarioReport(graph: SupplyGraph, scenario: Pick<Scenario, 'id' | 'label' | 'description' | 'fx'>, levels: LevelPreset): ReportScenario {
-  const figures = computeFigures(graph, levels);
+export function scenarioReport(graph: SupplyGraph, scenario: Pick<Scenario, 'id' | 'label' | 'description' | 'fx'> & Partial<Pick<Scenario, 'ops' | 'sources'>>, levels: LevelPreset, spof?: SpofLimit): ReportScenario {
+  const figures = computeFigures(graph, levels, spof);
   const label = (key: string) => (graph.hasNode(key) ? graph.getNodeAttribute(key, 'label') : key);
   return {
     id: scenario.id,
     label: scenario.label,
     ...(scenario.description ? { description: scenario.description } : {}),
     ...(scenario.fx ? { fx: scenario.fx } : {}),
+    ...(scenario.ops ? { ops: scenario.ops } : {}),
+    ...(scenario.sources ? { sources: scenario.sources } : {}),
     graph: { nodes: graph.order, edges: graph.size },
     concentration: figures.concentration.map((c) => ({ input: c.input, total: c.total, byCompany: side(c.byCompany), byCountry: side(c.byCountry) })),
     reliance: figures.reliance.map((r) => ({ ...r, label: label(r.demand), country: graph.getNodeAttribute(r.demand, 'country') })),
     spof: figures.spof.map((s) => ({ demand: s.demand, critical: s.critical.map((c) => ({ ...c, label: label(c.key) })) })),
+    ...(figures.spofLimit ? { spofLimit: figures.spofLimit } : {}),
   };
 }
 
@@ -100,12 +118,12 @@ export function buildReport(graph: SupplyGraph, options: ReportOptions = {}): Re
       })
     : all;
   const attrs = graph.getAttributes();
-  const baseline = scenarioReport(graph, { id: 'baseline', label: 'Baseline' }, levels);
+  const baseline = scenarioReport(graph, { id: 'baseline', label: 'Baseline' }, levels, options.spof);
   const scenarios = [baseline];
   for (const scenario of all.filter((s) => wanted.includes(s))) {
     const result = applyScenario(graph, scenario);
     if (!result.ok) throw result.error;
-    scenarios.push(scenarioReport(result.graph, scenario, levels));
+    scenarios.push(scenarioReport(result.graph, scenario, levels, options.spof));
   }
   return {
     format: 'chokepoint-report',
@@ -121,6 +139,8 @@ export function buildReport(graph: SupplyGraph, options: ReportOptions = {}): Re
     },
     levels: { preset: levels.id, label: levels.label, moderate: levels.moderate, high: levels.high },
     focus: focusOf(graph, baseline, options.focus),
+    sources: attrs.sources ?? [],
+    ...(options.madeAt ? { madeAt: options.madeAt } : {}),
     scenarios,
   };
 }

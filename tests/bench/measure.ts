@@ -1,0 +1,71 @@
+/**
+ * One benchmark run in its own process (so peak memory is this run's): reads
+ * a graph file, times every stage of loading and reporting, prints one JSON line.
+ * Usage: tsx tests/bench/measure.ts FILE [--stages]
+ */
+import { readFileSync } from 'node:fs';
+import { loadNativeText } from '../../src/io/load-native.ts';
+import { validateDocument } from '../../src/io/validate.ts';
+import { buildGraph } from '../../src/model/graph.ts';
+import { GraphDocumentSchema } from '../../src/model/schema.ts';
+import { computeConcentration } from '../../src/metrics/concentration.ts';
+import { DEFAULT_LEVELS } from '../../src/metrics/levels.ts';
+import { computeReliance } from '../../src/metrics/reliance.ts';
+import { computeSpofLimited, SPOF_AUTO_LIMIT } from '../../src/metrics/spof.ts';
+import { buildSupplyIndex } from '../../src/metrics/supply-index.ts';
+import { buildReport } from '../../src/report/model.ts';
+import { applyScenario, scenariosOf } from '../../src/scenarios/apply.ts';
+
+const [file, ...flags] = process.argv.slice(2);
+if (!file) throw new Error('usage: measure.ts FILE [--stages]');
+
+/** Seconds of wall time, and of this process's CPU time in `cpu` (steadier on a busy machine). */
+const cpu: Record<string, number> = {};
+let lastCpu = 0;
+const time = <T>(f: () => T): [T, number] => {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const r = f();
+  const used = process.cpuUsage(c);
+  lastCpu = (used.user + used.system) / 1e6;
+  return [r, (performance.now() - t) / 1000];
+};
+const timed = <T>(name: string, f: () => T): T => {
+  const [r, t] = time(f);
+  out[name] = t;
+  cpu[name] = lastCpu;
+  return r;
+};
+
+const text = readFileSync(file, 'utf8');
+const out: Record<string, number> = {};
+// JSON.parse alone, the best of three: the yardstick of the report's cost.
+let best = Infinity;
+for (let i = 0; i < 3; i++) {
+  const [, t] = time(() => JSON.parse(text));
+  if (t < best) [best, cpu.parse] = [t, lastCpu];
+}
+out.parse = best;
+
+if (flags.includes('--stages')) {
+  const raw = JSON.parse(text);
+  timed('zod', () => GraphDocumentSchema.safeParse(raw));
+  const doc = timed('validate', () => validateDocument(raw)).document!;
+  const graph = timed('buildGraph', () => buildGraph(doc));
+  const ix = timed('index', () => buildSupplyIndex(graph));
+  timed('concentration', () => computeConcentration(graph, DEFAULT_LEVELS));
+  timed('reliance', () => computeReliance(ix));
+  timed(`spofTop${SPOF_AUTO_LIMIT.top}`, () => computeSpofLimited(ix, SPOF_AUTO_LIMIT));
+  if (flags.includes('--exact-spof')) timed('spofExact', () => computeSpofLimited(ix, {}));
+  for (const s of scenariosOf(graph)) timed(`apply:${s.id}`, () => applyScenario(graph, s));
+} else {
+  const loaded = timed('load', () => loadNativeText(text, file));
+  if (!loaded.ok) throw new Error(`${file} does not load`);
+  const report = timed('report', () => buildReport(loaded.graph));
+  const limit = report.scenarios[0]!.spofLimit;
+  if (limit) Object.assign(out, { spofLimited: 1, spofTop: limit.top ?? 0, spofUpstream: limit.upstream, spofEvaluated: limit.evaluated });
+  timed('reportStringify', () => JSON.stringify(report).length);
+}
+out.peakMB = process.resourceUsage().maxRSS / 1024;
+for (const [k, v] of Object.entries(cpu)) out[`${k}Cpu`] = v;
+process.stdout.write(JSON.stringify(out) + '\n');
