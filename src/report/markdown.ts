@@ -5,6 +5,10 @@ import { hhi, hhiDelta, money, pct, pp } from './format.ts';
 import { headlineRows } from './headline.ts';
 import type { Report, ReportScenario } from './model.ts';
 import { describeReliance } from './words.ts';
+import { segmentsText } from './fig.ts';
+import { headlineFindings } from './findings.ts';
+import { LIMITS, methodItems } from './method.ts';
+import { safeHttpUrl } from './html-escape.ts';
 
 /** Text from a file, made inert: no HTML, no links, no table breaks. */
 export function mdText(s: string): string {
@@ -141,6 +145,29 @@ function relianceSection(report: Report): string {
   return parts.join('\n').trimEnd();
 }
 
+function findingsSection(report: Report): string {
+  const findings = headlineFindings(report);
+  if (findings.length === 0) return '';
+  return ['## Findings', '', ...findings.map((f) => `- ${mdText(segmentsText(f.parts))}`)].join('\n');
+}
+
+function methodSection(report: Report): string {
+  return ['## Method and limits', '', ...methodItems(report).map((m) => `- **${mdText(m.term)}.** ${mdText(m.text)}`), '', ...LIMITS.map((l) => `- ${mdText(l)}`)].join('\n');
+}
+
+/** Every reference the graph lists; a URL becomes a link only when it is http(s). */
+function sourcesSection(report: Report): string {
+  if (report.sources.length === 0) return '## Sources\n\nThe graph cites no sources.';
+  const items = report.sources.map((s, i) => {
+    const meta = [s.publisher, s.date].filter((x): x is string => Boolean(x)).map(mdText).join(', ');
+    const href = s.url ? safeHttpUrl(s.url) : undefined;
+    // Inside <…> only spaces, < and > would break the link; safeHttpUrl has percent-encoded them.
+    const url = s.url ? (href ? ` <${href}>` : ` ${mdText(s.url)}`) : '';
+    return `${i + 1}. ${mdText(s.title)}${meta ? `. ${meta}` : ''}.${url} (\`${mdText(s.id)}\`)`;
+  });
+  return ['## Sources', '', ...items].join('\n');
+}
+
 export function renderMarkdown(report: Report, options: { top?: number } = {}): string {
   const top = options.top ?? 10;
   const g = report.graph;
@@ -148,9 +175,11 @@ export function renderMarkdown(report: Report, options: { top?: number } = {}): 
   return [
     `# Chokepoint risk report: ${mdText(g.title)}`,
     '',
-    `${g.nodes} nodes and ${g.edges} flows${g.asOf ? `, as of ${mdText(g.asOf)}` : ''}; values in ${g.currency} per year.${fx} Baseline and ${report.scenarios.length - 1} scenario${report.scenarios.length === 2 ? '' : 's'}. Made by Chokepoint ${report.generator.version}. Figures are defined in the project's metrics.md: a first-shock view, with no rerouting, stock or new capacity.`,
+    `${g.nodes} nodes and ${g.edges} flows${g.asOf ? `, as of ${mdText(g.asOf)}` : ''}; values in ${g.currency} per year.${fx} Baseline and ${report.scenarios.length - 1} scenario${report.scenarios.length === 2 ? '' : 's'}. Made ${report.madeAt ? `on ${report.madeAt.slice(0, 10)} ` : ''}by Chokepoint ${report.generator.version}. Figures are defined in the project's metrics.md: a first-shock view, with no rerouting, stock or new capacity.`,
     '',
     headline(report),
+    '',
+    findingsSection(report),
     '',
     spofSection(report, top),
     '',
@@ -159,6 +188,10 @@ export function renderMarkdown(report: Report, options: { top?: number } = {}): 
     scenarioSection(report, top),
     '',
     relianceSection(report),
+    '',
+    methodSection(report),
+    '',
+    sourcesSection(report),
     '',
   ]
     .join('\n')

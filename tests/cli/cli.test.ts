@@ -86,9 +86,9 @@ describe('chokepoint report', () => {
     const flag = await runCli(['report', '--colour', 'red']);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("Unknown option '--colour'");
-    const format = await runCli(['report', '--format', 'pdf']);
+    const format = await runCli(['report', '--format', 'docx']);
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain('--format: expected json or md, found "pdf"');
+    expect(format.stderr).toContain('--format: expected json, md, html, csv or pdf, found "docx"');
   });
 
   it('refuses an invalid file with exit 1 and the problems', async () => {

@@ -1,38 +1,128 @@
-import { buildReport } from '../../report/model.ts';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tieredLayout } from '../../layout/tiered.ts';
+import type { SupplyGraph } from '../../model/graph.ts';
+import { csvFiles, csvZip } from '../../report/csv.ts';
+import { graphSvg } from '../../report/graph-svg.ts';
+import { renderHtml } from '../../report/html.ts';
 import { renderMarkdown } from '../../report/markdown.ts';
-import { type CliIO, DEFAULT_GRAPH, UsageError } from '../io.ts';
+import { buildReport, type Report } from '../../report/model.ts';
+import { type CliIO, DEFAULT_GRAPH, InvalidInput, UsageError } from '../io.ts';
+import { countPdfPages, findChromium, htmlToPdf, NoChromiumError } from '../pdf.ts';
 import { readGraph } from '../read-graph.ts';
 import type { Command } from './command.ts';
 import { FIGURE_OPTIONS, FIGURE_OPTIONS_HELP, reportOptions } from './report-options.ts';
 import { checkFocus, writeOutput } from './output.ts';
 
-const FORMATS = ['json', 'md'] as const;
+const FORMATS = ['json', 'md', 'html', 'csv', 'pdf'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** When the report was made: now, or SOURCE_DATE_EPOCH (seconds) for reproducible output. */
+export function madeAtNow(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  return new Date().toISOString();
+}
+
+export function htmlReport(graph: SupplyGraph, report: Report): string {
+  return renderHtml(report, { picture: { svg: graphSvg(graph, tieredLayout(graph), { title: `The supply graph: ${report.graph.title}` }) } });
+}
+
+async function writeBytes(io: CliIO, path: string, bytes: Uint8Array | string): Promise<void> {
+  try {
+    await writeFile(path, bytes);
+  } catch (cause) {
+    io.stderr(`cannot write ${path}: ${(cause as Error).message}\n`);
+    throw new InvalidInput(`cannot write ${path}`);
+  }
+}
+
+async function writeCsv(io: CliIO, out: string, report: Report): Promise<void> {
+  if (out.toLowerCase().endsWith('.zip')) {
+    await writeBytes(io, out, csvZip(report));
+    return;
+  }
+  try {
+    await mkdir(out, { recursive: true });
+  } catch (cause) {
+    io.stderr(`cannot make the folder ${out}: ${(cause as Error).message}\n`);
+    throw new InvalidInput(`cannot write ${out}`);
+  }
+  for (const [name, text] of Object.entries(csvFiles(report))) await writeBytes(io, join(out, name), text);
+}
 
 export const REPORT: Command = {
   name: 'report',
-  summary: 'compute every figure for baseline and each scenario; print JSON or Markdown',
-  usage: 'chokepoint report [FILE] [--format json|md] [--scenario ID]... [--out PATH]',
+  summary: 'compute every figure for baseline and each scenario; print JSON, Markdown, HTML, CSV or PDF',
+  usage: 'chokepoint report [FILE] [--format json|md|html|csv|pdf] [--scenario ID]... [--demand KEY]... [--out PATH]',
   help: `Computes concentration, reliance and single points of failure (metrics.md)
 for the baseline graph and each of its scenarios. FILE defaults to the
 Japan-US-Taiwan graph in graphs/.
 
 Options:
-  --format FORMAT    json (metrics.md §7, the default) or md (Markdown)
+  --format FORMAT    json (metrics.md §7, the default), md (Markdown), html (one
+                     self-contained file with charts and the graph's picture),
+                     csv (one file per table: --out a folder, or a .zip file) or
+                     pdf (the HTML printed by headless Chromium; needs --out)
 ${FIGURE_OPTIONS_HELP}
+                     --demand also chooses the demand nodes of the findings and
+                     of the HTML, PDF and CSV tables (default: the graph's focus,
+                     else every demand node)
   --out PATH         write to PATH instead of standard output
 
-Exit status: 0 on success, 1 on invalid input, 2 on wrong usage.`,
+PDF: Chromium is looked for in the usual places, or set CHOKEPOINT_CHROMIUM.
+SOURCE_DATE_EPOCH (seconds) fixes the report's date, for reproducible output.
+
+Exit status: 0 on success, 1 on invalid input (or no Chromium for pdf), 2 on wrong usage.`,
   options: { ...FIGURE_OPTIONS, format: { type: 'string' }, out: { type: 'string' } },
   async run(io: CliIO, positionals, values) {
     if (positionals.length > 1) throw new UsageError(`report takes one FILE, found ${positionals.length}`);
-    const format = (values.format as string | undefined) ?? 'json';
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected ${FORMATS.join(' or ')}, found "${format}"`);
+    const format = ((values.format as string | undefined) ?? 'json') as Format;
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, found "${format}"`);
+    const out = values.out as string | undefined;
+    if ((format === 'csv' || format === 'pdf') && out === undefined) {
+      throw new UsageError(`--format ${format} needs --out: ${format === 'csv' ? 'a folder for one file per table, or a file ending in .zip' : 'the PDF file to write'}`);
+    }
+    // Before any work, so that a missing browser costs nothing.
+    let chromium: string | undefined;
+    if (format === 'pdf') {
+      try {
+        chromium = findChromium();
+      } catch (error) {
+        if (error instanceof NoChromiumError) throw new InvalidInput(`--format pdf: ${error.message}`);
+        throw error;
+      }
+    }
     const options = reportOptions(values);
     const graph = await readGraph(io, positionals[0] ?? DEFAULT_GRAPH);
     checkFocus(graph, options);
-    const report = buildReport(graph, options);
-    const text = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderMarkdown(report);
-    await writeOutput(io, values.out as string | undefined, text);
+    // JSON carries no date, so that the same file always gives the same figures.
+    const report = buildReport(graph, format === 'json' ? options : { ...options, madeAt: madeAtNow() });
+    switch (format) {
+      case 'json':
+        await writeOutput(io, out, JSON.stringify(report, null, 2) + '\n');
+        break;
+      case 'md':
+        await writeOutput(io, out, renderMarkdown(report));
+        break;
+      case 'html':
+        await writeOutput(io, out, htmlReport(graph, report));
+        break;
+      case 'csv':
+        await writeCsv(io, out!, report);
+        break;
+      case 'pdf': {
+        let pdf: Uint8Array;
+        try {
+          pdf = await htmlToPdf(htmlReport(graph, report), chromium!);
+        } catch (cause) {
+          throw new InvalidInput(`--format pdf: Chromium at ${chromium} could not print the report: ${(cause as Error).message.split('\n')[0]}`);
+        }
+        await writeBytes(io, out!, pdf);
+        io.stderr(`wrote ${out}: ${countPdfPages(pdf)} pages\n`);
+        break;
+      }
+    }
     return 0;
   },
 };
