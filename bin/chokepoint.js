@@ -3,6 +3,13 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// A reader that stops early (`chokepoint report | head`) is no error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
 const { main } = await import('../src/cli/main.ts');
 try {
   process.exitCode = await main(process.argv.slice(2));

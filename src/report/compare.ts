@@ -2,7 +2,8 @@
  * Scenario deltas (metrics.md §6): every figure of a scenario beside its
  * baseline value, and the difference. A figure absent on one side (a node or
  * an input the scenario adds or removes) counts as 0 for reliance and impact,
- * and as missing for concentration.
+ * and as missing for concentration and for an impact absent from a list cut
+ * to its largest entries (spofLimit).
  */
 import type { ReportScenario } from './model.ts';
 
@@ -58,14 +59,16 @@ export function compareScenarios(baseline: ReportScenario, scenario: ReportScena
   const eps = options.epsilon ?? 1e-9;
   const a = flatten(baseline);
   const b = flatten(scenario);
+  // A node missing from a cut list of single points of failure has an unknown impact, not 0.
+  const absent = (side: ReportScenario) => (side.spofLimit ? null : 0);
   const rows: FigureDelta[] = [];
   for (const id of new Set([...a.keys(), ...b.keys()])) {
     const x = a.get(id);
     const y = b.get(id);
     const meta = (x ?? y)!;
-    const zeroWhenAbsent = meta.family !== 'concentration';
-    const before = x?.value ?? (zeroWhenAbsent ? 0 : null);
-    const after = y?.value ?? (zeroWhenAbsent ? 0 : null);
+    const absentValue = (side: ReportScenario) => (meta.family === 'concentration' ? null : meta.family === 'impact' ? absent(side) : 0);
+    const before = x?.value ?? absentValue(baseline);
+    const after = y?.value ?? absentValue(scenario);
     const delta = before !== null && after !== null ? after - before : null;
     const { value: _v, ...rest } = meta;
     rows.push({ ...rest, baseline: before, scenario: after, delta });

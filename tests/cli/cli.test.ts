@@ -136,6 +136,17 @@ describe('chokepoint compare', () => {
 });
 
 describe('chokepoint itself', () => {
+  it('stops quietly when its reader stops early', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['bin/chokepoint.js', 'report'], { cwd: new URL('../..', import.meta.url).pathname });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
+  });
+
   it('has help for every command and exits 2 on an unknown one', async () => {
     for (const cmd of ['report', 'compare', 'validate']) {
       const r = await runCli([cmd, '--help']);
