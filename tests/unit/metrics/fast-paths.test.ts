@@ -91,7 +91,9 @@ describe('impact bounds', () => {
               const b = bounds[i]![ix.indexOf.get(n)!]!;
               expect(b).toBeLessThanOrEqual(1);
               expect(b).toBeGreaterThanOrEqual(impact - 1e-9);
-              if (impact > 0) expect(b).toBeGreaterThan(0);
+              // The reference computes 1 - sum(share * a) and leaves rounding noise (2^-53)
+              // where a node has no effect at all; a real impact is far above it.
+              if (impact > 1e-12) expect(b).toBeGreaterThan(0);
             }
           });
         }
