@@ -1,0 +1,57 @@
+/** The mapping step: a select per field, the guesses pre-filled; the user confirms or changes them. */
+import type { Mapping } from '../../io/mapping.ts';
+import type { PendingMapping } from '../../state/files.ts';
+import { h } from '../dom.ts';
+
+const NODE_HELP: Record<string, string> = {
+  key: 'id', label: 'name shown', kind: 'chemical, wafer, foundry, supplier, demand…', country: 'ISO code', company: 'owner, for firm concentration',
+};
+const EDGE_HELP: Record<string, string> = {
+  key: 'id', source: 'supplier', target: 'customer', input: 'what flows', value: 'how much',
+};
+
+export function openMappingDialog(pending: PendingMapping, act: { confirm(mapping: Mapping): void; cancel(): void }): HTMLDialogElement {
+  const selects: { side: 'nodes' | 'edges'; field: string; el: HTMLSelectElement }[] = [];
+  const side = (name: 'nodes' | 'edges', fields: readonly string[], columns: string[], help: Record<string, string>) => {
+    const guess = (pending.guess[name] ?? {}) as Record<string, string | undefined>;
+    return h('fieldset', {}, h('legend', {}, name === 'nodes' ? 'Nodes' : 'Flows (edges)'),
+      h('table', {}, h('tbody', {}, ...fields.map((field) => {
+        const el = h('select', { id: `map-${name}-${field}`, 'aria-label': `${name === 'nodes' ? 'Node' : 'Flow'} ${field}` },
+          h('option', { value: '' }, '(not in the file)'),
+          ...columns.map((c) => h('option', { value: c, selected: guess[field] === c }, c)));
+        selects.push({ side: name, field, el });
+        return h('tr', {}, h('th', { scope: 'row' }, h('label', { for: el.id }, field), h('small', {}, help[field] ?? '')), h('td', {}, el));
+      }))));
+  };
+  const dialog = h('dialog', { className: 'files-dialog', id: 'mapping-dialog', 'aria-labelledby': 'mapping-title' });
+  let done = false;
+  const finish = (mapping: Mapping | null) => {
+    if (done) return;
+    done = true;
+    dialog.close();
+    dialog.remove();
+    if (mapping) act.confirm(mapping);
+    else act.cancel();
+  };
+  dialog.append(h('form', { method: 'dialog', onsubmit: (e) => e.preventDefault() },
+    h('h2', { id: 'mapping-title' }, 'Which column is which?'),
+    h('p', {}, `${pending.file} (${pending.format.toUpperCase()}) names its fields its own way. The guesses are filled in; change any, then open.`),
+    h('div', { className: 'mapping-sides' },
+      side('nodes', pending.fields.nodes, pending.columns.nodes, NODE_HELP),
+      side('edges', pending.fields.edges, pending.columns.edges, EDGE_HELP)),
+    h('div', { className: 'dialog-buttons' },
+      h('button', { type: 'button', onclick: () => finish(null) }, 'Cancel'),
+      h('button', { type: 'button', id: 'mapping-confirm', className: 'primary', onclick: () => {
+        const mapping: { nodes: Record<string, string>; edges: Record<string, string> } = { nodes: {}, edges: {} };
+        // "" turns a guess off, so every field is sent as chosen.
+        for (const s of selects) mapping[s.side][s.field] = s.el.value;
+        finish(mapping as Mapping);
+      } }, 'Open with this mapping'))));
+  dialog.addEventListener('cancel', (e) => {
+    e.preventDefault();
+    finish(null);
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  return dialog;
+}

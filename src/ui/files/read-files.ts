@@ -1,0 +1,19 @@
+/** Files from the picker, a drop or a same-origin URL, as bytes for the worker. */
+import type { Problem } from '../../model/problem.ts';
+import type { OpenFile } from '../../worker/protocol.ts';
+
+export async function readFiles(files: Iterable<File>): Promise<OpenFile[]> {
+  return Promise.all([...files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+export async function fetchFile(url: string, name: string): Promise<{ ok: true; file: OpenFile } | { ok: false; problem: Problem }> {
+  try {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+    return { ok: true, file: { name, bytes: new Uint8Array(await response.arrayBuffer()) } };
+  } catch (cause) {
+    return { ok: false, problem: { severity: 'error', path: '', file: name, expected: 'a graph file served beside the app', found: cause instanceof Error ? cause.message : String(cause) } };
+  }
+}
+
+export const totalBytes = (files: OpenFile[]) => files.reduce((n, f) => n + f.bytes.length, 0);

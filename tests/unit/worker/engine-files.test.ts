@@ -1,0 +1,104 @@
+/** The worker's open / export / report requests, in Node: any format goes through `load`; a failure keeps the graph. */
+import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { loadFiles } from '../../../src/io/load.ts';
+import { writeNativeText } from '../../../src/io/write-native.ts';
+import { buildReport } from '../../../src/report/model.ts';
+import { Engine } from '../../../src/worker/engine.ts';
+import type { OpenFile } from '../../../src/worker/protocol.ts';
+import { loadGraph, repoPath } from '../../helpers/load.ts';
+
+const file = (path: string, name = path.replace(/^.*\//, '')): OpenFile => ({ name, bytes: new Uint8Array(readFileSync(repoPath(path))) });
+const text = (name: string, t: string): OpenFile => ({ name, bytes: new TextEncoder().encode(t) });
+const DEFAULT = readFileSync(repoPath('graphs/japan-us-taiwan.json'), 'utf8');
+
+function engineWithDefault() {
+  const engine = new Engine();
+  const r = engine.handle({ type: 'open', id: 1, files: [text('japan-us-taiwan.json', DEFAULT)], file: 'japan-us-taiwan.json' });
+  expect(r.type === 'open' && r.result.status).toBe('loaded');
+  return engine;
+}
+
+describe('open', () => {
+  it('opens a GEXF with its phases reported, and its figures are buildReport\'s', () => {
+    const engine = new Engine();
+    const phases: string[] = [];
+    const r = engine.handle({ type: 'open', id: 1, files: [file('graphs/neon-ukraine-2022.gexf')], file: 'neon.gexf' }, (p) => phases.push(p));
+    expect(r.type).toBe('open');
+    if (r.type !== 'open' || r.result.status !== 'loaded') throw new Error('not loaded');
+    const expected = loadFiles([file('graphs/neon-ukraine-2022.gexf')]);
+    if (!expected.ok) throw new Error('fixture');
+    expect(r.result.loaded.report).toEqual(buildReport(expected.graph));
+    expect(phases).toEqual(['read', 'parse', 'validate', 'done', 'figures']);
+  });
+
+  it('stops at the mapping step for files without Chokepoint names, then loads with the mapping', () => {
+    const engine = new Engine();
+    const files = [text('nodes.csv', 'Id,Name,Type,Nation\na,A,foundry,TW\nb,B,demand,JP\n'), text('flows.csv', 'From,To,Product,Weight\na,b,chips,3\n')];
+    const first = engine.handle({ type: 'open', id: 1, files, file: 'pair' });
+    expect(first.type === 'open' && first.result.status).toBe('mapping');
+    if (first.type !== 'open' || first.result.status !== 'mapping') return;
+    expect(first.result.guess.nodes?.kind).toBe('Type');
+    expect(first.result.fields.nodes).toContain('country');
+    const second = engine.handle({ type: 'open', id: 2, files, file: 'pair', mapping: first.result.guess });
+    expect(second.type === 'open' && second.result.status).toBe('loaded');
+  });
+
+  it('a failed open keeps the graph in hand', () => {
+    const engine = engineWithDefault();
+    const r = engine.handle({ type: 'open', id: 2, files: [text('bad.json', '{"nodes": [')], file: 'bad.json' });
+    expect(r.type === 'open' && r.result.status).toBe('failed');
+    if (r.type === 'open' && r.result.status === 'failed') expect(r.result.problems[0]?.file).toBe('bad.json');
+    const saved = engine.handle({ type: 'export', id: 3, format: 'native', baseName: 'g' });
+    expect(saved.type === 'export' && new TextDecoder().decode(saved.file.bytes)).toBe(writeNativeText(loadGraph(DEFAULT)));
+  });
+
+  it('a scenarios file alone is added to the graph in hand', () => {
+    const engine = engineWithDefault();
+    const scenarios = [{ id: 'half', label: 'Half', ops: [{ op: 'scaleFlows', where: { source: { kind: 'foundry' } }, factor: 0.5 }] }];
+    const r = engine.handle({ type: 'open', id: 2, files: [text('s.json', JSON.stringify(scenarios))], file: 's.json' });
+    if (r.type !== 'open' || r.result.status !== 'loaded') throw new Error('not loaded');
+    expect(r.result.scenariosAdded).toBe(true);
+    expect(r.result.loaded.report.scenarios.at(-1)?.id).toBe('half');
+    expect(r.result.loaded.document.nodes.length).toBe(loadGraph(DEFAULT).order);
+  });
+
+  it('a scenarios file with no graph open is refused', () => {
+    const r = new Engine().handle({ type: 'open', id: 1, files: [text('s.json', '[]')], file: 's.json' });
+    expect(r.type === 'open' && r.result.status).toBe('failed');
+  });
+});
+
+describe('export and report', () => {
+  it('CSV export is one zip; the plain pair says what it loses', () => {
+    const engine = engineWithDefault();
+    const full = engine.handle({ type: 'export', id: 2, format: 'csv', baseName: 'g' });
+    if (full.type !== 'export') throw new Error(full.type);
+    expect(full.file.name).toBe('g.zip');
+    expect(Object.keys(unzipSync(full.file.bytes)).sort()).toEqual(['flows.csv', 'graph.json', 'nodes.csv']);
+    expect(full.lost).toEqual([]);
+    const plain = engine.handle({ type: 'export', id: 3, format: 'csv', baseName: 'g', withoutGraphFile: true });
+    expect(plain.type === 'export' && plain.lost.length).toBeGreaterThan(0);
+  });
+
+  it('the JSON report is buildReport with the chosen scenarios and demand nodes; unknown scenarios are an error', () => {
+    const engine = engineWithDefault();
+    const graph = loadGraph(DEFAULT);
+    const id = graph.getAttribute('scenarios')![0]!.id;
+    const r = engine.handle({ type: 'report', id: 2, format: 'json', scenarios: [id], demand: ['jp-ai-datacenter'], baseName: 'g', madeAt: '2026-01-01T00:00:00Z' });
+    if (r.type !== 'report') throw new Error(r.type);
+    expect(JSON.parse(new TextDecoder().decode(r.file.bytes))).toEqual(JSON.parse(JSON.stringify(buildReport(graph, { scenarios: [id], focus: { demand: ['jp-ai-datacenter'] } }))));
+    const bad = engine.handle({ type: 'report', id: 3, format: 'json', scenarios: ['nope'], demand: [], baseName: 'g', madeAt: '' });
+    expect(bad.type).toBe('error');
+  });
+
+  it('the HTML report embeds the PNG of the view given', () => {
+    const engine = engineWithDefault();
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    const r = engine.handle({ type: 'report', id: 2, format: 'html', scenarios: [], demand: ['jp-ai-datacenter'], png, baseName: 'g', madeAt: '2026-01-01T00:00:00Z' });
+    if (r.type !== 'report') throw new Error(r.type);
+    expect(r.file.name).toBe('g-report.html');
+    expect(new TextDecoder().decode(r.file.bytes)).toContain(png);
+  });
+});
