@@ -1,8 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/** The sample graphs (graphs/) go into the build as they are, so that `?graph=graphs/…` opens them; the dev server serves them from the repo. */
+function sampleGraphs(): Plugin {
+  const root = fileURLToPath(new URL('./graphs/', import.meta.url));
+  const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  return {
+    name: 'chokepoint-sample-graphs',
+    apply: 'build',
+    generateBundle() {
+      for (const file of files(root)) this.emitFile({ type: 'asset', fileName: `graphs/${relative(root, file)}`, source: readFileSync(file) });
+    },
+  };
+}
 
 export default defineConfig({
   // Relative asset URLs, so that `npm run build` works as static files from any folder.
   base: './',
+  plugins: [sampleGraphs()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   test: {

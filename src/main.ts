@@ -3,6 +3,7 @@
  * so graphs/japan-us-taiwan.json stays the single source). `window.__chokepoint`
  * gives tests read-only access to the state and node positions (docs/app.md).
  */
+import './ui/zod-csp.ts';
 import defaultGraphUrl from '../graphs/japan-us-taiwan.json?url';
 import type { AppState } from './state/app-state.ts';
 import { mountApp, type AppHandle } from './ui/app.ts';

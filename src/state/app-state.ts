@@ -6,6 +6,7 @@ import type { Problem } from '../model/problem.ts';
 import type { NodeKind } from '../model/schema.ts';
 import type { Report, ReportScenario } from '../report/model.ts';
 import type { GraphView, LoadedGraph, WhatIfFailure, WhatIfResult } from '../worker/protocol.ts';
+import { editLoaded, initialEditState, type EditState } from './edit.ts';
 
 export const BASELINE = 'baseline';
 export const LAYOUTS = ['tiered', 'geographic', 'force'] as const;
@@ -52,6 +53,8 @@ export interface AppState {
   betweenness: Async<{ scenario: string; values: Record<string, number> }>;
   countries: CountryMode;
   filters: Filters;
+  /** Editing: history labels, refused edits' problems, autosave (src/state/edit.ts). */
+  edit: EditState;
 }
 
 export const initialState = (): AppState => ({
@@ -70,6 +73,7 @@ export const initialState = (): AppState => ({
   betweenness: { status: 'idle' },
   countries: 'off',
   filters: { hiddenKinds: [], country: '', input: '' },
+  edit: initialEditState(),
 });
 
 // ------------------------------------------------------------------ loading
@@ -96,6 +100,7 @@ export function loadFinished(s: AppState, file: string, outcome: LoadOutcome): A
     whatIf: { status: 'idle' },
     betweenness: { status: 'idle' },
     filters: { hiddenKinds: [], country: '', input: '' },
+    edit: editLoaded(s.edit),
   };
 }
 

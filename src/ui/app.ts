@@ -22,6 +22,8 @@ import { renderRelianceChart } from './panels/reliance-chart.ts';
 import { renderSpofTable } from './panels/spof-table.ts';
 import { renderWhatIf } from './panels/what-if.ts';
 import { createSearch } from './search.ts';
+import { mountFiles } from './files/files-ui.ts';
+import { mountEditing } from './edit/editing.ts';
 import { renderScenarioBar, renderViewControls, type ToolbarActions } from './toolbar.ts';
 
 const INSPECTOR_SHIFT = 230;
@@ -66,12 +68,15 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     h('button', { type: 'button', id: 'zoom-out', 'aria-label': 'Zoom out', onclick: () => view?.zoom(1.5) }, '−'),
     h('button', { type: 'button', id: 'fit', 'aria-label': 'Zoom to fit', title: 'Zoom to fit', onclick: () => view?.fit() }, 'Fit'),
   );
+  const files = mountFiles({ root, engine, store, layers: () => view?.sigma ?? null });
+  // Editing (src/ui/edit): the edit bar, the editor drawer, undo/redo, autosave to IndexedDB.
+  const editing = mountEditing(store, engine);
   root.replaceChildren(
     h('header', { className: 'top' },
-      h('h1', {}, 'Chokepoint'), title, scenarioSlot, h('div', { className: 'spacer' }), search.element),
+      h('h1', {}, 'Chokepoint'), files.toolbar, title, scenarioSlot, editing.bar, h('div', { className: 'spacer' }), search.element),
     h('main', { className: 'layout' },
       h('section', { className: 'graph-area', 'aria-label': 'Graph' },
-        h('div', { className: 'graph-toolbar' }, controlsSlot, filtersSlot, status), canvas, zoomButtons, legendSlot, inspectorSlot),
+        h('div', { className: 'graph-toolbar' }, controlsSlot, filtersSlot, status), canvas, zoomButtons, legendSlot, inspectorSlot, files.panel, editing.editor.element),
       h('section', { className: 'sidebar-wrap', 'aria-label': 'Risk figures' }, sidebar)),
   );
 
@@ -205,7 +210,9 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     fill(scenarioSlot, renderScenarioBar(s, toolbar));
     fill(controlsSlot, renderViewControls(s, toolbar));
     if (s.load.status === 'error') {
-      status.replaceChildren(h('p', { className: 'error' }, `Could not load ${s.load.file}: `, ...s.load.problems.slice(0, 5).map((p) => h('span', { className: 'problem' }, formatProblem(p)))));
+      // With a graph on screen, the problems panel (src/ui/files) lists every problem; the status line stays one line.
+      if (s.loaded) status.replaceChildren(h('p', { className: 'error', title: formatProblem(s.load.problems[0] ?? { severity: 'error', path: '', expected: '', found: '' }) }, `Could not load ${s.load.file} (${s.load.problems.length} problems); the graph is unchanged.`));
+      else status.replaceChildren(h('p', { className: 'error' }, `Could not load ${s.load.file}: `, ...s.load.problems.slice(0, 5).map((p) => h('span', { className: 'problem' }, formatProblem(p)))));
     } else if (s.load.status === 'loading' || s.view.status === 'running') status.textContent = 'Working…';
     else if (s.view.status === 'error') status.replaceChildren(h('p', { className: 'error' }, s.view.message));
     else status.textContent = '';
@@ -221,6 +228,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     const inspector = sel && !sel.startsWith('country:') ? renderInspector(s, sel, {
       selectNode, failNode, failCountry,
       centre: (k) => view?.centreOn([k], INSPECTOR_SHIFT),
+      edit: (k) => editing.openNode(k),
       close: () => update((t) => A.select(t, null)),
     }) : null;
     fill(inspectorSlot, inspector);
@@ -254,6 +262,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
             if (store.get().selection) update((t) => A.select(t, null));
           },
         });
+        editing.attach(view);
         markReady();
       } else view.setGraph(g);
       search.setEntries(g.mapNodes((key, a) => ({
@@ -297,7 +306,14 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
   };
   document.addEventListener('keydown', onKey);
   renderPanels(store.get());
-  void load();
+  // Opening, saving, reports (src/ui/files): `?graph=` first, else the default graph.
+  void files.openFromUrl().then((opened) => {
+    if (opened || destroyed || store.get().loaded) return;
+    // The working graph saved in this browser comes back after a reload or a crash.
+    void editing.restore().then((restored) => {
+      if (!restored && !destroyed && !store.get().loaded) void load();
+    });
+  });
 
   return {
     store,
@@ -310,6 +326,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       document.removeEventListener('keydown', onKey);
       search.destroy();
       view?.kill();
+      files.destroy();
+      editing.destroy();
       engine.kill();
       root.replaceChildren();
     },

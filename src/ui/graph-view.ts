@@ -192,7 +192,10 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     });
     if (!Number.isFinite(minX)) return;
     const w = Math.max(maxX - minX, 1e-6);
-    sigma.setCustomBBox({ x: [minX, maxX + 0.3 * w], y: [minY, maxY] });
+    // A graph being built may have one node, or all in one column or row: give the box some room.
+    const padX = maxX - minX < 1e-6 ? 1 : 0;
+    const padY = maxY - minY < 1e-6 ? 1 : 0;
+    sigma.setCustomBBox({ x: [minX - padX, maxX + 0.3 * w + padX], y: [minY - padY, maxY + padY] });
   };
   frame();
 

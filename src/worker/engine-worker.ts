@@ -1,11 +1,15 @@
 /// <reference lib="webworker" />
-/** The Web Worker entry: every request goes to the engine, every answer comes back with its id. */
+/** The Web Worker entry: every request goes to the engine, every answer comes back with its id (progress of a long open before it). */
 import { Engine } from './engine.ts';
-import type { EngineRequest, EngineResponse } from './protocol.ts';
+import type { EngineProgress, EngineRequest, EngineResponse } from './protocol.ts';
 
 const engine = new Engine();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (event: MessageEvent<EngineRequest>) => {
-  const response: EngineResponse = { id: event.data.id, ...engine.handle(event.data) };
-  scope.postMessage(response);
+  const id = event.data.id;
+  const progress = (phase: string) => scope.postMessage({ id, type: 'progress', phase } satisfies EngineProgress);
+  const response: EngineResponse = { id, ...engine.handle(event.data, progress) };
+  // Files made here go back without a copy.
+  const transfer = response.type === 'export' || response.type === 'report' ? [response.file.bytes.buffer as ArrayBuffer] : [];
+  scope.postMessage(response, transfer);
 };

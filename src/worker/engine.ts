@@ -13,7 +13,12 @@ import { edgeShares } from '../metrics/shares.ts';
 import { buildSupplyIndex } from '../metrics/supply-index.ts';
 import { buildReport } from '../report/model.ts';
 import { applyScenario, scenariosOf } from '../scenarios/apply.ts';
-import type { EngineRequest, EngineResult, GraphView, LayoutName, Positions, ScenarioChanges, WhatIfFailure, WhatIfResult } from './protocol.ts';
+import type { Mapping } from '../io/mapping.ts';
+import { exportGraph, openFiles, reportFile } from './engine-files.ts';
+import { emptyDocument, EditSession, replaceGraphCommand } from './edit-session.ts';
+import type { EditCommand } from '../edit/commands.ts';
+import type { OpenFile, OpenReply } from './protocol.ts';
+import type { EditOutcome, EngineRequest, EngineResult, GraphView, LayoutName, Positions, ScenarioChanges, WhatIfFailure, WhatIfResult } from './protocol.ts';
 
 export const BASELINE = 'baseline';
 /** Columns closer than the default, so that the chain fills a canvas about as tall as it is wide. */
@@ -23,8 +28,10 @@ export class Engine {
   private baseline: SupplyGraph | null = null;
   private scenarios = new Map<string, SupplyGraph>();
   private layouts: Record<LayoutName, Positions> | null = null;
+  private session = new EditSession();
 
-  handle(request: EngineRequest): EngineResult {
+  /** `progress` hears the phases of a long `open` (the worker posts them). */
+  handle(request: EngineRequest, progress: (phase: string) => void = () => {}): EngineResult {
     try {
       switch (request.type) {
         case 'load':
@@ -35,21 +42,83 @@ export class Engine {
           return { type: 'whatIf', result: this.whatIf(request.scenario, request.failure) };
         case 'betweenness':
           return { type: 'betweenness', scenario: request.scenario, values: this.betweenness(request.scenario) };
+        case 'edit':
+          return { type: 'edited', result: this.edit(request.command, request.label) };
+        case 'undo':
+        case 'redo':
+          return { type: 'edited', result: this.step(request.type) };
+        case 'newGraph':
+          return { type: 'edited', result: this.edit(replaceGraphCommand(this.working(), emptyDocument(), 'new graph'), 'new graph') };
+        case 'revert':
+          return { type: 'edited', result: this.revert() };
+        case 'restore':
+          return { type: 'load', result: this.load(request.text, request.file, request.original) };
+        case 'open':
+          return { type: 'open', result: this.open(request.files, request.file, request.mapping, progress) };
+        case 'export':
+          return { type: 'export', ...exportGraph(this.graph(BASELINE), request.format, request.baseName, request.withoutGraphFile) };
+        case 'report':
+          return { type: 'report', file: reportFile(this.graph(BASELINE), request) };
       }
     } catch (cause) {
       return { type: 'error', message: cause instanceof Error ? cause.message : String(cause) };
     }
   }
 
+  /** Any format, or scenarios files onto the graph in hand; a graph goes through `load` like every other. */
+  open(files: OpenFile[], file: string, mapping: Mapping | undefined, progress: (phase: string) => void): OpenReply {
+    const step = openFiles(this.baseline, files, mapping, progress);
+    if ('reply' in step) return step.reply;
+    progress('figures');
+    const result = this.load(step.load, file);
+    if (!result.ok) return { status: 'failed', problems: result.problems };
+    return { status: 'loaded', loaded: { ...result.loaded, warnings: [...step.warnings, ...result.loaded.warnings], unavailable: step.unavailable }, scenariosAdded: step.scenariosAdded };
+  }
+
   /** A failed load keeps the graph loaded before. */
-  load(text: string, file?: string): Extract<EngineResult, { type: 'load' }>['result'] {
+  load(text: string, file?: string, original?: string): Extract<EngineResult, { type: 'load' }>['result'] {
     const result = loadNativeText(text, file);
     if (!result.ok) return { ok: false, problems: result.problems };
     const report = buildReport(result.graph);
     this.baseline = result.graph;
     this.scenarios = new Map([[BASELINE, result.graph]]);
     this.layouts = null;
+    this.session.reset({ text: original ?? text, file });
     return { ok: true, loaded: { document: result.document, warnings: result.warnings, report } };
+  }
+
+  // ---------------------------------------------------------------- editing
+
+  private working(): SupplyGraph {
+    if (!this.baseline) throw new Error('no graph is loaded yet');
+    return this.baseline;
+  }
+
+  edit(command: EditCommand, label: string): EditOutcome {
+    const result = this.session.edit(this.working(), command, label);
+    if (!result.ok) return { ok: false, problems: result.problems, history: this.session.info() };
+    return this.edited();
+  }
+
+  private step(direction: 'undo' | 'redo'): EditOutcome {
+    this.session[direction](this.working());
+    return this.edited();
+  }
+
+  private revert(): EditOutcome {
+    const original = this.session.original;
+    if (!original) throw new Error('no file to revert to');
+    const result = loadNativeText(original.text, original.file);
+    if (!result.ok) return { ok: false, problems: result.problems, history: this.session.info() };
+    return this.edit(replaceGraphCommand(this.working(), result.document, 'revert to file'), 'revert to file');
+  }
+
+  /** After a change of the working graph: scenarios recomputed, positions of existing nodes kept. */
+  private edited(): EditOutcome {
+    const graph = this.working();
+    this.scenarios = new Map([[BASELINE, graph]]);
+    if (this.layouts) this.layouts = keepPositions(this.layouts, graph);
+    return { ok: true, loaded: { document: keyedDocument(graph), warnings: [], report: buildReport(graph) }, history: this.session.info() };
   }
 
   private graph(scenario: string): SupplyGraph {
@@ -71,7 +140,7 @@ export class Engine {
       const plain = (m: Map<string, { x: number; y: number }>) => Object.fromEntries(m);
       this.layouts = { tiered: plain(tieredLayout(base, TIERED)), geographic: plain(geographicLayout(base)) };
     }
-    let layouts = this.layouts;
+    let layouts = storedPositions(this.layouts, base);
     if (graph !== base && graph.someNode((k) => !base.hasNode(k))) {
       // Nodes a scenario adds get the positions of a layout of the scenario's graph.
       const own = { tiered: tieredLayout(graph, TIERED), geographic: geographicLayout(graph) };
@@ -84,7 +153,7 @@ export class Engine {
       };
       layouts = { tiered: fill('tiered'), geographic: fill('geographic') };
     }
-    return { scenario, document: toDocument(graph), changes: diffGraphs(base, graph), throughput: throughput(graph), shares: Object.fromEntries(edgeShares(graph)), layouts };
+    return { scenario, document: keyedDocument(graph), changes: diffGraphs(base, graph), throughput: throughput(graph), shares: Object.fromEntries(edgeShares(graph)), layouts };
   }
 
   whatIf(scenario: string, failure: WhatIfFailure): WhatIfResult {
@@ -108,6 +177,45 @@ export class Engine {
   betweenness(scenario: string): Record<string, number> {
     return betweenness(this.graph(scenario), { normalized: true });
   }
+}
+
+/**
+ * The document with every edge's key, generated ones (`~12`) included: the app
+ * names flows by these keys in edits and shares, and after an edit a flow's
+ * position in the list no longer tells its generated key.
+ */
+export function keyedDocument(graph: SupplyGraph) {
+  const doc = toDocument(graph);
+  let i = 0;
+  graph.forEachEdge((key) => {
+    doc.edges[i++]!.key = key;
+  });
+  return doc;
+}
+
+/** Positions the user gave by dragging a node (numeric `x` and `y` attributes, kept in files) win in the tiered layout. */
+function storedPositions(layouts: Record<LayoutName, Positions>, graph: SupplyGraph): Record<LayoutName, Positions> {
+  let tiered: Positions | null = null;
+  graph.forEachNode((k, a) => {
+    const { x, y } = a as { x?: unknown; y?: unknown };
+    if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) (tiered ??= { ...layouts.tiered })[k] = { x, y };
+  });
+  return tiered ? { ...layouts, tiered } : layouts;
+}
+
+/** Nodes already placed stay where they are; new ones take their place in a fresh layout; removed ones go. */
+function keepPositions(layouts: Record<LayoutName, Positions>, graph: SupplyGraph): Record<LayoutName, Positions> {
+  const missing = graph.someNode((k) => !layouts.tiered[k] || !layouts.geographic[k]);
+  const fresh = missing ? { tiered: tieredLayout(graph, TIERED), geographic: geographicLayout(graph) } : null;
+  const keep = (name: LayoutName): Positions => {
+    const out: Positions = {};
+    graph.forEachNode((k) => {
+      const p = layouts[name][k] ?? fresh?.[name].get(k);
+      if (p) out[k] = p;
+    });
+    return out;
+  };
+  return { tiered: keep('tiered'), geographic: keep('geographic') };
 }
 
 export function throughput(graph: SupplyGraph): Record<string, number> {

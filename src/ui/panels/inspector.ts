@@ -11,6 +11,8 @@ export interface InspectorActions {
   failCountry(code: string): void;
   centre(key: string): void;
   close(): void;
+  /** Opens the node in the editor. */
+  edit?(key: string): void;
 }
 
 export function renderInspector(s: AppState, key: string, act: InspectorActions): HTMLElement | null {
@@ -90,6 +92,7 @@ export function renderInspector(s: AppState, key: string, act: InspectorActions)
       h('button', { type: 'button', id: 'fail-node', disabled: failed, onclick: () => act.failNode(key) }, failed ? 'Failed' : 'Fail this node'),
       h('button', { type: 'button', id: 'fail-country', disabled: s.failure.countries.includes(a.country), onclick: () => act.failCountry(a.country) }, `Fail ${countryName(a.country)}`),
       h('button', { type: 'button', className: 'ghost', onclick: () => act.centre(key) }, 'Centre'),
+      act.edit ? h('button', { type: 'button', className: 'ghost', id: 'edit-node', onclick: () => act.edit?.(key) }, 'Edit') : null,
     ),
     a.kind !== 'demand' ? impactTable : null,
     h('h3', {}, 'Suppliers'), flows('in'),
