@@ -17,7 +17,7 @@ function indexOf(attrs: GraphAttributes, id: string): number {
 
 /** An id from a label, not yet taken: "Japan buys chips" -> "japan-buys-chips", then "-2", "-3"… */
 export function freeScenarioId(attrs: GraphAttributes, label: string): string {
-  const stem = label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48) || 'scenario';
+  const stem = label.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48) || 'scenario';
   const taken = new Set(['baseline', ...scenariosIn(attrs).map((s) => s.id)]);
   if (!taken.has(stem)) return stem;
   for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;

@@ -16,6 +16,8 @@ describe('the scenario editor', () => {
     const g = base();
     expect(freeScenarioId(g.getAttributes(), 'Japan buys 1 trillion yen!')).toBe('japan-buys-1-trillion-yen');
     expect(freeScenarioId(g.getAttributes(), 'Baseline')).toBe('baseline-2');
+    // Compatibility characters decompose before case folding: № is "No", é is "e".
+    expect(freeScenarioId(g.getAttributes(), 'Plan № 2 for Nippon Café')).toBe('plan-no-2-for-nippon-cafe');
     const { attributes, id } = addScenario(g.getAttributes(), 'Cut Taiwan');
     expect(id).toBe('cut-taiwan');
     expect(addScenario(attributes, 'Cut Taiwan').id).toBe('cut-taiwan-2');
