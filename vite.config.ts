@@ -22,6 +22,10 @@ export default defineConfig({
   base: './',
   plugins: [sampleGraphs()],
   worker: { format: 'es' },
+  // The dev server pre-bundles dependencies it finds from these entries. The workers
+  // are reached only at run time, so without them a fresh checkout discovers the
+  // worker's dependencies late, re-bundles, and must reload the page once.
+  optimizeDeps: { entries: ['index.html', 'src/worker/*.ts'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   test: {
     include: ['tests/**/*.test.ts'],

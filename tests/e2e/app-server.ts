@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { repoPath } from '../helpers/load.ts';
 
@@ -37,4 +37,18 @@ export async function serveApp(): Promise<Served> {
       rmSync(outDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Collects the page's console errors and uncaught errors, and (if given a list) dismisses and records dialogs. */
+export function watchPage(page: Page, errors: string[], dialogs?: string[]): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (dialogs) {
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+  }
 }

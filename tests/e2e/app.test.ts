@@ -13,7 +13,7 @@ import { pct } from '../../src/report/format.ts';
 import { buildReport, type Report } from '../../src/report/model.ts';
 import { KIND_COLORS } from '../../src/ui/look.ts';
 import { loadGraph, repoPath } from '../helpers/load.ts';
-import { serveApp, type Served } from './app-server.ts';
+import { serveApp, watchPage, type Served } from './app-server.ts';
 import { countColour, decodePng, inkShare } from './png.ts';
 
 const OUT = repoPath('tests/output');
@@ -46,10 +46,7 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   served = await serveApp();
   page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
+  watchPage(page, errors);
   await page.goto(served.url);
   await page.waitForFunction(() => window.__chokepoint !== undefined);
   await page.evaluate(() => window.__chokepoint!.ready);

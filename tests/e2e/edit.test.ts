@@ -13,7 +13,7 @@ import type { GraphDocument } from '../../src/model/schema.ts';
 import { pct } from '../../src/report/format.ts';
 import { buildReport } from '../../src/report/model.ts';
 import { repoPath } from '../helpers/load.ts';
-import { serveApp, type Served } from './app-server.ts';
+import { serveApp, watchPage, type Served } from './app-server.ts';
 
 const OUT = repoPath('tests/output');
 let served: Served;
@@ -48,10 +48,7 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   served = await serveApp();
   page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
+  watchPage(page, errors);
   await page.goto(served.url);
   await openApp();
 }, 120_000);

@@ -13,7 +13,7 @@ import { loadFiles } from '../../src/io/load.ts';
 import { pct } from '../../src/report/format.ts';
 import { buildReport } from '../../src/report/model.ts';
 import { repoPath } from '../helpers/load.ts';
-import { serveApp, type Served } from './app-server.ts';
+import { serveApp, watchPage, type Served } from './app-server.ts';
 import { drop, forgetWorkingGraph, loaded, openDefault, pick, type PageFile } from './files-helpers.ts';
 
 const OUT = repoPath('tests/output');
@@ -39,10 +39,7 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   served = await serveApp();
   page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
+  watchPage(page, errors);
   await openDefault(page, served.url);
 }, 120_000);
 

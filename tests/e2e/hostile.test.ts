@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFiles } from '../../src/io/load.ts';
 import { makeDoc, repoPath } from '../helpers/load.ts';
-import { serveApp, type Served } from './app-server.ts';
+import { serveApp, watchPage, type Served } from './app-server.ts';
 import { drop, idle, loaded, openDefault, pick } from './files-helpers.ts';
 import { decodePng, inkShare } from './png.ts';
 
@@ -56,14 +56,7 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   served = await serveApp();
   page = await served.browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
+  watchPage(page, errors, dialogs);
   await openDefault(page, served.url);
 }, 120_000);
 
