@@ -11,7 +11,19 @@ export interface Overflow {
   what: string;
 }
 
+/**
+ * Values are finite and at least 0, so no partial sum exceeds the sum of all
+ * of them by more than rounding: below this total, nothing can overflow, and
+ * one pass of additions (no keys) settles it.
+ */
+const SAFE_TOTAL = 1e300;
+
 export function findOverflow(graph: SupplyGraph): Overflow | undefined {
+  let total = 0;
+  graph.forEachEdge((_e, attrs) => {
+    total += attrs.value;
+  });
+  if (total < SAFE_TOTAL) return undefined;
   const groups = new Map<string, { total: number; edge: string }>();
   const inputs = new Map<string, { total: number; edge: string }>();
   let found: Overflow | undefined;
