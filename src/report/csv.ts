@@ -7,7 +7,7 @@
 import Papa from 'papaparse';
 import { zipSync, strToU8 } from 'fflate';
 import type { Report } from './model.ts';
-import { relianceField } from './report-paths.ts';
+import { relianceValue } from './model.ts';
 
 export type CsvCell = string | number | boolean | null;
 export interface CsvTable {
@@ -31,9 +31,8 @@ function relianceTable(report: Report): CsvTable {
       const base = report.scenarios[0]!.reliance.find((x) => x.demand === r.demand);
       const keys = new Set([...Object.keys(r.byCountry), ...Object.keys(r.byKindCountry), ...Object.keys(base?.byCountry ?? {}), ...Object.keys(base?.byKindCountry ?? {})]);
       for (const key of [...keys].sort()) {
-        const field = relianceField(key);
-        const value = r[field][key] ?? 0;
-        const b = base?.[field][key] ?? 0;
+        const value = relianceValue(r, key);
+        const b = relianceValue(base, key);
         rows.push([s.id, r.demand, r.label, key, value, b, value - b]);
       }
     }

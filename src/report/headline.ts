@@ -4,7 +4,7 @@
  * scenario, with the change. The Markdown, the HTML and `compare --headline`
  * all read these rows.
  */
-import type { Report } from './model.ts';
+import { relianceValue, type Report } from './model.ts';
 
 export interface HeadlineRow {
   demand: string;
@@ -15,8 +15,6 @@ export interface HeadlineRow {
   scenarios: { id: string; label: string; value: number; delta: number }[];
 }
 
-export const relianceField = (key: string) => (key.includes(':') ? 'byKindCountry' : 'byCountry');
-
 export function headlineRows(report: Report): HeadlineRow[] {
   const [baseline, ...scenarios] = report.scenarios;
   if (!baseline) return [];
@@ -25,15 +23,14 @@ export function headlineRows(report: Report): HeadlineRow[] {
     const base = baseline.reliance.find((r) => r.demand === demand);
     if (!base) continue;
     for (const key of report.focus.reliance) {
-      const field = relianceField(key);
-      const b = base[field][key] ?? 0;
+      const b = relianceValue(base, key);
       rows.push({
         demand,
         label: base.label,
         key,
         baseline: b,
         scenarios: scenarios.map((s) => {
-          const value = s.reliance.find((x) => x.demand === demand)?.[field][key] ?? 0;
+          const value = relianceValue(s.reliance.find((x) => x.demand === demand), key);
           return { id: s.id, label: s.label, value, delta: value - b };
         }),
       });

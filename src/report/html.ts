@@ -11,9 +11,9 @@ import { headlineFindings } from './findings.ts';
 import { esc, linkOrText } from './html-escape.ts';
 import { figMarkup, segmentsMarkup } from './html-fig.ts';
 import { LIMITS, methodItems } from './method.ts';
-import type { Report, ReportScenario } from './model.ts';
+import { relianceValue, type RelianceField, type Report, type ReportScenario } from './model.ts';
 import { describeOp } from './ops-text.ts';
-import { chosenDemand, concentrationPath, impactPath, reliancePath, type RelianceField } from './report-paths.ts';
+import { chosenDemand, concentrationPath, impactPath, reliancePath } from './report-paths.ts';
 import { describeReliance } from './words.ts';
 
 export interface HtmlOptions {
@@ -154,12 +154,9 @@ function relianceSection(report: Report, chartSets: number): string {
     const row = report.scenarios[0]!.reliance.find((r) => r.demand === demand)!;
     // The focus sets first, then the largest others, up to chartSets.
     const chart = [...report.focus.reliance];
-    for (const k of [...setsOf(report, demand, 'byCountry'), ...setsOf(report, demand, 'byKindCountry')].sort((a, b) => {
-      const base = report.scenarios[0]!.reliance.find((x) => x.demand === demand)!;
-      const va = (a.includes(':') ? base.byKindCountry[a] : base.byCountry[a]) ?? 0;
-      const vb = (b.includes(':') ? base.byKindCountry[b] : base.byCountry[b]) ?? 0;
-      return vb - va || (a < b ? -1 : 1);
-    })) {
+    for (const k of [...setsOf(report, demand, 'byCountry'), ...setsOf(report, demand, 'byKindCountry')].sort(
+      (a, b) => relianceValue(row, b) - relianceValue(row, a) || (a < b ? -1 : 1),
+    )) {
       if (chart.length >= chartSets) break;
       if (!chart.includes(k)) chart.push(k);
     }

@@ -35,6 +35,13 @@ export interface ReportScenario {
   /** Present when the spof lists are cut (docs/scale.md): by --spof-top/--spof-threshold, or by the graph's size. */
   spofLimit?: SpofLimitReport;
 }
+export type RelianceField = 'byCountry' | 'byKindCountry';
+/** `foundry:TW` is a kind:country figure, `TW` a country one. */
+export const relianceField = (key: string): RelianceField => (key.includes(':') ? 'byKindCountry' : 'byCountry');
+/** A row's reliance on a set; 0 where the set is absent (metrics.md §6: absent counts as 0). */
+export const relianceValue = (row: Pick<ReportScenario['reliance'][number], RelianceField> | undefined, key: string): number =>
+  row?.[relianceField(key)][key] ?? 0;
+
 export interface Report {
   format: 'chokepoint-report';
   version: 1;

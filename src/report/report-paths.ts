@@ -1,9 +1,6 @@
 /** Where a figure sits in the report JSON: pointers for the renderers' figures. */
 import { pointer } from './fig.ts';
-import type { Report } from './model.ts';
-
-export type RelianceField = 'byCountry' | 'byKindCountry';
-export const relianceField = (key: string): RelianceField => (key.includes(':') ? 'byKindCountry' : 'byCountry');
+import { relianceField, type Report } from './model.ts';
 
 /** Pointer to a reliance figure; where the scenario has no such row it points at nothing (read as 0). */
 export function reliancePath(report: Report, scenario: number, demand: string, key: string): string {

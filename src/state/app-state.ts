@@ -4,7 +4,7 @@
  */
 import type { Problem } from '../model/problem.ts';
 import type { NodeKind } from '../model/schema.ts';
-import type { Report, ReportScenario } from '../report/model.ts';
+import { relianceValue, type Report, type ReportScenario } from '../report/model.ts';
 import type { GraphView, LoadedGraph, WhatIfFailure, WhatIfResult } from '../worker/protocol.ts';
 import { editLoaded, initialEditState, type EditState } from './edit.ts';
 
@@ -188,7 +188,6 @@ export const relianceRow = (r: ReportScenario | undefined, demand: string | null
 /** reliance(demand, focus) in a scenario; 0 where the set is absent (metrics.md §6: absent counts as 0). */
 export function relianceOf(r: ReportScenario | undefined, demand: string | null, focus: string): number | undefined {
   const row = relianceRow(r, demand);
-  if (!row) return undefined;
-  return (focus.includes(':') ? row.byKindCountry[focus] : row.byCountry[focus]) ?? 0;
+  return row ? relianceValue(row, focus) : undefined;
 }
 export const spofOf = (r: ReportScenario | undefined, demand: string | null) => r?.spof.find((x) => x.demand === demand)?.critical ?? [];
