@@ -52,3 +52,10 @@ export function watchPage(page: Page, errors: string[], dialogs?: string[]): voi
     });
   }
 }
+
+/** Waits until the app has its engine and shows a headline figure. */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__chokepoint !== undefined);
+  await page.evaluate(() => window.__chokepoint!.ready);
+  await page.waitForFunction(() => /%$/.test(document.querySelector('#headline-figure')?.textContent ?? ''), null, { timeout: 20_000 });
+}

@@ -13,7 +13,7 @@ import { pct } from '../../src/report/format.ts';
 import { buildReport, type Report } from '../../src/report/model.ts';
 import { KIND_COLORS } from '../../src/ui/look.ts';
 import { loadGraph, repoPath } from '../helpers/load.ts';
-import { serveApp, watchPage, type Served } from './app-server.ts';
+import { serveApp, waitForApp, watchPage, type Served } from './app-server.ts';
 import { countColour, decodePng, inkShare } from './png.ts';
 
 const OUT = repoPath('tests/output');
@@ -48,9 +48,7 @@ beforeAll(async () => {
   page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
   watchPage(page, errors);
   await page.goto(served.url);
-  await page.waitForFunction(() => window.__chokepoint !== undefined);
-  await page.evaluate(() => window.__chokepoint!.ready);
-  await page.waitForFunction(() => /%$/.test(document.querySelector('#headline-figure')?.textContent ?? ''), null, { timeout: 20_000 });
+  await waitForApp(page);
   await page.waitForTimeout(500);
 }, 120_000);
 

@@ -13,7 +13,7 @@ import type { GraphDocument } from '../../src/model/schema.ts';
 import { pct } from '../../src/report/format.ts';
 import { buildReport } from '../../src/report/model.ts';
 import { repoPath } from '../helpers/load.ts';
-import { serveApp, watchPage, type Served } from './app-server.ts';
+import { serveApp, waitForApp, watchPage, type Served } from './app-server.ts';
 
 const OUT = repoPath('tests/output');
 let served: Served;
@@ -38,9 +38,7 @@ function figures(d: GraphDocument, demand: string, focus = 'foundry:TW', scenari
 }
 
 async function openApp() {
-  await page.waitForFunction(() => window.__chokepoint !== undefined);
-  await page.evaluate(() => window.__chokepoint!.ready);
-  await page.waitForFunction(() => /%$/.test(document.querySelector('#headline-figure')?.textContent ?? ''), null, { timeout: 20_000 });
+  await waitForApp(page);
   await idle();
 }
 

@@ -1,5 +1,6 @@
 /** Shared steps of the files, export and hostile-input e2e tests: open files in the page, wait for the graph. */
 import type { Page } from 'playwright-core';
+import { waitForApp } from './app-server.ts';
 
 export interface PageFile {
   name: string;
@@ -40,8 +41,7 @@ export const idle = (page: Page) => page.waitForFunction(() => !document.querySe
 export async function openDefault(page: Page, url: string): Promise<void> {
   await forgetWorkingGraph(page, url);
   await page.goto(url);
-  await page.waitForFunction(() => window.__chokepoint !== undefined);
-  await page.evaluate(() => window.__chokepoint!.ready);
+  await waitForApp(page);
   await loaded(page, 'japan-us-taiwan.json');
 }
 
