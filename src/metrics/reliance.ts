@@ -5,6 +5,7 @@
  */
 import { NODE_KINDS } from '../model/schema.ts';
 import { createLossPropagator, type LossPropagator } from './availability.ts';
+import { relianceByLanes } from './reliance-lanes.ts';
 import { kindIndex, type SupplyIndex } from './supply-index.ts';
 
 export interface RelianceRow {
@@ -38,7 +39,7 @@ export function relianceSets(ix: SupplyIndex): { byCountry: Map<string, number[]
   return { byCountry: sorted(byCountry), byKindCountry: sorted(byKindCountry) };
 }
 
-/** reliance(d, S) for every demand node d at once, with one propagation where it can. */
+/** reliance(d, S) for every demand node d at once, with one propagation where it can: the plain path, which the lanes of computeReliance must match (tests). */
 export function relianceOnSet(ix: SupplyIndex, p: LossPropagator, set: number[], demands: number[]): Float64Array {
   const out = new Float64Array(demands.length);
   const inSet = new Set(set);
@@ -62,14 +63,23 @@ export function relianceOnSet(ix: SupplyIndex, p: LossPropagator, set: number[],
 }
 
 export function computeReliance(ix: SupplyIndex, demands: number[] = demandNodes(ix)): RelianceRow[] {
-  const p = createLossPropagator(ix);
+  let p: LossPropagator | undefined;
   const sets = relianceSets(ix);
   const rows: RelianceRow[] = demands.map((d) => ({ demand: ix.keys[d]!, byCountry: {}, byKindCountry: {} }));
   for (const [field, map] of [['byCountry', sets.byCountry], ['byKindCountry', sets.byKindCountry]] as const) {
-    for (const [name, set] of map) {
-      const values = relianceOnSet(ix, p, set, demands);
-      rows.forEach((row, i) => (row[field][name] = values[i]!));
-    }
+    const names = [...map.keys()];
+    const lists = [...map.values()];
+    const setOf = new Int32Array(ix.size).fill(-1);
+    lists.forEach((list, s) => list.forEach((v) => (setOf[v] = s)));
+    const values = relianceByLanes(ix, setOf, names.length, demands, (s, d) => {
+      p ??= createLossPropagator(ix);
+      p.run(lists[s]!.filter((v) => v !== d));
+      const l = p.loss(d);
+      p.reset();
+      return l;
+    });
+    const D = demands.length;
+    rows.forEach((row, i) => names.forEach((name, s) => (row[field][name] = values[s * D + i]!)));
   }
   return rows;
 }

@@ -1,14 +1,15 @@
 /**
  * The fast paths of docs/scale.md give the figures of the definitions
  * (tests/helpers/reference.ts) on random graphs: the sole-customer shortcut of
- * the exact spof lists, the impact bounds, the cut lists, and availability in
- * cycles by chaotic iteration.
+ * the exact spof lists, the impact bounds, the cut lists, availability in
+ * cycles by chaotic iteration, and reliance computed for many sets at once in lanes.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateGraph } from '../../../src/generate/index.ts';
 import { availability, createLossPropagator } from '../../../src/metrics/availability.ts';
-import { demandNodes } from '../../../src/metrics/reliance.ts';
+import { computeReliance, demandNodes, relianceOnSet, relianceSets } from '../../../src/metrics/reliance.ts';
+import { LANES } from '../../../src/metrics/reliance-lanes.ts';
 import { computeSpof, computeSpofLimited, type SpofRow } from '../../../src/metrics/spof.ts';
 import { impactBounds } from '../../../src/metrics/spof-bound.ts';
 import { buildSupplyIndex } from '../../../src/metrics/supply-index.ts';
@@ -37,6 +38,46 @@ function referenceImpacts(g: SupplyGraph): Map<string, Map<string, number>> {
 }
 
 const listed = (row: SpofRow) => new Map(row.critical.map((c) => [c.key, c.impact]));
+
+describe('reliance in lanes', () => {
+  it('gives every figure of the definition, for every demand node, by country and by kind:country', () => {
+    fc.assert(
+      fc.property(any, (g) => {
+        const ix = buildSupplyIndex(g);
+        const demands = demandNodes(ix);
+        const rows = computeReliance(ix, demands);
+        const sets = relianceSets(ix);
+        const p = createLossPropagator(ix);
+        for (const [field, map] of [['byCountry', sets.byCountry], ['byKindCountry', sets.byKindCountry]] as const) {
+          for (const [name, set] of map) {
+            const plain = relianceOnSet(ix, p, set, demands);
+            rows.forEach((row, i) => {
+              const ref = referenceReliance(g, row.demand, set.map((v) => ix.keys[v]!));
+              expect(Math.abs(row[field][name]! - ref)).toBeLessThan(1e-6);
+              expect(Math.abs(row[field][name]! - plain[i]!)).toBeLessThan(1e-9);
+            });
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('gives the same figures when the sets need more than one sweep of lanes', () => {
+    // More kind:country pairs than lanes: the second sweep must start from a clean slate.
+    const doc = generateGraph({ nodes: 400, flows: 1600, seed: 7 });
+    const ix = buildSupplyIndex(graphOf(doc));
+    const sets = relianceSets(ix);
+    expect(sets.byKindCountry.size).toBeGreaterThan(LANES);
+    const demands = demandNodes(ix);
+    const rows = computeReliance(ix, demands);
+    const p = createLossPropagator(ix);
+    for (const [name, set] of sets.byKindCountry) {
+      const plain = relianceOnSet(ix, p, set, demands);
+      rows.forEach((row, i) => expect(Math.abs(row.byKindCountry[name]! - plain[i]!)).toBeLessThan(1e-9));
+    }
+  });
+});
 
 describe('exact spof lists with the sole-customer shortcut', () => {
   it('give every impact of the definition', () => {

@@ -11,7 +11,7 @@ import { edgeShares } from '../../../src/metrics/shares.ts';
 import { computeSpof } from '../../../src/metrics/spof.ts';
 import { buildSupplyIndex } from '../../../src/metrics/supply-index.ts';
 import type { SupplyGraph } from '../../../src/model/graph.ts';
-import { loadFixture } from '../../helpers/load.ts';
+import { graphOf, loadFixture, makeDoc } from '../../helpers/load.ts';
 
 function availabilityOf(graph: SupplyGraph, failed: string[]): Record<string, number> {
   const ix = buildSupplyIndex(graph);
@@ -179,5 +179,26 @@ describe('a demand node on a cycle', () => {
     expect(row!.byCountry.JP).toBeCloseTo(1, 6);
     expect(row!.byKindCountry['demand:JP']).toBe(0);
     expect(row!.byCountry.TW).toBeCloseTo(1, 6);
+  });
+});
+
+describe('a cycle that leaks almost nothing (loop gain 1 - 2e-5)', () => {
+  // a buys wafers from b only; b buys chips from a only, and gas from a (49)
+  // and from x (0.001). x fails: l_b = max(l_a, (49 l_a + 0.001) / 49.001),
+  // l_a = l_b. The only fixed point is l = 1: the cycle loses everything,
+  // slowly (each round keeps 0.99998 of what is left). Iterating from a = 1
+  // needs about 1.7 million sweeps to get within 1e-15. The spec's rule (stop
+  // when nothing moves by more than 1e-12) may stop 1e-12 / 2e-5 = 5e-8 short
+  // of the fixed point (docs/metrics.md); both paths must get that close.
+  const graph = graphOf(makeDoc(
+    [['a', 'foundry', 'TW'], ['b', 'wafer', 'JP'], ['x', 'chemical', 'US'], ['d', 'demand', 'JP']],
+    [['b', 'a', 'wafers', 1], ['a', 'b', 'chips', 55], ['a', 'b', 'gas', 49], ['x', 'b', 'gas', 0.001], ['a', 'd', 'chips', 1]],
+  ));
+  it('loses the whole cycle when the leak fails', () => {
+    const a = availabilityOf(graph, ['x']);
+    expect(a.a).toBeLessThan(1e-7);
+    expect(a.b).toBeLessThan(1e-7);
+    const [row] = relianceOf(graph);
+    expect(row!.byCountry.US).toBeGreaterThan(1 - 1e-7);
   });
 });
