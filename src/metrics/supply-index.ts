@@ -64,45 +64,76 @@ export function buildSupplyIndex(graph: SupplyGraph): SupplyIndex {
     i++;
   });
 
-  // Input groups, node by node, from each node's in-edges.
+  // Every flow once, as numbers: graphology's per-node edge walks and a map per
+  // node made this the largest fixed cost of a report on big graphs.
+  const flows = graph.size;
+  const flowSource = new Uint32Array(flows);
+  const flowTarget = new Uint32Array(flows);
+  const flowInput = new Uint32Array(flows);
+  const flowValue = new Float64Array(flows);
+  const inputIds = new Map<string, number>();
+  const inStart = new Uint32Array(size + 1);
+  let f = 0;
+  graph.forEachEdge((_e, attrs, source, target) => {
+    let input = inputIds.get(attrs.input);
+    if (input === undefined) inputIds.set(attrs.input, (input = inputIds.size));
+    const t = indexOf.get(target)!;
+    flowSource[f] = indexOf.get(source)!;
+    flowTarget[f] = t;
+    flowInput[f] = input;
+    flowValue[f] = attrs.value;
+    inStart[t + 1]!++;
+    f++;
+  });
+  for (let t = 0; t < size; t++) inStart[t + 1]! += inStart[t]!;
+  // Each node's in-flows, in file order, then grouped by input (a stable sort: members keep file order).
+  const inFlows = new Uint32Array(flows);
+  const next = inStart.slice(0, size);
+  for (let k = 0; k < flows; k++) inFlows[next[flowTarget[k]!]!++] = k;
+
   const groupStart = new Uint32Array(size + 1);
   const memberStartList: number[] = [0];
-  const memberSourceList: number[] = [];
-  const memberShareList: number[] = [];
+  const memberSource = new Uint32Array(flows);
+  const memberShare = new Float64Array(flows);
+  let members = 0;
   const outDegree = new Uint32Array(size);
-  const byInput = new Map<string, { sources: number[]; values: number[]; total: number }>();
   for (let t = 0; t < size; t++) {
     groupStart[t] = memberStartList.length - 1;
-    byInput.clear();
-    graph.forEachInEdge(keys[t]!, (_e, attrs, source) => {
-      let g = byInput.get(attrs.input);
-      if (!g) byInput.set(attrs.input, (g = { sources: [], values: [], total: 0 }));
-      g.sources.push(indexOf.get(source)!);
-      g.values.push(attrs.value);
-      g.total += attrs.value;
-    });
-    for (const g of byInput.values()) {
-      if (!(g.total > 0)) continue;
-      for (let k = 0; k < g.sources.length; k++) {
-        const v = g.values[k]!;
-        if (!(v > 0)) continue;
-        memberSourceList.push(g.sources[k]!);
-        memberShareList.push(v / g.total);
-        outDegree[g.sources[k]!]!++;
+    const from = inStart[t]!;
+    const to = inStart[t + 1]!;
+    if (from === to) continue;
+    const sorted = inFlows.subarray(from, to);
+    let ordered = true;
+    for (let k = 1; k < sorted.length && ordered; k++) ordered = flowInput[sorted[k - 1]!]! <= flowInput[sorted[k]!]!;
+    if (!ordered) sorted.sort((a, b) => flowInput[a]! - flowInput[b]! || a - b);
+    for (let lo = 0; lo < sorted.length; ) {
+      const input = flowInput[sorted[lo]!]!;
+      let hi = lo;
+      let total = 0;
+      while (hi < sorted.length && flowInput[sorted[hi]!] === input) total += flowValue[sorted[hi++]!]!;
+      if (total > 0) {
+        for (let k = lo; k < hi; k++) {
+          const flow = sorted[k]!;
+          const v = flowValue[flow]!;
+          if (!(v > 0)) continue;
+          memberSource[members] = flowSource[flow]!;
+          memberShare[members] = v / total;
+          outDegree[flowSource[flow]!]!++;
+          members++;
+        }
+        memberStartList.push(members);
       }
-      memberStartList.push(memberSourceList.length);
+      lo = hi;
     }
   }
   groupStart[size] = memberStartList.length - 1;
   const memberStart = Uint32Array.from(memberStartList);
-  const memberSource = Uint32Array.from(memberSourceList);
-  const memberShare = Float64Array.from(memberShareList);
 
   const outStart = new Uint32Array(size + 1);
   for (let v = 0; v < size; v++) outStart[v + 1] = outStart[v]! + outDegree[v]!;
-  const outTarget = new Uint32Array(memberSource.length);
-  const outGroup = new Uint32Array(memberSource.length);
-  const outShare = new Float64Array(memberSource.length);
+  const outTarget = new Uint32Array(members);
+  const outGroup = new Uint32Array(members);
+  const outShare = new Float64Array(members);
   const fill = outStart.slice(0, size);
   for (let t = 0; t < size; t++) {
     for (let g = groupStart[t]!; g < groupStart[t + 1]!; g++) {
@@ -118,7 +149,7 @@ export function buildSupplyIndex(graph: SupplyGraph): SupplyIndex {
   const { compOf, compStart, compNodes, compCyclic } = components(size, outStart, outTarget);
   return {
     size, keys, indexOf, kindOf, countryOf, countries,
-    groupStart, memberStart, memberSource, memberShare,
+    groupStart, memberStart, memberSource: memberSource.slice(0, members), memberShare: memberShare.slice(0, members),
     outStart, outTarget, outGroup, outShare, compOf, compStart, compNodes, compCyclic,
   };
 }
