@@ -4,7 +4,7 @@
  * unknown source ids and countries), then every scenario applied to a copy.
  * Every problem is collected; nothing stops at the first.
  */
-import { applyScenario } from '../scenarios/apply.ts';
+import { withScenario } from '../scenarios/apply.ts';
 import { isKnownCountry } from '../model/countries.ts';
 import { buildGraph, type SupplyGraph } from '../model/graph.ts';
 import { findOverflow } from '../model/totals.ts';
@@ -164,7 +164,7 @@ export function validateDocument(raw: unknown): Validation {
     return { problems: sortByPath(out.problems, out.paths), paths: out.paths };
   }
   (document.attributes.scenarios ?? []).forEach((scenario, i) => {
-    const result = applyScenario(graph, scenario);
+    const result = withScenario(graph, scenario, () => undefined);
     if (!result.ok) {
       const { error } = result;
       out.add(

@@ -7,7 +7,7 @@ import type { Operation, Scenario, Source } from '../model/schema.ts';
 import { DEFAULT_LEVELS, type Level, type LevelPreset } from '../metrics/levels.ts';
 import { computeFigures, type SpofLimitReport } from '../metrics/registry.ts';
 import type { SpofLimit } from '../metrics/spof.ts';
-import { applyScenario, scenariosOf } from '../scenarios/apply.ts';
+import { scenariosOf, withScenario } from '../scenarios/apply.ts';
 import { CHOKEPOINT_VERSION } from '../version.ts';
 
 export interface ConcentrationSide {
@@ -128,9 +128,9 @@ export function buildReport(graph: SupplyGraph, options: ReportOptions = {}): Re
   const baseline = scenarioReport(graph, { id: 'baseline', label: 'Baseline' }, levels, options.spof);
   const scenarios = [baseline];
   for (const scenario of all.filter((s) => wanted.includes(s))) {
-    const result = applyScenario(graph, scenario);
+    const result = withScenario(graph, scenario, (applied) => scenarioReport(applied, scenario, levels, options.spof));
     if (!result.ok) throw result.error;
-    scenarios.push(scenarioReport(result.graph, scenario, levels, options.spof));
+    scenarios.push(result.value);
   }
   return {
     format: 'chokepoint-report',

@@ -1,8 +1,9 @@
-/** Applying a scenario: to a copy, in order, all or nothing. */
+/** Applying a scenario: in order, all or nothing, to a copy or in place and taken back. */
 import type { SupplyGraph } from '../model/graph.ts';
 import { findOverflow } from '../model/totals.ts';
 import type { Operation, Scenario } from '../model/schema.ts';
 import type { OpContext } from './context.ts';
+import { journal, NeedsCopy } from './journal.ts';
 import { OpFailure, ScenarioError } from './op-failure.ts';
 import { OPERATIONS } from './registry.ts';
 
@@ -12,33 +13,66 @@ function applyOne(ctx: OpContext, op: Operation): void {
   (OPERATIONS[op.op] as { apply(ctx: OpContext, op: Operation): void }).apply(ctx, op);
 }
 
-/** The graph after the scenario's operations; the graph passed in is never changed. */
-export function applyScenario(graph: SupplyGraph, scenario: Scenario): ScenarioResult {
-  const attrs = graph.getAttributes();
-  const ctx: OpContext = {
-    graph: graph.copy() as SupplyGraph,
-    currency: attrs.currency ?? 'USD',
-    fx: { ...attrs.fx, ...scenario.fx },
-  };
+/** Runs the operations on ctx.graph, in order; the first that fails (or a sum that overflows) is the error. NeedsCopy passes through. */
+function runOps(ctx: OpContext, scenario: Scenario): ScenarioError | undefined {
   for (const [index, op] of scenario.ops.entries()) {
     try {
       applyOne(ctx, op);
     } catch (cause) {
-      if (cause instanceof OpFailure) {
-        return { ok: false, error: new ScenarioError(scenario.id, index, op.op, cause.expected, cause.found) };
-      }
+      if (cause instanceof NeedsCopy) throw cause;
+      if (cause instanceof OpFailure) return new ScenarioError(scenario.id, index, op.op, cause.expected, cause.found);
       // graphology's own errors (e.g. a self-loop) are still this operation's fault.
       const message = cause instanceof Error ? cause.message : String(cause);
-      return { ok: false, error: new ScenarioError(scenario.id, index, op.op, 'an operation the graph accepts', message) };
+      return new ScenarioError(scenario.id, index, op.op, 'an operation the graph accepts', message);
     }
   }
   const overflow = findOverflow(ctx.graph);
   if (overflow) {
     const index = scenario.ops.findLastIndex((op) => op.op !== 'addNode' && op.op !== 'setNode' && op.op !== 'removeNode');
     const op = scenario.ops[index]?.op ?? 'scenario';
-    return { ok: false, error: new ScenarioError(scenario.id, index, op, 'values whose sums stay finite', `${overflow.what} sum past the largest number`) };
+    return new ScenarioError(scenario.id, index, op, 'values whose sums stay finite', `${overflow.what} sum past the largest number`);
   }
-  return { ok: true, graph: ctx.graph };
+  return undefined;
+}
+
+function contextOf(graph: SupplyGraph, scenario: Scenario, working: SupplyGraph): OpContext {
+  const attrs = graph.getAttributes();
+  return { graph: working, currency: attrs.currency ?? 'USD', fx: { ...attrs.fx, ...scenario.fx } };
+}
+
+/** The graph after the scenario's operations, as a copy of its own; the graph passed in is never changed. */
+export function applyScenario(graph: SupplyGraph, scenario: Scenario): ScenarioResult {
+  const ctx = contextOf(graph, scenario, graph.copy() as SupplyGraph);
+  const error = runOps(ctx, scenario);
+  return error ? { ok: false, error } : { ok: true, graph: ctx.graph };
+}
+
+/**
+ * `use` run on the graph as the scenario leaves it, and the graph put back as
+ * it was: in place where every operation can be taken back exactly
+ * (journal.ts), else on a copy. For figures that are read and let go, such as
+ * a report or a check; `use` must not keep the graph it is given.
+ */
+export function withScenario<T>(graph: SupplyGraph, scenario: Scenario, use: (applied: SupplyGraph) => T): { ok: true; value: T } | { ok: false; error: ScenarioError } {
+  const j = journal(graph);
+  let error: ScenarioError | undefined;
+  try {
+    error = runOps(contextOf(graph, scenario, j.view), scenario);
+  } catch (cause) {
+    j.revert();
+    if (!(cause instanceof NeedsCopy)) throw cause;
+    const copied = applyScenario(graph, scenario);
+    return copied.ok ? { ok: true, value: use(copied.graph) } : copied;
+  }
+  if (error) {
+    j.revert();
+    return { ok: false, error };
+  }
+  try {
+    return { ok: true, value: use(graph) };
+  } finally {
+    j.revert();
+  }
 }
 
 export function scenariosOf(graph: SupplyGraph): Scenario[] {

@@ -9,7 +9,7 @@ import { canRedo, canUndo, EMPTY_HISTORY, edit, redo, undo, type History } from 
 import { isGeneratedEdgeKey, type SupplyGraph } from '../model/graph.ts';
 import type { Problem } from '../model/problem.ts';
 import type { GraphAttributes, GraphDocument } from '../model/schema.ts';
-import { applyScenario, scenariosOf } from '../scenarios/apply.ts';
+import { scenariosOf, withScenario } from '../scenarios/apply.ts';
 import type { HistoryInfo } from './protocol.ts';
 
 export const NEW_GRAPH_TITLE = 'Untitled supply graph';
@@ -48,7 +48,7 @@ export function replaceGraphCommand(graph: SupplyGraph, doc: GraphDocument, labe
 export function brokenScenarios(graph: SupplyGraph): Problem[] {
   const out: Problem[] = [];
   scenariosOf(graph).forEach((s, i) => {
-    const result = applyScenario(graph, s);
+    const result = withScenario(graph, s, () => undefined);
     if (!result.ok) {
       out.push({ severity: 'error', path: `attributes.scenarios[${i}].ops[${result.error.index}]`, expected: `${result.error.expected} (scenario "${s.label}" needs it; change or remove that operation first)`, found: result.error.found });
     }
