@@ -57,31 +57,7 @@ export function relianceByLanes(
   demands.forEach((d, i) => (demandAt[d] = i));
   const late: [number, number][] = [];
 
-  /** The node's loss from its suppliers in lanes [0, w) into `row`; false when it is 0 in every lane. */
-  const fromSuppliers = (v: number, w: number): boolean => {
-    let any = false;
-    row.fill(0, 0, w);
-    for (let g = groupStart[v]!; g < groupStart[v + 1]!; g++) {
-      let seen = false;
-      for (let m = memberStart[g]!; m < memberStart[g + 1]!; m++) {
-        const s = memberSource[m]!;
-        const ws = width[s]!;
-        if (ws === 0) continue;
-        if (!seen) {
-          acc.fill(0, 0, w);
-          seen = true;
-        }
-        const share = memberShare[m]!;
-        const base = s * B;
-        for (let k = 0; k < ws; k++) acc[k]! += share * loss[base + k]!;
-      }
-      if (!seen) continue;
-      any = true;
-      for (let k = 0; k < w; k++) if (acc[k]! > row[k]!) row[k] = acc[k]!;
-    }
-    if (any) for (let k = 0; k < w; k++) if (row[k]! > 1) row[k] = 1;
-    return any;
-  };
+  const fromSuppliers = (v: number, w: number, into: Float64Array, at: number): boolean => lossFromSuppliers(ix, loss, width, acc, B, v, w, into, at);
 
   for (let first = 0; first < setCount; first += B) {
     const lanes = Math.min(B, setCount - first);
@@ -103,16 +79,14 @@ export function relianceByLanes(
       const end = compStart[c + 1]!;
       if (!compCyclic[c]) {
         const v = compNodes[start]!;
-        const any = fromSuppliers(v, open);
+        const base = v * B;
+        const any = fromSuppliers(v, open, loss, base);
         const i = demandAt[v]!;
         // Off a cycle, d's own failure cannot reach back to it: its loss from its suppliers is the answer either way.
-        if (i >= 0 && any) for (let k = 0; k < open; k++) out[order[first + k]! * D + i] = row[k]!;
+        if (i >= 0 && any) for (let k = 0; k < open; k++) out[order[first + k]! * D + i] = loss[base + k]!;
         const k = laneOf(v);
-        if (!any && k < 0) continue;
-        const base = v * B;
-        if (any) loss.set(row.subarray(0, open), base);
         if (k >= 0) loss[base + k] = 1;
-        width[v] = open;
+        if (any || k >= 0) width[v] = open;
         continue;
       }
       // A cycle: Gauss-Seidel sweeps from 0 up to the least fixed point of the losses.
@@ -128,7 +102,8 @@ export function relianceByLanes(
         let change = 0;
         for (let p = start; p < end; p++) {
           const v = compNodes[p]!;
-          if (!fromSuppliers(v, open)) continue;
+          row.fill(0, 0, open);
+          if (!fromSuppliers(v, open, row, 0)) continue;
           const k = laneOf(v);
           if (k >= 0) row[k] = 1;
           const base = v * B;
@@ -136,7 +111,7 @@ export function relianceByLanes(
             const rise = row[j]! - loss[base + j]!;
             if (rise > change) change = rise;
           }
-          loss.set(row.subarray(0, open), base);
+          for (let j = 0; j < open; j++) loss[base + j] = row[j]!;
           width[v] = open;
         }
         if (change <= FIXED_POINT_TOLERANCE) break;
@@ -155,4 +130,40 @@ export function relianceByLanes(
   }
   for (const [s, i] of late) out[s * D + i] = fallback(s, demands[i]!);
   return out;
+}
+
+/**
+ * A node's loss from its suppliers in lanes [0, w), written to `into` from
+ * `at` (which holds zeros there); false when it is 0 in every lane. A node
+ * with one input sums straight into place; with more, each input is summed
+ * apart (in `acc`) and the largest kept, lane by lane. `loss` holds B lanes
+ * per node, of which `width` may be above 0.
+ */
+function lossFromSuppliers(ix: SupplyIndex, loss: Float64Array, width: Uint16Array, acc: Float64Array, B: number, v: number, w: number, into: Float64Array, at: number): boolean {
+  const { groupStart, memberStart, memberSource, memberShare } = ix;
+  let any = false;
+  const g0 = groupStart[v]!;
+  const g1 = groupStart[v + 1]!;
+  const single = g1 - g0 === 1;
+  for (let g = g0; g < g1; g++) {
+    const sum = single ? into : acc;
+    const to = single ? at : 0;
+    let seen = false;
+    const m1 = memberStart[g + 1]!;
+    for (let m = memberStart[g]!; m < m1; m++) {
+      const s = memberSource[m]!;
+      const ws = width[s]!;
+      if (ws === 0) continue;
+      if (!seen && !single) acc.fill(0, 0, w);
+      seen = true;
+      const share = memberShare[m]!;
+      const from = s * B;
+      for (let k = 0; k < ws; k++) sum[to + k]! += share * loss[from + k]!;
+    }
+    if (!seen) continue;
+    any = true;
+    if (!single) for (let k = 0; k < w; k++) if (acc[k]! > into[at + k]!) into[at + k] = acc[k]!;
+  }
+  if (any) for (let k = at; k < at + w; k++) if (into[k]! > 1) into[k] = 1;
+  return any;
 }

@@ -14,6 +14,7 @@
  */
 import { createLossPropagator } from './availability.ts';
 import { demandNodes } from './reliance.ts';
+import { LANES, relianceByLanes } from './reliance-lanes.ts';
 import { impactBounds } from './spof-bound.ts';
 import type { SupplyIndex } from './supply-index.ts';
 
@@ -131,7 +132,33 @@ export function computeSpofLimited(ix: SupplyIndex, options: SpofLimit & { auto?
   };
   const byRankDown = (a: number, b: number) => ix.compOf[b]! - ix.compOf[a]! || a - b;
 
+  /**
+   * Exact impacts of many nodes in sweeps of lanes (reliance-lanes.ts, a set of
+   * one node per lane): for nodes that reach much of the graph, far cheaper than
+   * a propagation each. impact(n, n) is 1, as in `evaluate`.
+   */
+  const evaluateMany = (nodes: number[]) => {
+    const todo = [...new Set(nodes)].filter((n) => !impacts.has(n));
+    for (let from = 0; from < todo.length; from += LANES) {
+      const batch = todo.slice(from, from + LANES);
+      if (batch.length <= 2) {
+        batch.forEach(evaluate);
+        continue;
+      }
+      const setOf = new Int32Array(ix.size).fill(-1);
+      batch.forEach((n, j) => (setOf[n] = j));
+      const values = relianceByLanes(ix, setOf, batch.length, demands, () => 1);
+      batch.forEach((n, j) => {
+        const out = values.slice(j * demands.length, (j + 1) * demands.length);
+        const self = demandPos.get(n);
+        if (self !== undefined) out[self] = 1;
+        impacts.set(n, out);
+      });
+    }
+  };
+
   // With a limit: bounds (exact for nodes on cycles), and only the nodes whose bound reaches the threshold.
+  if (limited) evaluateMany(upstream.filter((n) => ix.compCyclic[ix.compOf[n]!]));
   const bounds = limited ? impactBounds(ix, demands, evaluate) : [];
   const maxBound = (n: number) => slack(bounds.reduce((m, b) => Math.max(m, b[n]!), 0));
   const candidates = limited && threshold > 0 ? upstream.filter((n) => maxBound(n) >= threshold) : upstream;
@@ -141,27 +168,54 @@ export function computeSpofLimited(ix: SupplyIndex, options: SpofLimit & { auto?
     if (impact > 0 && impact >= threshold) lists[i]!.push({ key: ix.keys[n]!, impact, strict: impact >= 1 - STRICT_TOLERANCE });
   };
   if (limit.top === undefined) {
-    for (const n of [...candidates].sort(byRankDown)) {
+    const order = [...candidates].sort(byRankDown);
+    if (limited) evaluateMany(order.filter((n) => !soleCustomer(ix, n)));
+    for (const n of order) {
       const out = evaluate(n);
       demands.forEach((d, i) => d !== n && push(i, n, out[i]!));
     }
     lists.forEach((l) => l.sort(byImpactThenKey));
   } else {
     // Per demand node: in order of bound, until the top-th exact impact beats every remaining bound.
+    // Rounds: each demand node names the next nodes it cannot do without, and they are computed together.
     const top = limit.top;
-    demands.forEach((d, i) => {
-      const order = candidates.filter((n) => n !== d && bounds[i]![n]! > 0).sort((a, b) => bounds[i]![b]! - bounds[i]![a]! || a - b);
-      const found: Critical[] = [];
-      for (const n of order) {
-        if (found.length >= top && found[top - 1]!.impact > slack(bounds[i]![n]!)) break;
-        const impact = evaluate(n)[i]!;
-        if (impact > 0 && impact >= threshold) {
-          found.push({ key: ix.keys[n]!, impact, strict: impact >= 1 - STRICT_TOLERANCE });
-          found.sort(byImpactThenKey);
+    const orders = demands.map((d, i) => candidates.filter((n) => n !== d && bounds[i]![n]! > 0).sort((a, b) => bounds[i]![b]! - bounds[i]![a]! || a - b));
+    const at = demands.map(() => 0);
+    const found: Critical[][] = demands.map(() => []);
+    const done = demands.map(() => false);
+    for (;;) {
+      const wanted: number[] = [];
+      demands.forEach((_d, i) => {
+        const order = orders[i]!;
+        while (!done[i]) {
+          if (at[i]! >= order.length) {
+            done[i] = true;
+            break;
+          }
+          const n = order[at[i]!]!;
+          const list = found[i]!;
+          if (list.length >= top && list[top - 1]!.impact > slack(bounds[i]![n]!)) {
+            done[i] = true;
+            break;
+          }
+          const known = impacts.get(n);
+          if (!known) {
+            // The next few this demand node may need, in order of bound.
+            for (let k = at[i]!; k < order.length && k < at[i]! + Math.max(4, top - list.length); k++) wanted.push(order[k]!);
+            break;
+          }
+          at[i]!++;
+          const impact = known[i]!;
+          if (impact > 0 && impact >= threshold) {
+            list.push({ key: ix.keys[n]!, impact, strict: impact >= 1 - STRICT_TOLERANCE });
+            list.sort(byImpactThenKey);
+          }
         }
-      }
-      lists[i] = found.slice(0, top);
-    });
+      });
+      if (wanted.length === 0) break;
+      evaluateMany(wanted);
+    }
+    found.forEach((list, i) => (lists[i] = list.slice(0, top)));
   }
   return {
     rows: demands.map((d, i) => ({ demand: ix.keys[d]!, critical: lists[i]! })),
