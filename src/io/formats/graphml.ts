@@ -1,77 +1,20 @@
 /**
- * GraphML in through graphology-graphml, out through a small writer of our
- * own (graphology-graphml has no writer). Attribute names and types as for
- * GEXF; a Chokepoint export carries its block in a graph-level `<data>`.
+ * GraphML in through our streaming reader (graphml-read.ts, which gives what
+ * graphology-graphml's parser gave without building a DOM), out through a
+ * small writer of our own. Attribute names and types as for GEXF; a
+ * Chokepoint export carries its block in a graph-level `<data>`.
  */
-import { DOMParser, Document } from '@xmldom/xmldom';
-import Graph from 'graphology';
-import createParser from 'graphology-graphml/common/parser.js';
 import { isGeneratedEdgeKey, type SupplyGraph } from '../../model/graph.ts';
-import type { Problem } from '../../model/problem.ts';
 import { encodeValue, type AttrType } from './attr-codec.ts';
 import { BLOCK_NAME, blockOf, blockText } from './block.ts';
+import { readGraphml } from './graphml-read.ts';
 import type { Attrs, Draft, ParseOutcome } from './types.ts';
-import { checkIds, draftRecords, readBlockText, XmlProblems } from './xml-graph.ts';
-import { children, elementsByTag, escapeXml, parseXml } from './xml.ts';
-
-const parseGraphmlDocument = createParser(DOMParser, Document);
-const KEY_TARGETS = new Set(['graph', 'node', 'edge']);
-const KEY_TYPES = new Set(['boolean', 'int', 'long', 'float', 'double', 'string']);
+import { xmlDraft } from './xml-graph.ts';
+import { escapeXml } from './xml.ts';
 
 export function parseGraphml(text: string, file: string, baseName: string): ParseOutcome<Draft> {
-  const xml = parseXml(text, file);
-  if (!xml.ok) return xml;
-  const doc = xml.value;
-  const out = new XmlProblems(file);
-  const root = doc.documentElement;
-  const found = elementsByTag(doc, ['graph', 'key', 'data', 'node', 'edge']);
-  const graphElement = found.get('graph')![0];
-  if (root?.tagName !== 'graphml' || !graphElement) {
-    out.add(root ?? undefined, '', 'a <graphml> document with a <graph> element', root ? `<${root.tagName}>` : 'no element');
-    return out.result();
-  }
-  // graphology-graphml files keys under models[for]: an unchecked `for` could reach Object.prototype.
-  const keyElements = found.get('key')!;
-  for (const key of keyElements) {
-    const target = key.getAttribute('for') ?? 'node';
-    if (!KEY_TARGETS.has(target)) out.add(key, '', 'a <key> for "graph", "node" or "edge"', `for="${target}"`);
-    const type = key.getAttribute('attr.type') ?? 'string';
-    if (!KEY_TYPES.has(type)) out.add(key, '', 'an attr.type of boolean, int, long, float, double or string', `attr.type="${type}"`);
-    if (!key.getAttribute('id')) out.add(key, '', 'a <key> with an id', 'none');
-    out.checkName(key, key.getAttribute('id'), 'key id');
-    out.checkName(key, key.getAttribute('attr.name'), 'attr.name');
-  }
-  for (const data of found.get('data')!) out.checkName(data, data.getAttribute('key'), 'data key');
-  const nodeElements = found.get('node')!;
-  const edgeElements = found.get('edge')!;
-  checkIds(out, nodeElements, edgeElements);
-  if (out.problems.length) return out.result();
-
-  let parsed;
-  try {
-    parsed = parseGraphmlDocument(Graph, doc);
-  } catch (cause) {
-    out.add(graphElement, '', 'a GraphML graph graphology-graphml can read', String((cause as Error).message));
-    return out.result();
-  }
-  const graphData = parsed.getAttributes() as Attrs;
-  const blockKey = keyElements.find((k) => k.getAttribute('for') === 'graph' && k.getAttribute('attr.name') === BLOCK_NAME)?.getAttribute('id');
-  const blockElement = children(graphElement, 'data').find((d) => d.getAttribute('key') === blockKey);
-  const block = typeof graphData[BLOCK_NAME] === 'string' ? readBlockText(out, blockElement ?? graphElement, graphData[BLOCK_NAME]) : undefined;
-  const problems: Problem[] = [];
-  const draft: Draft = {
-    format: 'graphml',
-    baseName,
-    fromChokepoint: block !== undefined,
-    attributes: block?.attributes ?? {
-      ...(typeof graphData.title === 'string' ? { title: graphData.title } : typeof graphData.name === 'string' ? { title: graphData.name } : {}),
-      ...(typeof graphData.description === 'string' ? { description: graphData.description } : {}),
-    },
-    attributesPlace: { file, line: (blockElement ?? graphElement).lineNumber },
-    ...draftRecords(parsed, { nodes: nodeElements, edges: edgeElements }, block, file, problems),
-  };
-  out.problems.push(...problems);
-  return out.problems.length ? out.result() : { ok: true, value: draft };
+  const read = readGraphml(text, file);
+  return read.ok ? xmlDraft('graphml', read.value, file, baseName) : read;
 }
 
 const GRAPHML_TYPE: Record<AttrType, string> = { string: 'string', number: 'double', boolean: 'boolean', list: 'string', json: 'string' };

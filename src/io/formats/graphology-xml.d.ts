@@ -1,17 +1,8 @@
-// The DOM-agnostic halves of graphology-gexf and graphology-graphml: parser factories that take a
-// DOMParser and Document class (we pass @xmldom/xmldom's, the same in Node, workers and the page),
-// and the GEXF writer.
-declare module 'graphology-gexf/common/parser.js' {
-  import type { AbstractGraph, GraphConstructor } from 'graphology-types';
-  type Parse = (Graph: GraphConstructor, source: unknown, options?: { addMissingNodes?: boolean; allowUndeclaredAttributes?: boolean; respectInputGraphType?: boolean }) => AbstractGraph;
-  const createParserFunction: (DOMParser: unknown, Document: unknown) => Parse;
-  export default createParserFunction;
-}
-declare module 'graphology-graphml/common/parser.js' {
-  import type { AbstractGraph, GraphConstructor } from 'graphology-types';
-  type Parse = (Graph: GraphConstructor, source: unknown, options?: { addMissingNodes?: boolean }) => AbstractGraph;
-  const createParserFunction: (DOMParser: unknown, Document: unknown) => Parse;
-  export default createParserFunction;
+// The DOM-free parts of graphology-gexf we use: its value casting (the GEXF reader casts as the
+// library's parser did) and its writer.
+declare module 'graphology-gexf/common/helpers.js' {
+  /** A GEXF attribute value cast by its declared type: numbers, booleans, `list…` types as arrays, the rest as text. */
+  export function parseValue(type: string, text: string): unknown;
 }
 declare module 'graphology-gexf/common/writer.js' {
   import type { AbstractGraph, Attributes } from 'graphology-types';

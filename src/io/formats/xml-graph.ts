@@ -1,22 +1,50 @@
-/** Checks GEXF and GraphML share, made on the XML before graphology sees it, each problem at its element's line. */
-import type { Element } from '@xmldom/xmldom';
-import type Graph from 'graphology';
+/**
+ * What GEXF and GraphML share once read: the records of a graph as the file
+ * gives them (each at its element's place), the checks made on them (ids,
+ * edge ends, forbidden names) and the draft built from them.
+ */
 import { isGeneratedEdgeKey } from '../../model/graph.ts';
 import type { Problem } from '../../model/problem.ts';
 import { FORBIDDEN_KEYS } from './attr-codec.ts';
 import { type Block, readBlock } from './block.ts';
 import { decodeAttributes } from './decode.ts';
-import type { Draft, ParseOutcome } from './types.ts';
+import type { Attrs, Draft, GraphFormat, ParseOutcome } from './types.ts';
+import type { Spot } from './xml.ts';
+
+/** A node or edge element: its id and attributes as the format casts them, and where it starts. */
+export interface XmlRecord {
+  spot: Spot;
+  id: string | undefined;
+  attributes: Attrs;
+}
+export interface XmlEdgeRecord extends XmlRecord {
+  source: string | undefined;
+  target: string | undefined;
+  undirected: boolean;
+}
+
+/** A GEXF or GraphML file read: its records, its graph-level text fields and the name problems found on the way. */
+export interface XmlGraph {
+  nodes: XmlRecord[];
+  edges: XmlEdgeRecord[];
+  title?: string | undefined;
+  description?: string | undefined;
+  /** The Chokepoint block's text and the element that holds it. */
+  block?: { text: string; spot: Spot } | undefined;
+  /** Where graph-level problems point. */
+  attributesSpot: Spot;
+  problems: Problem[];
+}
 
 export class XmlProblems {
   readonly problems: Problem[] = [];
   constructor(readonly file: string) {}
-  add(element: Element | undefined, path: string, expected: string, found: string) {
-    this.problems.push({ severity: 'error', file: this.file, line: element?.lineNumber, column: element?.columnNumber, path, expected, found });
+  add(spot: Spot | undefined, path: string, expected: string, found: string) {
+    this.problems.push({ severity: 'error', file: this.file, line: spot?.line, column: spot?.column, path, expected, found });
   }
   /** Attribute names from a file become property names: `__proto__` and friends are refused. */
-  checkName(element: Element, name: string | null, what: string) {
-    if (name !== null && FORBIDDEN_KEYS.has(name)) this.add(element, '', `an ${what} other than __proto__, constructor or prototype`, `"${name}"`);
+  checkName(spot: Spot, name: string | undefined, what: string) {
+    if (name !== undefined && FORBIDDEN_KEYS.has(name)) this.add(spot, '', `an ${what} other than __proto__, constructor or prototype`, `"${name}"`);
   }
   result<T>(): ParseOutcome<T> {
     return { ok: false, problems: this.problems };
@@ -24,70 +52,82 @@ export class XmlProblems {
 }
 
 /** Node ids present and unique; edge ids unique; edge ends naming existing nodes. */
-export function checkIds(out: XmlProblems, nodes: Element[], edges: Element[]): void {
+export function checkIds(out: XmlProblems, nodes: XmlRecord[], edges: XmlEdgeRecord[]): void {
   const ids = new Map<string, number>();
   nodes.forEach((node, i) => {
-    const id = node.getAttribute('id');
-    if (!id) out.add(node, `nodes[${i}]`, 'a node with an id', 'none');
-    else if (ids.has(id)) out.add(node, `nodes[${i}].key`, 'an id no other node has', `"${id}" again (also line ${nodes[ids.get(id)!]!.lineNumber})`);
+    const id = node.id;
+    if (!id) out.add(node.spot, `nodes[${i}]`, 'a node with an id', 'none');
+    else if (ids.has(id)) out.add(node.spot, `nodes[${i}].key`, 'an id no other node has', `"${id}" again (also line ${nodes[ids.get(id)!]!.spot.line})`);
     else ids.set(id, i);
   });
   const edgeIds = new Set<string>();
   edges.forEach((edge, i) => {
-    const id = edge.getAttribute('id');
+    const id = edge.id;
     if (id) {
-      if (edgeIds.has(id)) out.add(edge, `edges[${i}].key`, 'an id no other edge has', `"${id}" again`);
+      if (edgeIds.has(id)) out.add(edge.spot, `edges[${i}].key`, 'an id no other edge has', `"${id}" again`);
       edgeIds.add(id);
     }
     for (const end of ['source', 'target'] as const) {
-      const key = edge.getAttribute(end);
-      if (!key) out.add(edge, `edges[${i}].${end}`, `a ${end} attribute`, 'none');
-      else if (!ids.has(key)) out.add(edge, `edges[${i}].${end}`, 'the id of a node in the file', `"${key}", which no node has`);
+      const key = edge[end];
+      if (!key) out.add(edge.spot, `edges[${i}].${end}`, `a ${end} attribute`, 'none');
+      else if (!ids.has(key)) out.add(edge.spot, `edges[${i}].${end}`, 'the id of a node in the file', `"${key}", which no node has`);
     }
   });
 }
 
-export function readBlockText(out: XmlProblems, element: Element, text: string): Block | undefined {
+export function readBlockText(out: XmlProblems, spot: Spot, text: string): Block | undefined {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (cause) {
-    out.add(element, 'attributes', 'the Chokepoint block as JSON text', `text that is no JSON (${(cause as Error).message})`);
+    out.add(spot, 'attributes', 'the Chokepoint block as JSON text', `text that is no JSON (${(cause as Error).message})`);
     return undefined;
   }
   const read = readBlock(raw);
-  if (!read.ok) out.add(element, 'attributes', 'the Chokepoint block as a JSON object', read.found);
+  if (!read.ok) out.add(spot, 'attributes', 'the Chokepoint block as a JSON object', read.found);
   return read.ok ? read.block : undefined;
 }
 
+const bySpot = (a: Problem, b: Problem) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+
 /**
- * The nodes and edges of a draft from a graph graphology parsed, each placed
- * at its XML element's line. Elements and graph entries come in the same order.
+ * The draft of a graph read from GEXF or GraphML: name and id problems first
+ * (in file order; nothing else is read then), then the block and the records
+ * decoded by its types, each record placed at its element's line.
  */
-export function draftRecords(
-  parsed: Graph,
-  elements: { nodes: Element[]; edges: Element[] },
-  block: Block | undefined,
-  file: string,
-  problems: Problem[],
-): Pick<Draft, 'nodes' | 'edges' | 'undirected'> {
-  return {
-    nodes: parsed.nodes().map((key, i) => {
-      const place = { file, line: elements.nodes[i]?.lineNumber };
-      return { key, place, attributes: decodeAttributes(parsed.getNodeAttributes(key), block?.types.nodes, 'nodes', i, place, problems) };
+export function xmlDraft(format: GraphFormat, graph: XmlGraph, file: string, baseName: string): ParseOutcome<Draft> {
+  const out = new XmlProblems(file);
+  out.problems.push(...graph.problems);
+  checkIds(out, graph.nodes, graph.edges);
+  if (out.problems.length) return { ok: false, problems: out.problems.sort(bySpot) };
+
+  const block = graph.block ? readBlockText(out, graph.block.spot, graph.block.text) : undefined;
+  const problems: Problem[] = [];
+  const draft: Draft = {
+    format,
+    baseName,
+    fromChokepoint: block !== undefined,
+    attributes: block?.attributes ?? {
+      ...(graph.title !== undefined ? { title: graph.title } : {}),
+      ...(graph.description !== undefined ? { description: graph.description } : {}),
+    },
+    attributesPlace: { file, line: (graph.block?.spot ?? graph.attributesSpot).line },
+    nodes: graph.nodes.map((node, i) => {
+      const place = { file, line: node.spot.line };
+      return { key: node.id!, place, attributes: decodeAttributes(node.attributes, block?.types.nodes, 'nodes', i, place, problems) };
     }),
-    edges: parsed.edges().map((key, i) => {
-      const element = elements.edges[i]!;
-      const place = { file, line: element.lineNumber };
-      const id = element.getAttribute('id');
+    edges: graph.edges.map((edge, i) => {
+      const place = { file, line: edge.spot.line };
       return {
-        ...(id && !isGeneratedEdgeKey(id) ? { key: id } : {}),
-        source: element.getAttribute('source')!,
-        target: element.getAttribute('target')!,
+        ...(edge.id && !isGeneratedEdgeKey(edge.id) ? { key: edge.id } : {}),
+        source: edge.source!,
+        target: edge.target!,
         place,
-        attributes: decodeAttributes(parsed.getEdgeAttributes(key), block?.types.edges, 'edges', i, place, problems),
+        attributes: decodeAttributes(edge.attributes, block?.types.edges, 'edges', i, place, problems),
       };
     }),
-    undirected: parsed.type !== 'directed' && parsed.edges().some((e) => parsed.isUndirected(e)),
+    undirected: graph.edges.some((e) => e.undirected),
   };
+  out.problems.push(...problems);
+  return out.problems.length ? out.result() : { ok: true, value: draft };
 }

@@ -1,79 +1,151 @@
 /**
- * XML in safely: files that declare a DOCTYPE or entities (the "billion
- * laughs" expansion, external entities) are refused before any parsing, and
- * syntax errors come back as problems with their line and column.
- * @xmldom/xmldom is used everywhere (Node, Web Worker, page): workers have no DOMParser.
+ * XML in safely and in one pass: files that declare a DOCTYPE or entities (the
+ * "billion laughs" expansion, external entities) are refused before any
+ * parsing; the rest is streamed through saxes (no DOM, the same code in Node,
+ * a Web Worker and the page), each element handed to a visitor with its line
+ * and column, and the first syntax error comes back as a problem at its place.
  */
-import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import { SaxesParser } from 'saxes';
 import type { Problem } from '../../model/problem.ts';
-import { positionAt, lineStarts } from '../json-text.ts';
-import type { ParseOutcome } from './types.ts';
+import { lineStarts, positionAt } from '../json-text.ts';
+
+/** Where an element starts: the line and column (1-based) of its `<`. */
+export interface Spot {
+  line: number;
+  column?: number | undefined;
+}
+
+/** An element as the visitor sees it: its qualified name, its attributes (a null-prototype record) and where it starts. */
+export interface XmlElement extends Spot {
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, string | undefined>>;
+}
+
+export interface XmlVisitor {
+  /** An element opens. Return true to get its text content (all the text inside it) when it closes. */
+  open(element: XmlElement): boolean | void;
+  close(element: XmlElement, text: string | undefined): void;
+}
 
 const DECLARATION = /<!(DOCTYPE|ENTITY)/i;
+const WELL_FORMED = 'well-formed XML';
 
-export function parseXml(text: string, file: string): ParseOutcome<Document> {
+/** A DOCTYPE or ENTITY anywhere in the text, refused before parsing; undefined when there is none. */
+export function refuseDeclarations(text: string, file: string): Problem | undefined {
   const declaration = DECLARATION.exec(text);
-  if (declaration) {
-    const at = positionAt(lineStarts(text), declaration.index);
-    return {
-      ok: false,
-      problems: [{ severity: 'error', file, ...at, path: '', expected: 'XML without a DOCTYPE or entity declarations (refused: they can expand without end or read other files)', found: `<!${declaration[1]}` }],
-    };
-  }
+  if (!declaration) return undefined;
+  const at = positionAt(lineStarts(text.slice(0, declaration.index + 1)), declaration.index);
+  return { severity: 'error', file, ...at, path: '', expected: 'XML without a DOCTYPE or entity declarations (refused: they can expand without end or read other files)', found: `<!${declaration[1]}` };
+}
+
+const REFERENCE = /^&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_:][\w.:-]*);/;
+
+/** The offset of the `&` whose entity reference ends at `end` (its `;`, or the end of the text), outside comments and CDATA. */
+function ampersandBefore(text: string, end: number): number | undefined {
+  const amp = text.indexOf('&', text.lastIndexOf(';', end - 1) + 1);
+  if (amp === -1 || amp >= end) return undefined;
+  const inside = (open: string, close: string) => text.lastIndexOf(open, amp) > text.lastIndexOf(close, amp);
+  return inside('<!--', '-->') || inside('<![CDATA[', ']]>') ? undefined : amp;
+}
+
+/** Thrown from saxes' handlers to stop at the first syntax error. */
+class Stop extends Error {}
+
+const describe = (e: Spot & { name: string }) => `<${e.name}> (line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''})`;
+
+/**
+ * Streams `text` through the visitor. Returns the problems: none for
+ * well-formed XML, else the first syntax error (parsing stops there; what the
+ * visitor saw before it should be thrown away).
+ */
+export function readXml(text: string, file: string, visitor: XmlVisitor): Problem[] {
+  const refused = refuseDeclarations(text, file);
+  if (refused) return [refused];
+  const parser = new SaxesParser({ position: true, xmlns: false });
+  const open: XmlElement[] = [];
+  // Where the element being opened starts, and its name while its start tag is read.
+  let startLine = 1;
+  let startColumn: number | undefined;
+  let starting: string | undefined;
+  let capturing: XmlElement | undefined;
+  let captured = '';
   const problems: Problem[] = [];
-  let document: Document | undefined;
+  const fail = (line: number, column: number | undefined, found: string): never => {
+    problems.push({ severity: 'error', file, line, column: column !== undefined && column >= 1 ? column : undefined, path: '', expected: WELL_FORMED, found });
+    throw new Stop();
+  };
+
+  parser.on('opentagstart', (tag) => {
+    // saxes has read `<`, the name and one character more: the `<` is name.length + 1 columns back.
+    const column = parser.column - tag.name.length - 1;
+    startLine = column >= 1 ? parser.line : parser.line - 1;
+    startColumn = column >= 1 ? column : undefined;
+    starting = tag.name;
+  });
+  parser.on('opentag', (tag) => {
+    const element: XmlElement = { name: tag.name, attributes: tag.attributes, line: startLine, column: startColumn };
+    starting = undefined;
+    open.push(element);
+    if (visitor.open(element) === true && !capturing) {
+      capturing = element;
+      captured = '';
+    }
+    if (tag.isSelfClosing) closeTop(tag.name);
+  });
+  parser.on('closetag', (tag) => {
+    if (tag.isSelfClosing) return;
+    // saxes closes the elements a wrong end tag skips before it complains: check the end tag's name here.
+    const at = parser.position;
+    const lt = text.lastIndexOf('</', at - 3);
+    const end = lt + 2 + tag.name.length;
+    if (!text.startsWith(tag.name, lt + 2) || (end !== at - 1 && text.slice(end, at - 1).trim() !== '')) {
+      const element = open[open.length - 1];
+      const name = text.slice(lt + 2, at - 1).trimEnd();
+      fail(parser.line, parser.column - (at - lt) + 1, `</${name}> while ${element ? describe(element) : 'no element'} is still open`);
+    }
+    closeTop(tag.name);
+  });
+  const addText = (t: string) => {
+    if (capturing) captured += t;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.on('error', (error) => {
+    const message = error.message.replace(/^.*?\d+:\d+: /, '').replace(/\.$/, '');
+    const innermost = open[open.length - 1];
+    const ending = /^(unclosed tag|unexpected end)/.test(message);
+    // saxes reads an entity up to the next `;`, however far: point at the `&` that started it.
+    const entity = /entity/.test(message);
+    const amp = ending || entity ? ampersandBefore(text, ending ? text.length : parser.position - 1) : undefined;
+    if (amp !== undefined) {
+      const at = positionAt(lineStarts(text.slice(0, amp + 1)), amp);
+      const reference = text.slice(amp, Math.min(amp + 64, ending ? text.length : parser.position));
+      if (!REFERENCE.test(reference)) fail(at.line, at.column, 'a & that starts no entity reference (write &amp; for a literal &)');
+      if (entity) fail(at.line, at.column, `${message} ${reference}`);
+    }
+    if (ending && (innermost || starting)) {
+      const inside = starting ? `the start tag of ${describe({ name: starting, line: startLine, column: startColumn })}` : describe(innermost!);
+      fail(parser.line, parser.column, `the end of the file inside ${inside}: the file is cut short`);
+    }
+    fail(parser.line, parser.column, message);
+  });
+
+  function closeTop(name: string) {
+    const element = open.pop();
+    if (!element || element.name !== name) return;
+    if (element === capturing) {
+      capturing = undefined;
+      visitor.close(element, captured);
+      captured = '';
+    } else visitor.close(element, undefined);
+  }
+
   try {
-    document = new DOMParser({
-      onError(level, message, context) {
-        if (level === 'warning') return;
-        const where = (context as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined)?.locator;
-        const line = /line:(\d+)/.exec(message)?.[1];
-        const col = /col:(\d+)/.exec(message)?.[1];
-        problems.push({
-          severity: 'error',
-          file,
-          line: where?.lineNumber ?? (line ? Number(line) : undefined),
-          column: where?.columnNumber ?? (col ? Number(col) : undefined),
-          path: '',
-          expected: 'well-formed XML',
-          found: message.replace(/\s*@#\[line:\d+,col:\d+\]\s*$/, '').split('\n')[0]!.trim(),
-        });
-        if (level === 'fatalError') throw new Error(message);
-      },
-    }).parseFromString(text, 'text/xml');
+    parser.write(text).close();
   } catch (cause) {
-    if (problems.length === 0) problems.push({ severity: 'error', file, path: '', expected: 'well-formed XML', found: String((cause as Error).message) });
+    if (!(cause instanceof Stop)) throw cause;
   }
-  if (problems.length > 0 || !document) return { ok: false, problems };
-  return { ok: true, value: document };
-}
-
-/** The elements of several tag names in one walk of the document (each walk of a 50 MB DOM costs seconds). */
-export function elementsByTag(doc: Document, tags: readonly string[]): Map<string, Element[]> {
-  const out = new Map<string, Element[]>(tags.map((t) => [t, []]));
-  const stack: ChildNode[] = [];
-  for (let c = doc.firstChild; c; c = c.nextSibling) stack.push(c as ChildNode);
-  stack.reverse();
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.nodeType !== 1) continue;
-    const element = node as unknown as Element;
-    out.get(element.tagName)?.push(element);
-    const kids: ChildNode[] = [];
-    for (let c = element.firstChild; c; c = c.nextSibling) kids.push(c as ChildNode);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-  }
-  return out;
-}
-type ChildNode = NonNullable<Document['firstChild']>;
-
-/** The child elements of an element. */
-export function children(element: Element, tag?: string): Element[] {
-  const out: Element[] = [];
-  for (let c = element.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 1 && (tag === undefined || (c as Element).tagName === tag)) out.push(c as Element);
-  }
-  return out;
+  return problems;
 }
 
 /** Text safe inside XML: escapes the five specials; callers keep control characters out (attr-codec). */

@@ -1,0 +1,194 @@
+/**
+ * A GEXF file read in one pass into records, with the results graphology-gexf's
+ * parser gave (with `allowUndeclaredAttributes`): node and edge `label`,
+ * `weight` and `kind`; `<attvalue>`s named by their declared attribute (its
+ * title when the id is a number, else the id; undeclared ones by their id, as
+ * text) and cast by its type; `<default>`s; viz color, size, position, shape
+ * and thickness; `<meta>` children by lower-case tag name. Edges are directed
+ * when their `type` (else the graph's `defaultedgetype`) says so.
+ */
+import { parseValue } from 'graphology-gexf/common/helpers.js';
+import { FORBIDDEN_KEYS } from './attr-codec.ts';
+import type { Attrs, ParseOutcome } from './types.ts';
+import { type XmlEdgeRecord, XmlProblems, type XmlGraph, type XmlRecord } from './xml-graph.ts';
+import { readXml, type Spot, type XmlElement } from './xml.ts';
+
+const VIZ = ['color', 'size', 'position', 'shape', 'thickness'] as const;
+type Viz = (typeof VIZ)[number];
+const VIZ_TAGS = new Map<string, { viz: Viz; prefixed: boolean }>(VIZ.flatMap((v) => [[`viz:${v}`, { viz: v, prefixed: true }], [v, { viz: v, prefixed: false }]] as const));
+
+interface Declared {
+  type: string;
+  title: string;
+  default?: unknown;
+}
+
+/** A node or edge element while the file is read: its attvalues (id, value, id, value…) and viz elements wait for the declarations. */
+interface Pending {
+  spot: Spot;
+  attributes: XmlElement['attributes'];
+  values: string[];
+  viz?: Partial<Record<Viz, XmlElement['attributes']>>;
+  vizPrefixed?: Partial<Record<Viz, true>>;
+}
+
+const isNumeric = (id: string) => !Number.isNaN(+id);
+const num = (v: string | undefined) => (v === undefined ? 0 : +v);
+
+function vizColor(a: XmlElement['attributes']): string {
+  if (a.hex) return a.hex;
+  const [r, g, b] = [a.r ?? null, a.g ?? null, a.b ?? null];
+  return a.a ? `rgba(${r},${g},${b},${a.a})` : `rgb(${r},${g},${b})`;
+}
+
+function setViz(data: Attrs, viz: Viz, a: XmlElement['attributes']): void {
+  if (viz === 'color') data.color = vizColor(a);
+  else if (viz === 'size') data.size = num(a.value);
+  else if (viz === 'shape') data.shape = a.value ?? null;
+  else if (viz === 'thickness') data.thickness = num(a.value);
+  else for (const axis of ['x', 'y', 'z'] as const) if (a[axis]) data[axis] = +a[axis];
+}
+
+export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
+  const out = new XmlProblems(file);
+  const models = { node: new Map<string, Declared>(), edge: new Map<string, Declared>() };
+  const nodes: Pending[] = [];
+  const edges: Pending[] = [];
+  const meta = new Map<string, { text: string; spot: Spot }>();
+  const stack: XmlElement[] = [];
+  const records: Pending[] = [];
+  let root: XmlElement | undefined;
+  let graph: XmlElement | undefined;
+  let metaElement: XmlElement | undefined;
+  let modelClass: 'node' | 'edge' | undefined;
+  let declared: Declared | undefined;
+  let defaultSeen = false;
+
+  const syntax = readXml(text, file, {
+    open(element) {
+      const parent = stack[stack.length - 1];
+      stack.push(element);
+      root ??= element;
+      const a = element.attributes;
+      switch (element.name) {
+        case 'graph':
+          graph ??= element;
+          return;
+        case 'meta':
+          metaElement ??= element;
+          return;
+        case 'attributes':
+          modelClass = a.class === 'node' || a.class === 'edge' ? a.class : undefined;
+          return;
+        case 'attribute': {
+          out.checkName(element, a.id, 'attribute id');
+          out.checkName(element, a.title, 'attribute title');
+          if (!modelClass) return;
+          const id = a.id || a.for || '';
+          declared = { type: a.type || 'string', title: isNumeric(id) ? a.title || id : id };
+          defaultSeen = false;
+          models[modelClass].set(id, declared);
+          return;
+        }
+        case 'default':
+          return declared !== undefined && !defaultSeen;
+        case 'node':
+        case 'edge': {
+          const pending: Pending = { spot: { line: element.line, column: element.column }, attributes: a, values: [] };
+          (element.name === 'node' ? nodes : edges).push(pending);
+          records.push(pending);
+          return;
+        }
+        case 'attvalue': {
+          const id = a.id || a.for;
+          out.checkName(element, id, 'attvalue');
+          const record = records[records.length - 1];
+          if (!record) return;
+          if (!id) out.add(element, '', 'an <attvalue> with a for attribute', 'none');
+          else if (a.value === undefined) out.add(element, '', 'an <attvalue> with a value', 'none');
+          else record.values.push(id, a.value);
+          return;
+        }
+      }
+      const viz = VIZ_TAGS.get(element.name);
+      const record = records[records.length - 1];
+      if (viz && record && !record.vizPrefixed?.[viz.viz] && (viz.prefixed || !record.viz?.[viz.viz])) {
+        (record.viz ??= {})[viz.viz] = a;
+        if (viz.prefixed) (record.vizPrefixed ??= {})[viz.viz] = true;
+      }
+      // The text of <meta>'s children: <creator>, <title>, <description>, <chokepoint>…
+      return parent !== undefined && parent === metaElement;
+    },
+    close(element, text) {
+      stack.pop();
+      switch (element.name) {
+        case 'attributes':
+          modelClass = undefined;
+          return;
+        case 'attribute':
+          declared = undefined;
+          return;
+        case 'default':
+          if (declared && text !== undefined && !defaultSeen) {
+            declared.default = parseValue(declared.type, text);
+            defaultSeen = true;
+          }
+          return;
+        case 'node':
+        case 'edge':
+          records.pop();
+          return;
+      }
+      if (text !== undefined && text.trim()) meta.set(element.name.toLowerCase(), { text, spot: { line: element.line, column: element.column } });
+    },
+  });
+  if (syntax.length) return { ok: false, problems: syntax };
+  if (root?.name !== 'gexf' || !graph) {
+    out.add(root, '', 'a <gexf> document with a <graph> element', root ? `<${root.name}>` : 'no element');
+    return out.result();
+  }
+
+  const defaults = (model: Map<string, Declared>) => [...model.values()].filter((d) => Object.hasOwn(d, 'default')).map((d) => [d.title, d.default] as const);
+  const collect = (pending: Pending, model: Map<string, Declared>, withDefaults: (readonly [string, unknown])[]): Attrs => {
+    const a = pending.attributes;
+    const data: Attrs = {};
+    if (a.label) data.label = a.label;
+    if (a.weight) data.weight = +a.weight;
+    if (a.kind) data.kind = a.kind;
+    for (let i = 0; i < pending.values.length; i += 2) {
+      const id = pending.values[i]!;
+      const value = pending.values[i + 1]!;
+      const attr = model.get(id);
+      const title = attr ? attr.title : id;
+      if (!FORBIDDEN_KEYS.has(title)) data[title] = parseValue(attr ? attr.type : 'string', value);
+    }
+    for (const [title, value] of withDefaults) if (!FORBIDDEN_KEYS.has(title) && !(title in data)) data[title] = value;
+    if (pending.viz) {
+      for (const viz of VIZ) {
+        const element = pending.viz[viz];
+        if (element) setViz(data, viz, element);
+      }
+    }
+    return data;
+  };
+  const nodeDefaults = defaults(models.node);
+  const edgeDefaults = defaults(models.edge);
+  const defaultType = graph.attributes.defaultedgetype === 'mutual' ? 'undirected' : graph.attributes.defaultedgetype || 'undirected';
+  const description = meta.get('description')?.text;
+  const block = meta.get('chokepoint');
+  return {
+    ok: true,
+    value: {
+      nodes: nodes.map((n): XmlRecord => ({ spot: n.spot, id: n.attributes.id, attributes: collect(n, models.node, nodeDefaults) })),
+      edges: edges.map((e): XmlEdgeRecord => {
+        const a = e.attributes;
+        return { spot: e.spot, id: a.id, source: a.source, target: a.target, undirected: (a.type || defaultType) !== 'directed', attributes: collect(e, models.edge, edgeDefaults) };
+      }),
+      title: meta.get('title')?.text,
+      description: description?.trim(),
+      block,
+      attributesSpot: metaElement ?? graph,
+      problems: out.problems,
+    },
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * A GraphML file read in one pass into records, with the results
+ * graphology-graphml's parser gave: `<data>` named by its key's `attr.name`
+ * and cast by its `attr.type` (boolean: "true" in any case; int, long, float,
+ * double: `+text`; string as is), data of an undeclared key by the key's id as
+ * text, `<default>`s for records without the data, and `r`, `g`, `b` numbers
+ * turned into a `color`. Edges are directed when `directed="true"` or, without
+ * a `directed`, when the graph's `edgedefault` is "directed".
+ *
+ * Differences, on purpose: a `<default>` is cast by the key's type (the
+ * library kept its text), `directed="false"` makes an edge undirected (the
+ * library ignored it), a key without `attr.name` names its data by its id
+ * (the library used "null"), and graph-level `<data>` counts wherever it sits
+ * among `<graph>`'s children (the library stopped at the first other element).
+ */
+import { FORBIDDEN_KEYS } from './attr-codec.ts';
+import { BLOCK_NAME } from './block.ts';
+import type { Attrs, ParseOutcome } from './types.ts';
+import { type XmlEdgeRecord, XmlProblems, type XmlGraph, type XmlRecord } from './xml-graph.ts';
+import { readXml, type Spot, type XmlElement } from './xml.ts';
+
+const KEY_TARGETS = ['graph', 'node', 'edge'] as const;
+type KeyTarget = (typeof KEY_TARGETS)[number];
+const KEY_TYPES = ['boolean', 'int', 'long', 'float', 'double', 'string'] as const;
+type KeyType = (typeof KEY_TYPES)[number];
+
+const CAST: Record<KeyType, (text: string) => unknown> = {
+  boolean: (v) => v.toLowerCase() === 'true',
+  int: (v) => +v,
+  long: (v) => +v,
+  float: (v) => +v,
+  double: (v) => +v,
+  string: (v) => v,
+};
+
+interface Key {
+  name: string;
+  type: KeyType;
+  default?: string;
+}
+
+/** A graph-level `<data>` read: its key, its text and where it sits. */
+interface Data {
+  key: string;
+  text: string;
+  spot: Spot;
+}
+
+/** A node or edge element while the file is read: its data wait for every key (key id, text, key id, text…). */
+interface Pending {
+  spot: Spot;
+  id: string | undefined;
+  source: string | undefined;
+  target: string | undefined;
+  directed: string | undefined;
+  data: string[];
+}
+
+const isTarget = (v: string): v is KeyTarget => (KEY_TARGETS as readonly string[]).includes(v);
+const isType = (v: string): v is KeyType => (KEY_TYPES as readonly string[]).includes(v);
+const hex = (b: number) => ('0' + (b | 0).toString(16)).slice(-2);
+
+/** Data values by name (`data`: key id, text, key id, text…), then the defaults. */
+function collect(keys: Map<string, Key>, defaults: Key[], data: readonly string[], from?: (name: string, index: number) => void): Attrs {
+  const attributes: Attrs = {};
+  for (let i = 0; i < data.length; i += 2) {
+    const id = data[i]!;
+    const text = data[i + 1]!;
+    const key = keys.get(id);
+    const name = key ? key.name : id;
+    if (FORBIDDEN_KEYS.has(name)) continue;
+    attributes[name] = key ? CAST[key.type](text) : text;
+    from?.(name, i / 2);
+  }
+  for (const key of defaults) if (!(key.name in attributes)) attributes[key.name] = CAST[key.type](key.default!);
+  return attributes;
+}
+const defaultsOf = (keys: Map<string, Key>) => [...keys.values()].filter((k) => k.default !== undefined && !FORBIDDEN_KEYS.has(k.name));
+
+/** graphology-graphml's formatter: numeric r, g, b become a `color`. */
+function withColor(attributes: Attrs): Attrs {
+  const { r, g, b } = attributes;
+  if (typeof r !== 'number' || typeof g !== 'number' || typeof b !== 'number') return attributes;
+  const { r: _r, g: _g, b: _b, ...rest } = attributes;
+  return { ...rest, color: `#${hex(r)}${hex(g)}${hex(b)}` };
+}
+
+export function readGraphml(text: string, file: string): ParseOutcome<XmlGraph> {
+  const out = new XmlProblems(file);
+  const keys: Record<KeyTarget, Map<string, Key>> = { graph: new Map(), node: new Map(), edge: new Map() };
+  const nodes: Pending[] = [];
+  const edges: Pending[] = [];
+  const graphData: Data[] = [];
+  const stack: XmlElement[] = [];
+  const records: Pending[] = [];
+  let root: XmlElement | undefined;
+  let graph: XmlElement | undefined;
+  let key: Key | undefined;
+
+  const syntax = readXml(text, file, {
+    open(element) {
+      const parent = stack[stack.length - 1];
+      stack.push(element);
+      root ??= element;
+      const a = element.attributes;
+      switch (element.name) {
+        case 'graph':
+          graph ??= element;
+          return;
+        case 'key': {
+          // Keys are filed by their `for`: an unchecked one could reach Object.prototype in a plain object.
+          const target = a.for ?? 'node';
+          const type = a['attr.type'] ?? 'string';
+          if (!isTarget(target)) out.add(element, '', 'a <key> for "graph", "node" or "edge"', `for="${target}"`);
+          if (!isType(type)) out.add(element, '', 'an attr.type of boolean, int, long, float, double or string', `attr.type="${type}"`);
+          if (!a.id) out.add(element, '', 'a <key> with an id', 'none');
+          out.checkName(element, a.id, 'key id');
+          out.checkName(element, a['attr.name'], 'attr.name');
+          key = { name: a['attr.name'] ?? a.id ?? '', type: isType(type) ? type : 'string' };
+          if (isTarget(target) && a.id) keys[target].set(a.id, key);
+          return;
+        }
+        case 'default':
+          return key !== undefined && key.default === undefined;
+        case 'data':
+          out.checkName(element, a.key, 'data key');
+          return (records.length > 0 || parent === graph) && a.key !== undefined;
+        case 'node':
+        case 'edge': {
+          const record: Pending = { spot: { line: element.line, column: element.column }, id: a.id, source: a.source, target: a.target, directed: a.directed, data: [] };
+          (element.name === 'node' ? nodes : edges).push(record);
+          records.push(record);
+          return;
+        }
+      }
+    },
+    close(element, text) {
+      stack.pop();
+      switch (element.name) {
+        case 'key':
+          key = undefined;
+          return;
+        case 'default':
+          if (key && text !== undefined) key.default ??= text;
+          return;
+        case 'data': {
+          if (text === undefined) return;
+          const record = records[records.length - 1];
+          if (record) record.data.push(element.attributes.key!, text);
+          else graphData.push({ key: element.attributes.key!, text, spot: { line: element.line, column: element.column } });
+          return;
+        }
+        case 'node':
+        case 'edge':
+          records.pop();
+          return;
+      }
+    },
+  });
+  if (syntax.length) return { ok: false, problems: syntax };
+  if (root?.name !== 'graphml' || !graph) {
+    out.add(root, '', 'a <graphml> document with a <graph> element', root ? `<${root.name}>` : 'no element');
+    return out.result();
+  }
+
+  const edgeDefault = graph.attributes.edgedefault || 'undirected';
+  let blockSpot: Spot | undefined;
+  const meta = collect(keys.graph, defaultsOf(keys.graph), graphData.flatMap((d) => [d.key, d.text]), (name, i) => {
+    if (name === BLOCK_NAME) blockSpot = graphData[i]!.spot;
+  });
+  const nodeDefaults = defaultsOf(keys.node);
+  const edgeDefaults = defaultsOf(keys.edge);
+  const title = typeof meta.title === 'string' ? meta.title : typeof meta.name === 'string' ? meta.name : undefined;
+  const block = typeof meta[BLOCK_NAME] === 'string' ? { text: meta[BLOCK_NAME], spot: blockSpot ?? graph } : undefined;
+  return {
+    ok: true,
+    value: {
+      nodes: nodes.map((n): XmlRecord => ({ spot: n.spot, id: n.id, attributes: withColor(collect(keys.node, nodeDefaults, n.data)) })),
+      edges: edges.map((e): XmlEdgeRecord => {
+        const directed = e.directed === 'true' ? true : e.directed === 'false' ? false : edgeDefault === 'directed';
+        return { spot: e.spot, id: e.id, source: e.source, target: e.target, undirected: !directed, attributes: withColor(collect(keys.edge, edgeDefaults, e.data)) };
+      }),
+      title,
+      description: typeof meta.description === 'string' ? meta.description : undefined,
+      block,
+      attributesSpot: graph,
+      problems: out.problems,
+    },
+  };
+}
