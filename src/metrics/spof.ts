@@ -38,7 +38,7 @@ export interface SpofLimit {
   threshold?: number;
 }
 /** Exact lists up to this many upstream nodes; beyond, the report's default is SPOF_AUTO_LIMIT. */
-export const SPOF_EXACT_NODES = 20_000;
+export const SPOF_EXACT_NODES = 2_000;
 export const SPOF_AUTO_LIMIT: Readonly<SpofLimit> = { top: 20 };
 
 export interface SpofResult {
@@ -179,7 +179,7 @@ export function computeSpofLimited(ix: SupplyIndex, options: SpofLimit & { auto?
     // Per demand node: in order of bound, until the top-th exact impact beats every remaining bound.
     // Rounds: each demand node names the next nodes it cannot do without, and they are computed together.
     const top = limit.top;
-    const orders = demands.map((d, i) => candidates.filter((n) => n !== d && bounds[i]![n]! > 0).sort((a, b) => bounds[i]![b]! - bounds[i]![a]! || a - b));
+    const orders = demands.map((d, i) => new ByBound(candidates.filter((n) => n !== d && bounds[i]![n]! > 0), bounds[i]!));
     const at = demands.map(() => 0);
     const found: Critical[][] = demands.map(() => []);
     const done = demands.map(() => false);
@@ -188,11 +188,11 @@ export function computeSpofLimited(ix: SupplyIndex, options: SpofLimit & { auto?
       demands.forEach((_d, i) => {
         const order = orders[i]!;
         while (!done[i]) {
-          if (at[i]! >= order.length) {
+          if (!order.has(at[i]!)) {
             done[i] = true;
             break;
           }
-          const n = order[at[i]!]!;
+          const n = order.at(at[i]!);
           const list = found[i]!;
           if (list.length >= top && list[top - 1]!.impact > slack(bounds[i]![n]!)) {
             done[i] = true;
@@ -201,7 +201,7 @@ export function computeSpofLimited(ix: SupplyIndex, options: SpofLimit & { auto?
           const known = impacts.get(n);
           if (!known) {
             // The next few this demand node may need, in order of bound.
-            for (let k = at[i]!; k < order.length && k < at[i]! + Math.max(4, top - list.length); k++) wanted.push(order[k]!);
+            for (let k = at[i]!; order.has(k) && k < at[i]! + Math.max(4, top - list.length); k++) wanted.push(order.at(k));
             break;
           }
           at[i]!++;
@@ -223,4 +223,58 @@ export function computeSpofLimited(ix: SupplyIndex, options: SpofLimit & { auto?
     upstream: upstream.length,
     evaluated: impacts.size,
   };
+}
+
+/**
+ * Nodes in order of bound, largest first (ties: smaller index), sorted only as
+ * far as asked: a cut list reads the first few dozen of thousands, and a full
+ * sort per demand node cost more than the list itself on big graphs.
+ */
+class ByBound {
+  private readonly heap: number[];
+  private readonly sorted: number[] = [];
+  constructor(
+    nodes: number[],
+    private readonly bound: Float64Array,
+  ) {
+    this.heap = nodes;
+    for (let i = (nodes.length >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+  /** Whether there is a k-th node (0-based). */
+  has(k: number): boolean {
+    this.fill(k);
+    return k < this.sorted.length;
+  }
+  at(k: number): number {
+    this.fill(k);
+    return this.sorted[k]!;
+  }
+  private fill(k: number) {
+    const h = this.heap;
+    while (this.sorted.length <= k && h.length > 0) {
+      this.sorted.push(h[0]!);
+      const last = h.pop()!;
+      if (h.length > 0) {
+        h[0] = last;
+        this.down(0);
+      }
+    }
+  }
+  private before(a: number, b: number): boolean {
+    const x = this.bound[a]!;
+    const y = this.bound[b]!;
+    return x > y || (x === y && a < b);
+  }
+  private down(i: number) {
+    const h = this.heap;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= h.length) return;
+      const r = l + 1;
+      const m = r < h.length && this.before(h[r]!, h[l]!) ? r : l;
+      if (!this.before(h[m]!, h[i]!)) return;
+      [h[i], h[m]] = [h[m]!, h[i]!];
+      i = m;
+    }
+  }
 }
