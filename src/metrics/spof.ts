@@ -138,9 +138,24 @@ export function computeSpofLimited(ix: SupplyIndex, options: SpofLimit & { auto?
    * a propagation each. impact(n, n) is 1, as in `evaluate`.
    */
   const evaluateMany = (nodes: number[]) => {
-    const todo = [...new Set(nodes)].filter((n) => !impacts.has(n));
-    for (let from = 0; from < todo.length; from += LANES) {
-      const batch = todo.slice(from, from + LANES);
+    // Nodes the sole-customer shortcut settles need their customer first (which may need its own); the rest go to lanes.
+    const viaCustomer: number[] = [];
+    const inLanes: number[] = [];
+    const seen = new Set<number>();
+    const visit = (n: number) => {
+      for (let v: number | undefined = n; v !== undefined && !impacts.has(v) && !seen.has(v); ) {
+        seen.add(v);
+        const sole = soleCustomer(ix, v);
+        if (sole) viaCustomer.push(v);
+        else inLanes.push(v);
+        v = sole?.target;
+      }
+    };
+    nodes.forEach(visit);
+    // Nodes of close ranks share a sweep, which starts at the earliest of them.
+    inLanes.sort((a, b) => ix.compOf[a]! - ix.compOf[b]! || a - b);
+    for (let from = 0; from < inLanes.length; from += LANES) {
+      const batch = inLanes.slice(from, from + LANES);
       if (batch.length <= 2) {
         batch.forEach(evaluate);
         continue;
@@ -155,6 +170,7 @@ export function computeSpofLimited(ix: SupplyIndex, options: SpofLimit & { auto?
         impacts.set(n, out);
       });
     }
+    viaCustomer.sort(byRankDown).forEach(evaluate);
   };
 
   // With a limit: bounds (exact for nodes on cycles), and only the nodes whose bound reaches the threshold.
