@@ -3,16 +3,18 @@
  * scenario or reporting on it costs what the scenario changes, not a copy of
  * the whole graph (a copy of 500,000 flows takes seconds and 170 MB).
  *
- * The view records, before each change, what puts it back: the attributes of
- * a node or flow as they were, and every node and flow added. That is exact:
- * attributes come back value for value, and additions are appended by
- * graphology, so dropping them leaves every order as it was. A removal cannot
- * be taken back in place (graphology would put the node or flow back at the
- * end, and every order after it would change), nor can a method the journal
- * does not know: those throw NeedsCopy before touching the graph, and the
- * caller applies the scenario to a copy instead.
+ * The view records, before each change, how to take it back, and `revert`
+ * runs those steps newest first: attributes come back value for value,
+ * additions are dropped (graphology appends them, so every order is as it
+ * was), and removals are put back where they were. graphology can only
+ * re-add at the end, so putting a removal back also restores the orders it
+ * keeps: of nodes, of flows, of each node's neighbours, and of the flows
+ * between two nodes (removal.ts). A method the journal does not know throws
+ * NeedsCopy before touching the graph, and the caller applies the scenario to
+ * a copy instead.
  */
 import type { SupplyGraph } from '../model/graph.ts';
+import { captureRemoval, hasKnownInternals } from './removal.ts';
 
 export class NeedsCopy extends Error {
   constructor(method: string) {
@@ -36,12 +38,10 @@ export interface Journal {
 }
 
 export function journal(graph: SupplyGraph): Journal {
-  const edgeAttributes = new Map<string, Record<string, unknown>>();
-  const nodeAttributes = new Map<string, Record<string, unknown>>();
-  const addedEdges: string[] = [];
-  const addedNodes: string[] = [];
-  const added = new Set<string>();
+  /** How to take back each change, oldest first. */
+  const undo: (() => void)[] = [];
   const g = graph as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const removable = hasKnownInternals(graph);
 
   const view = new Proxy(graph, {
     get(target, property, receiver) {
@@ -50,31 +50,39 @@ export function journal(graph: SupplyGraph): Journal {
       if (EDGE_ATTRIBUTE_CHANGES.has(property)) {
         return (edge: unknown, ...rest: unknown[]) => {
           if (typeof edge !== 'string' || !graph.hasEdge(edge)) throw new NeedsCopy(`${property} without an edge key`);
-          if (!added.has(`e:${edge}`) && !edgeAttributes.has(edge)) edgeAttributes.set(edge, { ...graph.getEdgeAttributes(edge) });
+          const before = { ...graph.getEdgeAttributes(edge) };
+          undo.push(() => graph.replaceEdgeAttributes(edge, before));
           return g[property]!.call(graph, edge, ...rest);
         };
       }
       if (NODE_ATTRIBUTE_CHANGES.has(property)) {
         return (node: unknown, ...rest: unknown[]) => {
           if (typeof node !== 'string' || !graph.hasNode(node)) throw new NeedsCopy(`${property} of a missing node`);
-          if (!added.has(`n:${node}`) && !nodeAttributes.has(node)) nodeAttributes.set(node, { ...graph.getNodeAttributes(node) });
+          const before = { ...graph.getNodeAttributes(node) };
+          undo.push(() => graph.replaceNodeAttributes(node, before));
           return g[property]!.call(graph, node, ...rest);
         };
       }
       if (property === 'addNode') {
         return (...args: unknown[]) => {
           const key = g.addNode!.apply(graph, args) as string;
-          addedNodes.push(key);
-          added.add(`n:${key}`);
+          undo.push(() => graph.dropNode(key));
           return key;
         };
       }
       if (EDGE_ADDITIONS.has(property)) {
         return (...args: unknown[]) => {
           const key = g[property]!.apply(graph, args) as string;
-          addedEdges.push(key);
-          added.add(`e:${key}`);
+          undo.push(() => graph.dropEdge(key));
           return key;
+        };
+      }
+      if (removable && (property === 'dropNode' || property === 'dropEdge')) {
+        return (key: unknown) => {
+          if (typeof key !== 'string') throw new NeedsCopy(`${property} without a key`);
+          const removal = captureRemoval(graph, property === 'dropNode' ? { node: key } : { edge: key });
+          g[property]!.call(graph, key);
+          if (removal) undo.push(removal.putBack);
         };
       }
       if (READS.test(property)) return (value as (...args: unknown[]) => unknown).bind(target);
@@ -87,14 +95,8 @@ export function journal(graph: SupplyGraph): Journal {
   return {
     view,
     revert() {
-      for (let i = addedEdges.length - 1; i >= 0; i--) graph.dropEdge(addedEdges[i]!);
-      for (let i = addedNodes.length - 1; i >= 0; i--) graph.dropNode(addedNodes[i]!);
-      for (const [edge, attributes] of edgeAttributes) graph.replaceEdgeAttributes(edge, attributes as never);
-      for (const [node, attributes] of nodeAttributes) graph.replaceNodeAttributes(node, attributes as never);
-      addedEdges.length = addedNodes.length = 0;
-      added.clear();
-      edgeAttributes.clear();
-      nodeAttributes.clear();
+      for (let i = undo.length - 1; i >= 0; i--) undo[i]!();
+      undo.length = 0;
     },
   };
 }
