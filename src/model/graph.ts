@@ -63,8 +63,10 @@ export function newSupplyGraph(attributes: GraphAttributes): SupplyGraph {
 export function buildGraph(doc: GraphDocument): SupplyGraph {
   const graph = newSupplyGraph(structuredClone(doc.attributes));
   for (const node of doc.nodes) graph.addNode(node.key, { ...node.attributes });
+  // A generated key can only clash with a key the file gives in the same form (rare): look only then.
+  const clash = doc.edges.some((e) => e.key !== undefined && isGeneratedEdgeKey(e.key));
   doc.edges.forEach((edge, i) => {
-    const key = edge.key ?? (graph.hasEdge(`~${i}`) ? nextEdgeKey(graph) : `~${i}`);
+    const key = edge.key ?? (clash && graph.hasEdge(`~${i}`) ? nextEdgeKey(graph) : `~${i}`);
     graph.addDirectedEdgeWithKey(key, edge.source, edge.target, { ...edge.attributes });
   });
   return graph;
