@@ -69,17 +69,20 @@ function spofWithLimit(ctx: MetricContext): { rows: SpofRow[]; limit?: SpofLimit
   return r.limited ? { rows: r.rows, limit: { ...SPOF_AUTO_LIMIT, upstream: r.upstream, evaluated: r.evaluated, reason: 'size' } } : { rows: r.rows };
 }
 
+/** The figures that propagate failures: reliance and single points of failure, from the index alone (no graph), so they can be computed in another thread. */
+export type FailureFigures = Pick<Figures, 'reliance' | 'spof' | 'spofLimit'>;
+
+export function failureFigures(index: SupplyIndex, spof?: SpofLimit): FailureFigures {
+  const ctx = { index, ...(spof ? { spof } : {}) } as MetricContext;
+  const s = spofWithLimit(ctx);
+  return { reliance: METRICS.reliance.compute(ctx), spof: s.rows, ...(s.limit ? { spofLimit: s.limit } : {}) };
+}
+
 /**
  * Every figure of the graph. `spof`: `{}` for exact lists whatever the size,
  * `{ top, threshold }` for cut lists; absent for the default (see MetricContext).
  */
 export function computeFigures(graph: SupplyGraph, levels: LevelPreset, spof?: SpofLimit): Figures {
-  const ctx: MetricContext = { graph, index: buildSupplyIndex(graph), levels, ...(spof ? { spof } : {}) };
-  const s = spofWithLimit(ctx);
-  return {
-    concentration: METRICS.concentration.compute(ctx),
-    reliance: METRICS.reliance.compute(ctx),
-    spof: s.rows,
-    ...(s.limit ? { spofLimit: s.limit } : {}),
-  };
+  const index = buildSupplyIndex(graph);
+  return { concentration: computeConcentration(graph, levels), ...failureFigures(index, spof) };
 }

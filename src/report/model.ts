@@ -5,7 +5,9 @@
 import type { SupplyGraph } from '../model/graph.ts';
 import type { Operation, Scenario, Source } from '../model/schema.ts';
 import { DEFAULT_LEVELS, type Level, type LevelPreset } from '../metrics/levels.ts';
-import { computeFigures, type SpofLimitReport } from '../metrics/registry.ts';
+import { computeConcentration } from '../metrics/concentration.ts';
+import { failureFigures, type FailureFigures, type SpofLimitReport } from '../metrics/registry.ts';
+import { buildSupplyIndex, type SupplyIndex } from '../metrics/supply-index.ts';
 import type { SpofLimit } from '../metrics/spof.ts';
 import { scenariosOf, withScenario } from '../scenarios/apply.ts';
 import { CHOKEPOINT_VERSION } from '../version.ts';
@@ -78,22 +80,53 @@ function side(f: { hhi: number; cr1: number; cr3: number; top: { name: string; s
   return { hhi: f.hhi, cr1: f.cr1, cr3: f.cr3, top: f.top, level: f.level, leaders: f.shares.slice(0, 10) };
 }
 
-export function scenarioReport(graph: SupplyGraph, scenario: Pick<Scenario, 'id' | 'label' | 'description' | 'fx'> & Partial<Pick<Scenario, 'ops' | 'sources'>>, levels: LevelPreset, spof?: SpofLimit): ReportScenario {
-  const figures = computeFigures(graph, levels, spof);
-  const label = (key: string) => (graph.hasNode(key) ? graph.getNodeAttribute(key, 'label') : key);
+type ScenarioMeta = Pick<Scenario, 'id' | 'label' | 'description' | 'fx'> & Partial<Pick<Scenario, 'ops' | 'sources'>>;
+
+/**
+ * A scenario's report without its failure figures: everything that needs the
+ * graph as the scenario leaves it, and the index those figures are computed
+ * from (possibly in another thread, after the graph is put back).
+ */
+interface Prepared {
+  head: Omit<ReportScenario, 'reliance' | 'spof' | 'spofLimit'>;
+  index: SupplyIndex;
+  /** Each indexed node's label and country, as the scenario leaves them. */
+  labels: string[];
+  countries: string[];
+}
+
+function prepareScenario(graph: SupplyGraph, scenario: ScenarioMeta, levels: LevelPreset): Prepared {
+  const index = buildSupplyIndex(graph);
   return {
-    id: scenario.id,
-    label: scenario.label,
-    ...(scenario.description ? { description: scenario.description } : {}),
-    ...(scenario.fx ? { fx: scenario.fx } : {}),
-    ...(scenario.ops ? { ops: scenario.ops } : {}),
-    ...(scenario.sources ? { sources: scenario.sources } : {}),
-    graph: { nodes: graph.order, edges: graph.size },
-    concentration: figures.concentration.map((c) => ({ input: c.input, total: c.total, byCompany: side(c.byCompany), byCountry: side(c.byCountry) })),
-    reliance: figures.reliance.map((r) => ({ ...r, label: label(r.demand), country: graph.getNodeAttribute(r.demand, 'country') })),
-    spof: figures.spof.map((s) => ({ demand: s.demand, critical: s.critical.map((c) => ({ ...c, label: label(c.key) })) })),
+    head: {
+      id: scenario.id,
+      label: scenario.label,
+      ...(scenario.description ? { description: scenario.description } : {}),
+      ...(scenario.fx ? { fx: scenario.fx } : {}),
+      ...(scenario.ops ? { ops: scenario.ops } : {}),
+      ...(scenario.sources ? { sources: scenario.sources } : {}),
+      graph: { nodes: graph.order, edges: graph.size },
+      concentration: computeConcentration(graph, levels).map((c) => ({ input: c.input, total: c.total, byCompany: side(c.byCompany), byCountry: side(c.byCountry) })),
+    },
+    index,
+    labels: index.keys.map((k) => graph.getNodeAttribute(k, 'label')),
+    countries: index.keys.map((k) => graph.getNodeAttribute(k, 'country')),
+  };
+}
+
+function completeScenario(p: Prepared, figures: FailureFigures): ReportScenario {
+  const at = (key: string) => p.index.indexOf.get(key)!;
+  return {
+    ...p.head,
+    reliance: figures.reliance.map((r) => ({ ...r, label: p.labels[at(r.demand)]!, country: p.countries[at(r.demand)]! })),
+    spof: figures.spof.map((s) => ({ demand: s.demand, critical: s.critical.map((c) => ({ ...c, label: p.labels[at(c.key)]! })) })),
     ...(figures.spofLimit ? { spofLimit: figures.spofLimit } : {}),
   };
+}
+
+export function scenarioReport(graph: SupplyGraph, scenario: ScenarioMeta, levels: LevelPreset, spof?: SpofLimit): ReportScenario {
+  const p = prepareScenario(graph, scenario, levels);
+  return completeScenario(p, failureFigures(p.index, spof));
 }
 
 /** The focus: the graph's, else every demand node and the largest kind:country and country reliance in baseline. */
@@ -114,24 +147,75 @@ function focusOf(graph: SupplyGraph, baseline: ReportScenario, override: ReportO
   return { demand, reliance };
 }
 
+function wantedScenarios(graph: SupplyGraph, options: ReportOptions): Scenario[] {
+  const all = scenariosOf(graph);
+  if (!options.scenarios) return all;
+  const wanted = options.scenarios.map((id) => {
+    const s = all.find((x) => x.id === id);
+    if (!s) throw new UnknownScenarioError(id, all.map((x) => x.id));
+    return s;
+  });
+  return all.filter((s) => wanted.includes(s));
+}
+
+const BASELINE: ScenarioMeta = { id: 'baseline', label: 'Baseline' };
+
+/** Runs `make` on the graph as the scenario leaves it (the graph itself for baseline). */
+function onScenario<T>(graph: SupplyGraph, scenario: Scenario | undefined, make: (applied: SupplyGraph) => T): T {
+  if (!scenario) return make(graph);
+  const result = withScenario(graph, scenario, make);
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
 export function buildReport(graph: SupplyGraph, options: ReportOptions = {}): Report {
   const levels = options.levels ?? DEFAULT_LEVELS;
-  const all = scenariosOf(graph);
-  const wanted = options.scenarios
-    ? options.scenarios.map((id) => {
-        const s = all.find((x) => x.id === id);
-        if (!s) throw new UnknownScenarioError(id, all.map((x) => x.id));
-        return s;
-      })
-    : all;
-  const attrs = graph.getAttributes();
-  const baseline = scenarioReport(graph, { id: 'baseline', label: 'Baseline' }, levels, options.spof);
-  const scenarios = [baseline];
-  for (const scenario of all.filter((s) => wanted.includes(s))) {
-    const result = withScenario(graph, scenario, (applied) => scenarioReport(applied, scenario, levels, options.spof));
-    if (!result.ok) throw result.error;
-    scenarios.push(result.value);
+  const scenarios = [undefined, ...wantedScenarios(graph, options)].map((s) =>
+    onScenario(graph, s, (applied) => scenarioReport(applied, s ?? BASELINE, levels, options.spof)),
+  );
+  return assemble(graph, options, levels, scenarios);
+}
+
+/**
+ * Computes a report's failure figures elsewhere (another thread): `offer`
+ * returns their promise, or undefined when it has enough work in hand and the
+ * caller should compute them itself.
+ */
+export interface FailureRunner {
+  offer(index: SupplyIndex, spof: SpofLimit | undefined): Promise<FailureFigures> | undefined;
+}
+
+/** Lets messages from other threads in (their results, and their readiness for more). */
+const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * buildReport with the failure figures of some scenarios computed by
+ * `runner` while this thread prepares the next scenario or computes others:
+ * the same report, figure for figure. A job the runner fails is computed here.
+ */
+export async function buildReportWith(graph: SupplyGraph, options: ReportOptions, runner: FailureRunner): Promise<Report> {
+  const levels = options.levels ?? DEFAULT_LEVELS;
+  const prepared: Prepared[] = [];
+  const figures: (Promise<FailureFigures> | FailureFigures | undefined)[] = [];
+  const here = (i: number) => failureFigures(prepared[i]!.index, options.spof);
+  // A job the runner fails is computed here (the handler is attached at once, so no rejection goes unhandled).
+  const offer = (i: number) => runner.offer(prepared[i]!.index, options.spof)?.catch(() => here(i));
+  for (const s of [undefined, ...wantedScenarios(graph, options)]) {
+    prepared.push(onScenario(graph, s, (applied) => prepareScenario(applied, s ?? BASELINE, levels)));
+    figures.push(offer(prepared.length - 1));
+    await yieldToEvents();
   }
+  for (let i = 0; i < prepared.length; i++) {
+    if (figures[i]) continue;
+    await yieldToEvents();
+    figures[i] = offer(i) ?? here(i);
+  }
+  const done = await Promise.all(figures);
+  return assemble(graph, options, levels, prepared.map((p, i) => completeScenario(p, done[i]!)));
+}
+
+function assemble(graph: SupplyGraph, options: ReportOptions, levels: LevelPreset, scenarios: ReportScenario[]): Report {
+  const attrs = graph.getAttributes();
   return {
     format: 'chokepoint-report',
     version: 1,
@@ -145,7 +229,7 @@ export function buildReport(graph: SupplyGraph, options: ReportOptions = {}): Re
       ...(attrs.fx ? { fx: attrs.fx } : {}),
     },
     levels: { preset: levels.id, label: levels.label, moderate: levels.moderate, high: levels.high },
-    focus: focusOf(graph, baseline, options.focus),
+    focus: focusOf(graph, scenarios[0]!, options.focus),
     sources: attrs.sources ?? [],
     ...(options.madeAt ? { madeAt: options.madeAt } : {}),
     scenarios,

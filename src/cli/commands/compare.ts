@@ -2,7 +2,8 @@ import { compareScenarios } from '../../report/compare.ts';
 import { pct, pp } from '../../report/format.ts';
 import { headlineRows } from '../../report/headline.ts';
 import { deltaCells, describeFigure } from '../../report/markdown.ts';
-import { buildReport } from '../../report/model.ts';
+import type { Report } from '../../report/model.ts';
+import { poolFor, reportWith } from '../failure-pool.ts';
 import { type CliIO, DEFAULT_GRAPH, UsageError } from '../io.ts';
 import { readGraph } from '../read-graph.ts';
 import { textTable } from '../text-table.ts';
@@ -45,9 +46,16 @@ Exit status: 0 on success, 1 on invalid input, 2 on wrong usage.`,
       if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top: expected a whole number from 1, found "${values.top}"`);
     }
     const options = reportOptions(values);
-    const graph = await readGraph(io, positionals[0] ?? DEFAULT_GRAPH);
-    checkFocus(graph, options);
-    const report = buildReport(graph, options);
+    const path = positionals[0] ?? DEFAULT_GRAPH;
+    const pool = await poolFor(path);
+    let report: Report;
+    try {
+      const graph = await readGraph(io, path);
+      checkFocus(graph, options);
+      report = await reportWith(graph, options, pool);
+    } finally {
+      await pool?.close();
+    }
     if (values.headline) {
       const rows = headlineRows(report);
       if (format === 'json') {

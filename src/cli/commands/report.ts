@@ -6,7 +6,8 @@ import { csvFiles, csvZip } from '../../report/csv.ts';
 import { graphSvg } from '../../report/graph-svg.ts';
 import { renderHtml } from '../../report/html.ts';
 import { renderMarkdown } from '../../report/markdown.ts';
-import { buildReport, type Report } from '../../report/model.ts';
+import type { Report } from '../../report/model.ts';
+import { poolFor, reportWith } from '../failure-pool.ts';
 import { type CliIO, DEFAULT_GRAPH, InvalidInput, UsageError } from '../io.ts';
 import { countPdfPages, findChromium, htmlToPdf, NoChromiumError } from '../pdf.ts';
 import { readGraph } from '../read-graph.ts';
@@ -94,10 +95,19 @@ Exit status: 0 on success, 1 on invalid input (or no Chromium for pdf), 2 on wro
       }
     }
     const options = reportOptions(values);
-    const graph = await readGraph(io, positionals[0] ?? DEFAULT_GRAPH);
-    checkFocus(graph, options);
-    // JSON carries no date, so that the same file always gives the same figures.
-    const report = buildReport(graph, format === 'json' ? options : { ...options, madeAt: madeAtNow() });
+    const path = positionals[0] ?? DEFAULT_GRAPH;
+    // Started first, so that its thread is ready by the time the graph is read.
+    const pool = await poolFor(path);
+    let graph: SupplyGraph;
+    let report: Report;
+    try {
+      graph = await readGraph(io, path);
+      checkFocus(graph, options);
+      // JSON carries no date, so that the same file always gives the same figures.
+      report = await reportWith(graph, format === 'json' ? options : { ...options, madeAt: madeAtNow() }, pool);
+    } finally {
+      await pool?.close();
+    }
     switch (format) {
       case 'json':
         await writeOutput(io, out, JSON.stringify(report, null, 2) + '\n');

@@ -1,0 +1,98 @@
+/**
+ * The command line's second core: a worker thread that computes the failure
+ * figures of some scenarios while the main thread prepares the next scenario
+ * or computes others (report/model.ts, buildReportWith). Reliance and single
+ * points of failure are most of a report's time on big graphs, and they need
+ * only the supply index, which is copied to the thread.
+ *
+ * Started before the graph is read, so the thread is ready when the figures
+ * are. If it fails to start or dies, every job it had is computed on the main
+ * thread instead: the report is the same either way.
+ */
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { FailureFigures } from '../metrics/registry.ts';
+import type { SupplyGraph } from '../model/graph.ts';
+import type { SpofLimit } from '../metrics/spof.ts';
+import type { SupplyIndex } from '../metrics/supply-index.ts';
+import { buildReport, buildReportWith, type FailureRunner, type Report, type ReportOptions } from '../report/model.ts';
+
+/** Jobs the thread may hold at once: one running, one waiting, so it never idles while the main thread is busy. */
+const CAPACITY = 2;
+/** Below this size a graph's figures take less than the thread takes to start. */
+export const POOL_FROM_BYTES = 2_000_000;
+
+export class FailurePool implements FailureRunner {
+  private readonly worker: Worker | undefined;
+  private readonly waiting = new Map<number, { resolve: (f: FailureFigures) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+  private broken = false;
+  /** Jobs the thread has finished (for tests and the benchmark). */
+  finished = 0;
+
+  private constructor(worker: Worker | undefined) {
+    this.worker = worker;
+    if (!worker) return;
+    worker.unref();
+    worker.on('message', (m: { id: number; figures?: FailureFigures; error?: string }) => {
+      const job = this.waiting.get(m.id);
+      if (!job) return;
+      this.waiting.delete(m.id);
+      if (this.waiting.size === 0) worker.unref();
+      if (m.figures) {
+        this.finished++;
+        job.resolve(m.figures);
+      }
+      else job.reject(new Error(m.error ?? 'no figures'));
+    });
+    const fail = (cause: unknown) => {
+      this.broken = true;
+      for (const job of this.waiting.values()) job.reject(cause instanceof Error ? cause : new Error(String(cause)));
+      this.waiting.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the figures thread stopped (exit ${code})`)));
+  }
+
+  /** A pool with one thread where the machine has a second core; without, every job is declined. */
+  static start(): FailurePool {
+    if (availableParallelism() < 2) return new FailurePool(undefined);
+    try {
+      return new FailurePool(new Worker(new URL('../../bin/failure-worker.js', import.meta.url)));
+    } catch {
+      return new FailurePool(undefined);
+    }
+  }
+
+  offer(index: SupplyIndex, spof: SpofLimit | undefined): Promise<FailureFigures> | undefined {
+    const worker = this.worker;
+    if (!worker || this.broken || this.waiting.size >= CAPACITY) return undefined;
+    const id = this.nextId++;
+    return new Promise<FailureFigures>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ id, index, ...(spof ? { spof } : {}) });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.broken = true;
+    await this.worker?.terminate();
+  }
+}
+
+/** A pool for a graph file big enough to gain from one (a thread takes about 0.3 s to start); undefined otherwise. */
+export async function poolFor(path: string): Promise<FailurePool | undefined> {
+  try {
+    const info = await stat(path);
+    return info.isFile() && info.size >= POOL_FROM_BYTES ? FailurePool.start() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The report, with the pool's thread where there is one. */
+export function reportWith(graph: SupplyGraph, options: ReportOptions, pool: FailurePool | undefined): Promise<Report> {
+  return pool ? buildReportWith(graph, options, pool) : Promise.resolve(buildReport(graph, options));
+}
