@@ -6,6 +6,11 @@
  * then key, so that they do not sit on each other. Countries missing from the
  * table are lined up in a column left of the map, where they cannot be
  * mistaken for a place.
+ *
+ * Above OVERLAP_NODES nodes, pushing every node apart costs minutes (noverlap
+ * is quadratic in a crowded cell), so each country's nodes fill a disc
+ * instead (a sunflower spiral, one `room` apart) and the overlap removal moves
+ * the discs, one per country.
  */
 import Graph from 'graphology';
 import noverlap from 'graphology-layout-noverlap';
@@ -22,10 +27,14 @@ export interface GeographicOptions {
   room?: number;
 }
 
+/** Above this many nodes, overlaps are removed between countries' discs, not between nodes. */
+export const OVERLAP_NODES = 2000;
+
 export function geographicLayout(graph: SupplyGraph, options: GeographicOptions = {}): Map<string, Point> {
   const spread = options.spread ?? 3;
   const stretch = options.stretch ?? 3;
   const room = options.room ?? 5;
+  if (graph.order > OVERLAP_NODES) return discLayout(graph, stretch, room);
   const byCountry = new Map<string, string[]>();
   graph.forEachNode((key, attrs) => {
     const list = byCountry.get(attrs.country);
@@ -61,6 +70,39 @@ function spreadApart(points: Map<string, Point>, room: number): Map<string, Poin
   for (const [k, p] of points) g.addNode(k, { x: p.x, y: p.y, size: room / 2 });
   const moved = noverlap(g, { maxIterations: 150, settings: { margin: room / 4, ratio: 1, expansion: 1.05, gridSize: 20, speed: 3 } });
   return new Map([...points.keys()].map((k) => [k, { x: moved[k]!.x, y: moved[k]!.y }]));
+}
+
+/** Large graphs: one sunflower disc per country, the discs (not the nodes) pushed apart. */
+function discLayout(graph: SupplyGraph, stretch: number, room: number): Map<string, Point> {
+  const byCountry = new Map<string, { key: string; tier: number }[]>();
+  graph.forEachNode((key, attrs) => {
+    const member = { key, tier: TIER_OF[attrs.kind] ?? 0 };
+    const list = byCountry.get(attrs.country);
+    if (list) list.push(member);
+    else byCountry.set(attrs.country, [member]);
+  });
+  const unknown = [...byCountry.keys()].filter((c) => !countryPosition(c)).sort();
+  // Nodes a fifth of `room` apart: a country of 2,000 nodes is a disc about 10 × room across.
+  const step = room / 5;
+  const centres = new Graph();
+  for (const [country, members] of byCountry) {
+    const known = countryPosition(country);
+    const [x, y] = known ? [mapX(known[0]), stretch * known[1]] : [UNKNOWN_X, stretch * (60 - 12 * unknown.indexOf(country))];
+    centres.addNode(country, { x, y, size: step * Math.sqrt(members.length) * 0.6 + room / 2 });
+  }
+  const moved = noverlap(centres, { maxIterations: 300, settings: { margin: room / 2, ratio: 1, expansion: 1.05, gridSize: 20, speed: 3 } });
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  const out = new Map<string, Point>();
+  for (const [country, members] of byCountry) {
+    const c = moved[country]!;
+    // Kinds from the middle out (raw inputs in the middle, buyers outside), then keys: deterministic.
+    members.sort((a, b) => a.tier - b.tier || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    members.forEach((m, i) => {
+      const r = step * 0.6 * Math.sqrt(i);
+      out.set(m.key, { x: c.x + r * Math.cos(i * golden), y: c.y + r * Math.sin(i * golden) });
+    });
+  }
+  return out;
 }
 
 /** The countries of the graph that have no position in the table (drawn aside). */

@@ -38,8 +38,13 @@ export interface TieredOptions {
   rowGap?: number;
   /** Barycentre sweeps (each one down and back). */
   sweeps?: number;
+  /**
+   * Columns move apart until the drawing is at least this many times as wide as it is tall (0: never).
+   * Big graphs have columns thousands of rows tall, and a fixed gap draws them as one vertical line.
+   */
+  minAspect?: number;
 }
-const DEFAULTS: Required<TieredOptions> = { columnGap: 10, rowGap: 1, sweeps: 24 };
+const DEFAULTS: Required<TieredOptions> = { columnGap: 10, rowGap: 1, sweeps: 24, minAspect: 0 };
 
 interface Link {
   other: number;
@@ -47,24 +52,28 @@ interface Link {
 }
 
 export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): Map<string, Point> {
-  const { columnGap, rowGap, sweeps } = { ...DEFAULTS, ...options };
+  const { rowGap, sweeps, minAspect, ...rest } = { ...DEFAULTS, ...options };
+  let { columnGap } = rest;
   const keys = graph.nodes();
   const index = new Map(keys.map((k, i) => [k, i]));
   const tierOf = keys.map((k) => TIER_OF[graph.getNodeAttribute(k, 'kind')] ?? 0);
 
   // Undirected links between nodes of different columns, merged per pair; weight by log value so one giant flow does not rule.
-  const merged = new Map<string, number>();
+  // Pairs are keyed by a number (a * n + b, exact below 2^53), not a string: this runs on 500,000 flows.
+  const n = keys.length;
+  const merged = new Map<number, number>();
   graph.forEachEdge((_e, attrs, source, target) => {
     const a = index.get(source)!;
     const b = index.get(target)!;
     if (a === b || tierOf[a] === tierOf[b]) return;
-    const id = a < b ? `${a} ${b}` : `${b} ${a}`;
+    const id = a < b ? a * n + b : b * n + a;
     merged.set(id, (merged.get(id) ?? 0) + attrs.value);
   });
   const links: Link[][] = keys.map(() => []);
   const pairs: [number, number, number][] = [];
   for (const [id, value] of merged) {
-    const [a, b] = id.split(' ').map(Number) as [number, number];
+    const a = Math.floor(id / n);
+    const b = id - a * n;
     const weight = 1 + Math.log10(1 + value);
     links[a]!.push({ other: b, weight });
     links[b]!.push({ other: a, weight });
@@ -88,9 +97,11 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
   const exact = pairs.length <= MAX_COUNTED_LINKS;
   let best = columns.map((c) => [...c]);
   let bestCrossings = exact ? crossings(pairs, tierOf, pos) : 0;
+  // Scratch arrays indexed by node (typed, not Maps: the sweeps sort every column 2 × `sweeps` times).
+  const bary = new Float64Array(keys.length);
+  const rank = new Int32Array(keys.length);
   const order = (t: number, towards: (other: number) => boolean) => {
     const col = columns[t]!;
-    const bary = new Map<number, number>();
     for (const v of col) {
       let sum = 0;
       let w = 0;
@@ -99,10 +110,10 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
         sum += l.weight * pos[l.other]!;
         w += l.weight;
       }
-      bary.set(v, w > 0 ? sum / w : pos[v]!);
+      bary[v] = w > 0 ? sum / w : pos[v]!;
     }
-    const rank = new Map(col.map((v, r) => [v, r]));
-    col.sort((a, b) => bary.get(a)! - bary.get(b)! || rank.get(a)! - rank.get(b)!);
+    col.forEach((v, r) => (rank[v] = r));
+    col.sort((a, b) => bary[a]! - bary[b]! || rank[a]! - rank[b]!);
     col.forEach((v, r) => (pos[v] = col.length > 1 ? r / (col.length - 1) : 0.5));
   };
   /** Weighted crossings between the links of u and of v if u sits above v. */
@@ -156,6 +167,7 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
 
   const fullest = Math.max(1, ...best.map((c) => c.length));
   const height = (fullest - 1) * rowGap;
+  columnGap = Math.max(columnGap, (minAspect * height) / (TIER_COUNT - 1));
   const out = new Map<string, Point>();
   best.forEach((col, t) => {
     // Short columns spread over at least half the height, so that few nodes are not crammed in the middle.

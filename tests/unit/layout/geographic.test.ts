@@ -43,3 +43,19 @@ describe('geographicLayout', () => {
     expect(Object.keys(COUNTRY_POSITIONS).length).toBeGreaterThanOrEqual(60);
   });
 });
+
+describe('geographicLayout on big graphs', () => {
+  it('puts each country\'s nodes on a disc, the discs apart, every node at its own point, the same each time', async () => {
+    const { generateGraph } = await import('../../../src/generate/index.ts');
+    const { OVERLAP_NODES } = await import('../../../src/layout/geographic.ts');
+    const g = graphOf(generateGraph({ nodes: OVERLAP_NODES + 500, flows: 3 * OVERLAP_NODES, seed: 2 }));
+    const p = geographicLayout(g);
+    expect(p.size).toBe(g.order);
+    expect(new Set([...p.values()].map((q) => `${q.x.toFixed(6)} ${q.y.toFixed(6)}`)).size).toBe(g.order);
+    expect(geographicLayout(g)).toEqual(p);
+    // A country's nodes sit closer to their own centre than the map is wide.
+    const tw = g.filterNodes((_k, a) => a.country === 'TW').map((k) => p.get(k)!);
+    const cx = tw.reduce((s, q) => s + q.x, 0) / tw.length;
+    for (const q of tw) expect(Math.abs(q.x - cx)).toBeLessThan(90);
+  });
+});
