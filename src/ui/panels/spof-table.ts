@@ -1,5 +1,6 @@
 /** The single-point-of-failure ranking of the chosen buyer, as a real table. */
 import { pct, pp } from '../../report/format.ts';
+import type { ReportScenario } from '../../report/model.ts';
 import { baselineReport, currentReport, spofOf, type AppState } from '../../state/app-state.ts';
 import { h } from '../dom.ts';
 
@@ -12,11 +13,16 @@ export function renderSpofTable(s: AppState, showAll: boolean, act: SpofActions 
   const report = currentReport(s);
   const rows = spofOf(report, s.demand);
   const comparing = s.compare && s.scenario !== 'baseline';
-  const before = new Map(spofOf(baselineReport(s), s.demand).map((c) => [c.key, c.impact]));
+  const baseline = baselineReport(s);
+  const before = new Map(spofOf(baseline, s.demand).map((c) => [c.key, c.impact]));
+  // A cut list (docs/scale.md) leaves out what it did not compute: absent is unknown there, not 0.
+  const beforeOf = (key: string): number | undefined => before.get(key) ?? (baseline?.spofLimit ? undefined : 0);
+  const cut = report?.spofLimit;
   const country = (key: string) => s.view.status === 'done' ? s.view.value.document.nodes.find((n) => n.key === key)?.attributes.country ?? '' : '';
   const shown = showAll ? rows : rows.slice(0, 12);
   const table = h('table', { className: comparing ? 'figures comparing' : 'figures', id: 'spof-table' },
-    h('caption', {}, 'Share of supply lost if this one node stops (metrics.md §4). ■ marks a strict single point of failure.'),
+    h('caption', {}, 'Share of supply lost if this one node stops (metrics.md §4). ■ marks a strict single point of failure.',
+      cut ? h('span', { className: 'cut-note' }, ` ${cutNote(cut)}`) : null),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, '#'),
       h('th', { scope: 'col' }, 'Node'),
@@ -29,14 +35,14 @@ export function renderSpofTable(s: AppState, showAll: boolean, act: SpofActions 
   );
   const body = h('tbody');
   shown.forEach((c, i) => {
-    const b = before.get(c.key) ?? 0;
+    const b = beforeOf(c.key);
     body.append(h('tr', { 'data-key': c.key, className: s.selection?.type === 'node' && s.selection.key === c.key ? 'selected' : '' },
       h('td', { className: 'num muted' }, i + 1),
       h('th', { scope: 'row' }, h('button', { type: 'button', className: 'link', title: c.label, 'data-focus': `spof-${c.key}`, onclick: () => act.selectNode(c.key) }, c.label), c.strict ? h('span', { className: 'strict', title: 'strict single point of failure' }, ' ■') : null),
       comparing ? null : h('td', { className: 'muted' }, country(c.key)),
-      comparing ? h('td', { className: 'num muted' }, pct(b)) : null,
+      comparing ? h('td', { className: 'num muted', title: b === undefined ? 'not among the baseline\'s largest impacts' : '' }, b === undefined ? '—' : pct(b)) : null,
       h('td', { className: 'num' }, comparing ? null : h('span', { className: 'inline-bar', style: `width:${(40 * c.impact).toFixed(1)}px`, 'aria-hidden': 'true' }), pct(c.impact)),
-      comparing ? h('td', { className: 'num delta' }, pp(c.impact - b)) : null,
+      comparing ? h('td', { className: 'num delta' }, b === undefined ? '—' : pp(c.impact - b)) : null,
       h('td', {}, h('button', { type: 'button', className: 'small', 'data-focus': `spof-fail-${c.key}`, 'aria-label': `Fail ${c.label}`, disabled: s.failure.nodes.includes(c.key), onclick: () => act.failNode(c.key) }, 'Fail')),
     ));
   });
@@ -47,4 +53,11 @@ export function renderSpofTable(s: AppState, showAll: boolean, act: SpofActions 
   );
   if (rows.length > 12) section.append(h('button', { type: 'button', className: 'small ghost', onclick: () => act.toggleAll() }, showAll ? 'Show the top 12' : `Show all ${rows.length}`));
   return section;
+}
+
+/** What a cut list holds, in words (as the Markdown report says it). */
+export function cutNote(cut: NonNullable<ReportScenario['spofLimit']>): string {
+  const what = [cut.top !== undefined ? `the ${cut.top} largest impacts per buyer` : '', cut.threshold !== undefined ? `impacts of at least ${pct(cut.threshold)}` : ''].filter(Boolean).join(', ');
+  const why = cut.reason === 'size' ? `this graph has ${cut.upstream.toLocaleString('en-US')} upstream nodes, too many for complete lists` : 'as asked';
+  return `Only ${what} (${why}); each is exact, and ${cut.evaluated.toLocaleString('en-US')} nodes were computed exactly.`;
 }
