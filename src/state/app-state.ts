@@ -35,10 +35,21 @@ export interface Filters {
   input: string;
 }
 
+export interface Betweenness {
+  scenario: string;
+  values: Record<string, number>;
+  sampled: number | null;
+}
+
 export interface AppState {
   load: LoadStatus;
   /** The graph in use; a failed load leaves it in place. */
   loaded: (LoadedGraph & { file: string }) | null;
+  /**
+   * A file being opened whose graph is drawn (`view` holds its baseline view)
+   * while the worker computes its figures; `loaded` is still the graph before.
+   */
+  preview: string | null;
   scenario: string;
   compare: boolean;
   view: Async<GraphView>;
@@ -50,7 +61,10 @@ export interface AppState {
   whatIf: Async<WhatIfResult>;
   layout: LayoutChoice;
   sizeBy: SizeBy;
-  betweenness: Async<{ scenario: string; values: Record<string, number> }>;
+  /** `sampled`: the number of sources of an estimate (graphs above BETWEENNESS_EXACT_NODES); null when exact. */
+  betweenness: Async<Betweenness>;
+  /** Sources done of a running betweenness, for its progress. */
+  betweennessProgress: { done: number; total: number } | null;
   countries: CountryMode;
   filters: Filters;
   /** Editing: history labels, refused edits' problems, autosave (src/state/edit.ts). */
@@ -60,6 +74,7 @@ export interface AppState {
 export const initialState = (): AppState => ({
   load: { status: 'idle' },
   loaded: null,
+  preview: null,
   scenario: BASELINE,
   compare: false,
   view: { status: 'idle' },
@@ -71,6 +86,7 @@ export const initialState = (): AppState => ({
   layout: 'tiered',
   sizeBy: 'impact',
   betweenness: { status: 'idle' },
+  betweennessProgress: null,
   countries: 'off',
   filters: { hiddenKinds: [], country: '', input: '' },
   edit: initialEditState(),
@@ -82,17 +98,22 @@ export const loadStarted = (s: AppState, file: string): AppState => ({ ...s, loa
 
 export type LoadOutcome = { ok: true; loaded: LoadedGraph } | { ok: false; problems: Problem[] };
 
-/** A successful load replaces the graph and resets what referred to the old one; a failed one keeps everything. */
+/**
+ * A successful load replaces the graph and resets what referred to the old one; a failed one keeps everything
+ * (but a preview of the file that failed gives way to the graph in hand, drawn again).
+ */
 export function loadFinished(s: AppState, file: string, outcome: LoadOutcome): AppState {
-  if (!outcome.ok) return { ...s, load: { status: 'error', file, problems: outcome.problems } };
+  if (!outcome.ok) return { ...previewDropped(s), load: { status: 'error', file, problems: outcome.problems } };
   const { report } = outcome.loaded;
   return {
     ...s,
     load: { status: 'done', file, warnings: outcome.loaded.warnings },
     loaded: { ...outcome.loaded, file },
+    preview: null,
     scenario: BASELINE,
     compare: false,
-    view: { status: 'idle' },
+    // The preview is this graph's baseline view: kept, so the graph is not sent and built twice.
+    view: s.preview !== null && s.view.status === 'done' && s.view.value.scenario === BASELINE ? s.view : { status: 'idle' },
     demand: defaultDemand(report),
     focus: report.focus.reliance[0] ?? s.focus,
     selection: null,
@@ -103,6 +124,29 @@ export function loadFinished(s: AppState, file: string, outcome: LoadOutcome): A
     edit: editLoaded(s.edit),
   };
 }
+
+/**
+ * The graph of a file being opened, drawn before its figures (EnginePreview): the view shows it at
+ * once, baseline, with nothing selected, failed or filtered; panels wait for `loadFinished`.
+ */
+export function previewArrived(s: AppState, file: string, view: GraphView): AppState {
+  if (view.scenario !== BASELINE) return s;
+  return {
+    ...s,
+    preview: file,
+    scenario: BASELINE,
+    compare: false,
+    view: { status: 'done', value: view },
+    selection: null,
+    failure: { nodes: [], countries: [] },
+    whatIf: { status: 'idle' },
+    betweenness: { status: 'idle' },
+    filters: { hiddenKinds: [], country: '', input: '' },
+  };
+}
+
+/** The open that sent a preview failed after all: the graph in hand is drawn again (its view asked anew). */
+export const previewDropped = (s: AppState): AppState => (s.preview === null ? s : { ...s, preview: null, view: { status: 'idle' } });
 
 /** The first focus demand node (the default graph: a Japanese buyer), else the first demand node. */
 export function defaultDemand(report: Report): string | null {
@@ -174,11 +218,17 @@ export function whatIfFinished(s: AppState, result: { ok: true; value: WhatIfRes
 }
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export const betweennessStarted = (s: AppState): AppState => ({ ...s, betweenness: { status: 'running' } });
-export function betweennessFinished(s: AppState, result: { ok: true; scenario: string; values: Record<string, number> } | { ok: false; message: string }): AppState {
-  if (!result.ok) return { ...s, betweenness: { status: 'error', message: result.message } };
-  return result.scenario === s.scenario ? { ...s, betweenness: { status: 'done', value: { scenario: result.scenario, values: result.values } } } : s;
+export const betweennessStarted = (s: AppState): AppState => ({ ...s, betweenness: { status: 'running' }, betweennessProgress: null });
+export const betweennessProgressed = (s: AppState, done: number, total: number): AppState =>
+  s.betweenness.status === 'running' ? { ...s, betweennessProgress: { done, total } } : s;
+export function betweennessFinished(s: AppState, result: ({ ok: true } & Omit<Betweenness, 'sampled'> & { sampled?: number | null }) | { ok: false; message: string }): AppState {
+  if (!result.ok) return { ...s, betweenness: { status: 'error', message: result.message }, betweennessProgress: null };
+  const value = { scenario: result.scenario, values: result.values, sampled: result.sampled ?? null };
+  return result.scenario === s.scenario ? { ...s, betweenness: { status: 'done', value }, betweennessProgress: null } : s;
 }
+/** Cancel: back to sizes by impact (sizing by betweenness would start it again). */
+export const betweennessCancelled = (s: AppState): AppState =>
+  s.betweenness.status === 'running' ? { ...s, sizeBy: 'impact', betweenness: { status: 'idle' }, betweennessProgress: null } : s;
 
 // ------------------------------------------------------------------ reading
 

@@ -8,7 +8,8 @@ import * as A from '../state/app-state.ts';
 import { createStore, type Store } from '../state/store.ts';
 import { formatProblem } from '../model/problem.ts';
 import { countryName } from '../model/countries.ts';
-import { startEngineWorker, type EngineClient } from '../worker/client.ts';
+import { flowArrays } from '../worker/betweenness.ts';
+import { startBetweenness, startEngineWorker, type BetweennessRun, type EngineClient } from '../worker/client.ts';
 import type { GraphView as EngineView } from '../worker/protocol.ts';
 import { buildDisplayGraph, countryNodeKey, type DisplayGraph } from './display-graph.ts';
 import { h } from './dom.ts';
@@ -24,7 +25,7 @@ import { renderWhatIf } from './panels/what-if.ts';
 import { createSearch } from './search.ts';
 import { mountFiles } from './files/files-ui.ts';
 import { mountEditing } from './edit/editing.ts';
-import { renderScenarioBar, renderViewControls, type ToolbarActions } from './toolbar.ts';
+import { betweennessProgressText, renderScenarioBar, renderViewControls, type ToolbarActions } from './toolbar.ts';
 
 const INSPECTOR_SHIFT = 230;
 
@@ -108,6 +109,10 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     setCompare: (on) => update((s) => A.setCompare(s, on)),
     setLayout: (l) => update((s) => A.setLayout(s, l)),
     setSizeBy: (k) => update((s) => A.setSizeBy(s, k)),
+    cancelBetweenness: () => {
+      cancelBetweenness();
+      update(A.betweennessCancelled);
+    },
     setCountries: (on) => update((s) => A.setCountries(s, on ? 'nodes' : 'off')),
   };
   const failNode = (key: string) => update((s) => A.failNode(s, key));
@@ -145,12 +150,34 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     if (destroyed) return;
     update((t) => A.whatIfFinished(t, answer.type === 'whatIf' ? { ok: true, value: answer.result } : { ok: false, message: answer.type === 'error' ? answer.message : 'unexpected answer' }));
   }
+  /** Betweenness runs in its own worker (src/worker/betweenness-worker.ts): progress, Cancel, sampled on big graphs. */
+  let betweennessRun: BetweennessRun | null = null;
   async function requestBetweenness() {
+    const s = store.get();
+    if (s.view.status !== 'done') return;
+    const { scenario, document } = s.view.value;
+    const keys = document.nodes.map((n) => n.key);
     update(A.betweennessStarted);
-    const scenario = store.get().scenario;
-    const answer = await engine.request({ type: 'betweenness', scenario });
-    if (destroyed) return;
-    update((t) => A.betweennessFinished(t, answer.type === 'betweenness' ? { ok: true, scenario: answer.scenario, values: answer.values } : { ok: false, message: answer.type === 'error' ? answer.message : 'unexpected answer' }));
+    const run = startBetweenness(flowArrays(keys, document.edges), (done, total) => {
+      if (betweennessRun === run) update((t) => A.betweennessProgressed(t, done, total));
+    });
+    betweennessRun = run;
+    try {
+      const result = await run.result;
+      if (destroyed || betweennessRun !== run || !result) return;
+      const values: Record<string, number> = {};
+      keys.forEach((k, i) => (values[k] = result.values[i]!));
+      betweennessRun = null;
+      update((t) => A.betweennessFinished(t, { ok: true, scenario, values, sampled: result.sampled }));
+    } catch (cause) {
+      if (betweennessRun !== run) return;
+      betweennessRun = null;
+      update((t) => A.betweennessFinished(t, { ok: false, message: cause instanceof Error ? cause.message : String(cause) }));
+    }
+  }
+  function cancelBetweenness() {
+    betweennessRun?.cancel();
+    betweennessRun = null;
   }
 
   // ------------------------------------------------------------ drawing
@@ -167,6 +194,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     return buildDisplayGraph(ev, positionsFor(s, ev), s.countries === 'nodes', s.layout === 'tiered' ? 'column' : 'centroid');
   }
   function sizes(s: A.AppState): Map<string, number> | null {
+    // A preview's figures are still being computed (and the report in hand is the graph before's).
+    if (s.preview) return null;
     const report = A.currentReport(s);
     let values: Record<string, number> | null = null;
     if (s.sizeBy === 'impact') {
@@ -206,10 +235,11 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
   }
 
   function renderPanels(s: A.AppState) {
-    title.textContent = s.loaded ? s.loaded.document.attributes.title : '';
+    title.textContent = s.preview && s.view.status === 'done' ? s.view.value.document.attributes.title : s.loaded ? s.loaded.document.attributes.title : '';
     fill(scenarioSlot, renderScenarioBar(s, toolbar));
     fill(controlsSlot, renderViewControls(s, toolbar));
-    if (s.load.status === 'error') {
+    if (s.preview) status.textContent = `Computing the figures of ${s.preview}…`;
+    else if (s.load.status === 'error') {
       // With a graph on screen, the problems panel (src/ui/files) lists every problem; the status line stays one line.
       if (s.loaded) status.replaceChildren(h('p', { className: 'error', title: formatProblem(s.load.problems[0] ?? { severity: 'error', path: '', expected: '', found: '' }) }, `Could not load ${s.load.file} (${s.load.problems.length} problems); the graph is unchanged.`));
       else status.replaceChildren(h('p', { className: 'error' }, `Could not load ${s.load.file}: `, ...s.load.problems.slice(0, 5).map((p) => h('span', { className: 'problem' }, formatProblem(p)))));
@@ -217,6 +247,12 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     else if (s.view.status === 'error') status.replaceChildren(h('p', { className: 'error' }, s.view.message));
     else status.textContent = '';
     if (!s.loaded) return;
+    if (s.preview) {
+      // The new graph is drawn; the panels wait for its figures rather than show the graph before's.
+      for (const slot of [legendSlot, filtersSlot, inspectorSlot]) fill(slot);
+      fill(sidebar, h('section', { className: 'headline' }, h('p', {}, `Computing the figures of ${s.preview}…`)));
+      return;
+    }
     const legendActions: LegendActions = {
       toggleKind: (k) => update((t) => A.toggleKind(t, k)),
       setCountry: (c) => update((t) => A.setCountryFilter(t, c)),
@@ -243,12 +279,23 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
   }
 
   function onChange(s: A.AppState, prev: A.AppState) {
+    // Betweenness progress (every 100 ms of its run) changes its text only: nothing else changed, and the Cancel button stays put.
+    if (s.betweennessProgress !== prev.betweennessProgress && (Object.keys(s) as (keyof A.AppState)[]).every((k) => k === 'betweennessProgress' || s[k] === prev[k])) {
+      const text = controlsSlot.querySelector('#betweenness-progress .progress-text');
+      if (text) text.textContent = betweennessProgressText(s);
+      else fill(controlsSlot, renderViewControls(s, toolbar));
+      return;
+    }
     if (s.loaded && s.view.status === 'idle') void requestView(s.scenario);
     if (s.whatIf.status === 'running' && (prev.whatIf.status !== 'running' || s.failure !== prev.failure || s.scenario !== prev.scenario)) void requestWhatIf();
+    // A run no longer wanted (another size, scenario or graph) stops; a wanted one starts.
+    if (betweennessRun && (s.sizeBy !== 'betweenness' || s.betweenness.status !== 'running')) cancelBetweenness();
     if (s.sizeBy === 'betweenness' && s.betweenness.status === 'idle' && s.view.status === 'done') void requestBetweenness();
 
     const ev = s.view.status === 'done' ? s.view.value : null;
     const viewChanged = ev && (prev.view.status !== 'done' || prev.view.value !== ev);
+    // A new graph is drawn with the UI state in one pass of sigma's reducers (each pass is long on a big graph).
+    let drawnWithUi = false;
     if (ev && (viewChanged || s.countries !== prev.countries)) {
       const g = displayGraph(s, ev);
       if (!view) {
@@ -261,10 +308,15 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
             view?.update({ matches: null });
             if (store.get().selection) update((t) => A.select(t, null));
           },
+          // For tests and tests/bench/app.ts: the graph is on the canvas (figures may still be coming).
+          onDrawn: (detail) => root.dispatchEvent(new CustomEvent('chokepoint:drawn', { detail, bubbles: true })),
         });
         editing.attach(view);
         markReady();
-      } else view.setGraph(g);
+      } else {
+        view.setGraph(g, graphUi(s));
+        drawnWithUi = true;
+      }
       search.setEntries(g.mapNodes((key, a) => ({
         key, label: a.fullLabel,
         detail: a.kind === 'country' ? 'country' : `${a.kind} · ${countryName(a.country)}`,
@@ -285,8 +337,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     }
     if (view) {
       // Sizes move the label grid, so only a change of them needs a full reindex.
-      const sizeKey = `${s.sizeBy}|${s.demand}|${s.scenario}|${s.betweenness.status}|${s.view.status}`;
-      view.update(graphUi(s), { resize: sizeKey !== lastSizeKey || s.filters !== prev.filters });
+      const sizeKey = `${s.sizeBy}|${s.demand}|${s.scenario}|${s.betweenness.status}|${s.view.status}|${s.preview}`;
+      if (!drawnWithUi) view.update(graphUi(s), { resize: sizeKey !== lastSizeKey || s.filters !== prev.filters });
       lastSizeKey = sizeKey;
     }
     renderPanels(s);
@@ -325,6 +377,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       unsubscribe();
       document.removeEventListener('keydown', onKey);
       search.destroy();
+      cancelBetweenness();
       view?.kill();
       files.destroy();
       editing.destroy();

@@ -27,10 +27,20 @@ export interface DisplayEdge {
   value: number;
   /** A derived "sits in" link, not a flow. */
   sitsIn: boolean;
+  /** Not among the MAX_DRAWN_FLOWS drawn on a big graph: shown only with its node hovered or selected. */
+  minor: boolean;
 }
 export type DisplayGraph = MultiDirectedGraph<DisplayNode, DisplayEdge>;
 
 export const countryNodeKey = (code: string) => `country:${code}`;
+
+/**
+ * Above this many flows, only this many are drawn: the largest by their share of the customer's input
+ * (each buyer's main suppliers), the others with their node hovered or selected. Every flow stays in
+ * the graph and in every figure; 50,000 flows drawn are a grey blot, and software WebGL spends
+ * 0.4 s on each redraw of them (docs/scale.md, In the app).
+ */
+export const MAX_DRAWN_FLOWS = 10_000;
 
 /** Where country nodes go: a column left of the chain, or above the middle of their own nodes (on the map). */
 export type CountryPlacement = 'column' | 'centroid';
@@ -43,14 +53,48 @@ export function buildDisplayGraph(view: GraphView, positions: Positions, withCou
   }
   let max = 0;
   for (const e of view.document.edges) max = Math.max(max, e.attributes.value);
+  const drawn = drawnFlows(view);
   view.document.edges.forEach((e, i) => {
     const key = e.key ?? `~${i}`;
     const size = max > 0 ? 0.4 + 5 * Math.sqrt(e.attributes.value / max) : 0.5;
-    g.addDirectedEdgeWithKey(key, e.source, e.target, { size, color: EDGE_COLOR, input: e.attributes.input, value: e.attributes.value, sitsIn: false });
+    g.addDirectedEdgeWithKey(key, e.source, e.target, { size, color: EDGE_COLOR, input: e.attributes.input, value: e.attributes.value, sitsIn: false, minor: drawn !== null && drawn[i] === 0 });
   });
   if (withCountries) addCountryNodes(g, placement);
   return g;
 }
+
+/**
+ * Which flows are drawn (1) when there are more than MAX_DRAWN_FLOWS: every customer's largest by share,
+ * then every customer's second and third, then the largest shares left, so that every node shows where it
+ * buys; null: all of them.
+ */
+export function drawnFlows(view: Pick<GraphView, 'document' | 'shares'>, limit = MAX_DRAWN_FLOWS): Uint8Array | null {
+  const edges = view.document.edges;
+  if (edges.length <= limit) return null;
+  const share = Float64Array.from(edges, (e, i) => view.shares[e.key ?? `~${i}`] ?? 0);
+  const order = Uint32Array.from(edges, (_e, i) => i).sort((a, b) => share[b]! - share[a]! || a - b);
+  // Each flow's rank among its customer's flows; every customer's largest go first, then their second largest…
+  const rank = new Uint32Array(edges.length);
+  const seen = new Map<string, number>();
+  for (const i of order) {
+    const t = edges[i]!.target;
+    const r = seen.get(t) ?? 0;
+    rank[i] = r;
+    seen.set(t, r + 1);
+  }
+  const drawn = new Uint8Array(edges.length);
+  let count = 0;
+  for (let r = 0; r <= PER_CUSTOMER && count < limit; r++) {
+    for (const i of order) {
+      if (count >= limit) break;
+      if (drawn[i] || (r < PER_CUSTOMER && rank[i] !== r)) continue;
+      drawn[i] = 1;
+      count++;
+    }
+  }
+  return drawn;
+}
+const PER_CUSTOMER = 3;
 
 /** One node per country, left of the chain (or above its cluster on the map), linked from each node that sits in it. */
 function addCountryNodes(g: DisplayGraph, placement: CountryPlacement) {
@@ -87,7 +131,7 @@ function addCountryNodes(g: DisplayGraph, placement: CountryPlacement) {
       kind: 'country',
       country: code,
     });
-    for (const m of members.get(code)!) g.addDirectedEdge(m, key, { size: 0.3, color: '#d3d8de', input: 'sits-in', value: 0, sitsIn: true });
+    for (const m of members.get(code)!) g.addDirectedEdge(m, key, { size: 0.3, color: '#d3d8de', input: 'sits-in', value: 0, sitsIn: true, minor: false });
   });
 }
 

@@ -8,6 +8,8 @@
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
+import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
+import type { Settings } from 'sigma/settings';
 import { animateNodes } from 'sigma/utils';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { DisplayEdge, DisplayGraph, DisplayNode } from './display-graph.ts';
@@ -51,7 +53,8 @@ export const emptyUi = (): GraphUi => ({
 export interface GraphView {
   readonly sigma: Sigma<DisplayNode, DisplayEdge>;
   graph(): DisplayGraph;
-  setGraph(g: DisplayGraph): void;
+  /** Draws another graph, with these UI changes: one pass of the reducers (on a big graph, each pass is long). */
+  setGraph(g: DisplayGraph, change?: Partial<GraphUi>): void;
   update(change: Partial<GraphUi>, options?: { resize?: boolean }): void;
   ui(): Readonly<GraphUi>;
   /** Moves the nodes to new positions, animated. */
@@ -68,7 +71,45 @@ export interface GraphView {
   kill(): void;
 }
 
-export function mountGraphView(container: HTMLElement, initial: DisplayGraph, events: { onClickNode(key: string): void; onClickStage(): void }): GraphView {
+export interface GraphViewEvents {
+  onClickNode(key: string): void;
+  onClickStage(): void;
+  /** After sigma's first render of a graph (the one mounted, then each one `setGraph` gives): its node and edge counts. */
+  onDrawn?(graph: { nodes: number; edges: number }): void;
+}
+
+/**
+ * Big graphs (docs/scale.md, In the app): above these sizes sigma hides flows and labels while the
+ * camera moves, draws flows as 1-pixel lines without arrow heads, and labels only larger nodes.
+ * Software WebGL (headless Chromium, machines without a GPU) pays for every pixel of every flow.
+ */
+export const HIDE_ON_MOVE_EDGES = 2000;
+export const THIN_EDGES = 10_000;
+export const QUIET_LABELS_NODES = 2000;
+export function scaleSettings(g: { order: number; size: number }): Partial<Settings> {
+  return {
+    hideEdgesOnMove: g.size > HIDE_ON_MOVE_EDGES,
+    hideLabelsOnMove: g.order > QUIET_LABELS_NODES,
+    defaultEdgeType: g.size > THIN_EDGES ? 'thin' : 'arrow',
+    defaultNodeType: g.order > QUIET_LABELS_NODES ? 'point' : 'circle',
+    labelRenderedSizeThreshold: g.order > QUIET_LABELS_NODES ? 11 : 7,
+  };
+}
+
+/** Big graphs: a hover highlights the node and its neighbours without fading the rest (a partial redraw). */
+export const lightHover = (g: { order: number; size: number }) => g.order > QUIET_LABELS_NODES || g.size > THIN_EDGES;
+
+/** Whether the edge reducer gives the same for both UI states (it reads only these fields). */
+export function sameForEdges(a: GraphUi, b: GraphUi): boolean {
+  const sameSet = (x: Set<string>, y: Set<string>) => x === y || (x.size === y.size && [...x].every((k) => y.has(k)));
+  const sameMap = (x: Map<string, string> | null, y: Map<string, string> | null) =>
+    x === y || (x !== null && y !== null && x.size === y.size && [...x].every(([k, v]) => y.get(k) === v));
+  return (a.hovered ?? a.selected) === (b.hovered ?? b.selected) && a.hovered === b.hovered && a.selectedInput === b.selectedInput &&
+    a.countryFilter === b.countryFilter && a.inputFilter === b.inputFilter && a.availability === b.availability &&
+    sameSet(a.hiddenKinds, b.hiddenKinds) && sameMap(a.changedEdges, b.changedEdges);
+}
+
+export function mountGraphView(container: HTMLElement, initial: DisplayGraph, events: GraphViewEvents): GraphView {
   let graph = initial;
   let ui = emptyUi();
   let neighbours = new Set<string>();
@@ -125,7 +166,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       } else if (neighbours.has(key)) {
         out.forceLabel = true;
         out.zIndex = 2;
-      } else if (ui.hovered) {
+      } else if (ui.hovered && !lightHover(graph)) {
         out.color = FADED;
         out.label = null;
         out.zIndex = 0;
@@ -134,10 +175,20 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     return out;
   };
 
+  // `a` is sigma's own copy of the attributes: changed in place, no second copy (this runs for every flow).
   const edgeReducer = (key: string, a: DisplayEdge): Partial<EdgeDisplayData> => {
-    const out: Partial<EdgeDisplayData> = { ...a };
+    const out = a as DisplayEdge & Partial<EdgeDisplayData>;
+    const focus = ui.hovered ?? ui.selected;
+    const focused = focus !== null && graph.hasNode(focus);
+    const filtered = ui.hiddenKinds.size > 0 || ui.countryFilter !== '';
+    // Nothing that depends on the flow's ends: the common case, and the cheap one.
+    if (!focused && !filtered && !ui.availability && !ui.inputFilter && !ui.selectedInput && !ui.changedEdges) {
+      if (a.minor) out.hidden = true;
+      return out;
+    }
     const [s, t] = graph.extremities(key);
-    if (!visible(s, graph.getNodeAttributes(s)) || !visible(t, graph.getNodeAttributes(t))) return { ...out, hidden: true };
+    if (a.minor && s !== focus && t !== focus && !ui.changedEdges?.has(key)) return { ...out, hidden: true };
+    if (filtered && (!visible(s, graph.getNodeAttributes(s)) || !visible(t, graph.getNodeAttributes(t)))) return { ...out, hidden: true };
     if (ui.inputFilter && !a.sitsIn && a.input !== ui.inputFilter) return { ...out, hidden: true };
     if (ui.selectedInput && !a.sitsIn) out.color = a.input === ui.selectedInput ? '#5c6bc0' : '#eef0f3';
     if (ui.availability) {
@@ -151,12 +202,11 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       out.zIndex = 2;
       out.size = Math.max(a.size, 1.5);
     }
-    const focus = ui.hovered ?? ui.selected;
-    if (focus && graph.hasNode(focus)) {
+    if (focused) {
       if (s === focus || t === focus) {
         out.color = s === focus ? '#2f6fb0' : '#c8553d';
         out.zIndex = 3;
-      } else if (ui.hovered) out.hidden = true;
+      } else if (ui.hovered && !lightHover(graph)) out.hidden = true;
     }
     return out;
   };
@@ -164,16 +214,16 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   const sigma = new Sigma<DisplayNode, DisplayEdge>(graph, container, {
     nodeReducer,
     edgeReducer,
-    defaultEdgeType: 'arrow',
     renderEdgeLabels: false,
     labelDensity: 0.6,
     labelGridCellSize: 90,
-    labelRenderedSizeThreshold: 7,
     labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
     labelSize: 12,
     labelColor: { color: '#2b3138' },
     zIndex: true,
-    hideEdgesOnMove: graph.size > 2000,
+    edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, thin: EdgeLineProgram },
+    nodeProgramClasses: { circle: NodeCircleProgram, point: NodePointProgram },
+    ...scaleSettings(graph),
     minCameraRatio: 0.05,
     maxCameraRatio: 4,
     stagePadding: 40,
@@ -203,24 +253,50 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     const focus = ui.hovered ?? ui.selected;
     neighbours = focus && graph.hasNode(focus) ? new Set(graph.neighbors(focus)) : new Set();
   };
-  sigma.on('enterNode', ({ node }) => {
+  /**
+   * A hover's redraw. On big graphs (`lightHover`) it fades nothing, so only the nodes and flows around
+   * the node left and the node entered are redrawn: sigma's full refresh runs both reducers on every
+   * node and flow, too long a task for each move of the mouse.
+   */
+  const hover = (node: string | null) => {
+    const before = ui.hovered ?? ui.selected;
+    const beforeNeighbours = neighbours;
     ui = { ...ui, hovered: node };
     setNeighbours();
-    container.style.cursor = 'pointer';
-    sigma.refresh({ skipIndexation: true });
+    container.style.cursor = node ? 'pointer' : '';
+    if (!lightHover(graph)) return void sigma.refresh({ skipIndexation: true });
+    const after = ui.hovered ?? ui.selected;
+    const nodes = new Set([...beforeNeighbours, ...neighbours]);
+    const edges = new Set<string>();
+    for (const k of [before, after]) {
+      if (!k || !graph.hasNode(k)) continue;
+      nodes.add(k);
+      graph.forEachEdge(k, (e) => void edges.add(e));
+    }
+    sigma.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] }, skipIndexation: true });
+  };
+  // A button held down: the camera is being dragged over nodes, not hovering them.
+  const dragging = (e: { event: { original: MouseEvent | TouchEvent } }) => 'buttons' in e.event.original && e.event.original.buttons !== 0;
+  sigma.on('enterNode', (e) => {
+    if (!dragging(e) || !lightHover(graph)) hover(e.node);
   });
   sigma.on('leaveNode', () => {
-    ui = { ...ui, hovered: null };
-    setNeighbours();
-    container.style.cursor = '';
-    sigma.refresh({ skipIndexation: true });
+    if (ui.hovered !== null) hover(null);
+  });
+  // The first render of each new graph is reported once (tests and the app benchmark time "drawn" by it).
+  let undrawn = true;
+  sigma.on('afterRender', () => {
+    if (!undrawn) return;
+    undrawn = false;
+    events.onDrawn?.({ nodes: graph.order, edges: graph.size });
   });
   sigma.on('clickNode', ({ node }) => events.onClickNode(node));
   sigma.on('clickStage', () => events.onClickStage());
 
   // The canvas changes size when the panels around it do (the legend grows in what-if mode): draw again at the new size.
+  // Data unchanged: no reducer runs (an empty partial refresh), only sigma's indexing at the new size, in the next frame.
   const resized = new ResizeObserver(() => {
-    if (!killed) sigma.refresh({ skipIndexation: true, schedule: true });
+    if (!killed) sigma.refresh({ partialGraph: { nodes: [], edges: [] }, schedule: true });
   });
   resized.observe(container);
 
@@ -234,18 +310,28 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   return {
     sigma,
     graph: () => graph,
-    setGraph(g) {
+    setGraph(g, change = {}) {
       stopForce();
+      // Before the graph, so that its first render uses them (setGraph renders at once), and only when
+      // they change: sigma re-indexes the graph it holds at once (the reducers read `graph`, still that one).
+      const settings = Object.entries(scaleSettings(g)) as [keyof Settings, never][];
+      if (settings.some(([k, v]) => sigma.getSetting(k) !== v)) sigma.setSettings(Object.fromEntries(settings));
       graph = g;
-      sigma.setGraph(g);
-      frame();
-      setNeighbours();
-      sigma.refresh();
-    },
-    update(change, options) {
       ui = { ...ui, ...change };
       setNeighbours();
-      sigma.refresh(options?.resize ? undefined : { skipIndexation: true });
+      undrawn = true;
+      // The frame first: sigma's setGraph indexes and renders at once, in it.
+      frame();
+      sigma.setGraph(g);
+    },
+    update(change, options) {
+      const before = ui;
+      ui = { ...ui, ...change };
+      setNeighbours();
+      const skipIndexation = !options?.resize;
+      // Most changes (sizes, search matches, scenario marks on nodes) leave every flow as it was: only the nodes go through the reducer.
+      if (sameForEdges(before, ui)) sigma.refresh({ partialGraph: { nodes: graph.nodes(), edges: [] }, skipIndexation });
+      else sigma.refresh({ skipIndexation });
     },
     ui: () => ui,
     moveTo(positions) {

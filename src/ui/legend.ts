@@ -4,6 +4,7 @@ import type { AppState } from '../state/app-state.ts';
 import { h } from './dom.ts';
 import { COUNTRY_NODE_COLOR, FAILED_COLOR, KIND_COLORS, KIND_NAMES, LOSS_COLOR } from './look.ts';
 import { countryLabel } from './words.ts';
+import { BETWEENNESS_EXACT_NODES } from '../worker/betweenness.ts';
 
 export interface LegendActions {
   toggleKind(kind: (typeof NODE_KINDS)[number]): void;
@@ -41,7 +42,11 @@ function sizeCaption(s: AppState): string {
     case 'throughput':
       return 'Size: value flowing through the node';
     case 'betweenness':
-      return s.betweenness.status === 'done' ? 'Size: betweenness centrality' : 'Size: betweenness (computing…)';
+      if (s.betweenness.status !== 'done') return 'Size: betweenness (computing…)';
+      // Above BETWEENNESS_EXACT_NODES nodes the values are an estimate: said here, where the sizes are explained.
+      return s.betweenness.value.sampled === null
+        ? 'Size: betweenness centrality'
+        : `Size: betweenness centrality, estimated from ${s.betweenness.value.sampled.toLocaleString('en-US')} sampled sources (graphs over ${BETWEENNESS_EXACT_NODES.toLocaleString('en-US')} nodes)`;
     case 'uniform':
       return '';
   }

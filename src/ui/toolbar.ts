@@ -8,6 +8,8 @@ export interface ToolbarActions {
   setLayout(layout: LayoutChoice): void;
   setSizeBy(sizeBy: SizeBy): void;
   setCountries(on: boolean): void;
+  /** Stops a running betweenness. */
+  cancelBetweenness(): void;
 }
 
 const LAYOUT_NAMES: Record<LayoutChoice, string> = { tiered: 'Tiers (left to right)', geographic: 'Map', force: 'Force (ForceAtlas2)' };
@@ -33,7 +35,20 @@ export function renderViewControls(s: AppState, act: ToolbarActions): HTMLElemen
   return h('div', { className: 'view-controls' },
     h('label', {}, 'Layout ', layout),
     h('label', {}, 'Size ', size),
-    s.betweenness.status === 'running' ? h('span', { className: 'hint' }, 'computing…') : null,
+    s.betweenness.status === 'running' ? betweennessProgress(s, act) : null,
     h('label', { className: 'check', title: 'Show each country as a node, with a “sits in” link from every node in it' }, countries, ' Countries'),
   );
+}
+
+/** How far a running betweenness is, e.g. "betweenness 45%". */
+export function betweennessProgressText(s: AppState): string {
+  const p = s.betweennessProgress;
+  return `betweenness ${p && p.total > 0 ? Math.floor((100 * p.done) / p.total) : 0}% `;
+}
+
+/** While betweenness runs (in its own worker): how far it is, and Cancel (back to sizes by impact). */
+function betweennessProgress(s: AppState, act: ToolbarActions): HTMLElement {
+  return h('span', { className: 'hint', id: 'betweenness-progress', role: 'status' },
+    h('span', { className: 'progress-text' }, betweennessProgressText(s)),
+    h('button', { type: 'button', id: 'betweenness-cancel', onclick: () => act.cancelBetweenness() }, 'Cancel'));
 }

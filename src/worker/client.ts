@@ -1,5 +1,6 @@
 /** The app's side of the engine worker: requests as promises, and an idempotent kill. */
-import type { EngineProgress, EngineRequest, EngineResult } from './protocol.ts';
+import type { BetweennessMessage, EnginePreview, EngineProgress, EngineRequest, EngineResult, GraphView } from './protocol.ts';
+import type { FlowArrays } from './betweenness.ts';
 
 type Body = EngineRequest extends infer R ? (R extends EngineRequest ? Omit<R, 'id'> : never) : never;
 /** Every editing request is answered with `edited`; a restore with `load`. */
@@ -7,8 +8,11 @@ type AnswerType<T> = T extends 'edit' | 'undo' | 'redo' | 'newGraph' | 'revert' 
 type ResultOf<T extends Body['type']> = Extract<EngineResult, { type: AnswerType<T> | 'error' }>;
 
 export interface EngineClient {
-  /** `onProgress` hears the phases the worker reports before it answers (a long `open`). */
-  request<T extends Body['type']>(body: Extract<Body, { type: T }>, onProgress?: (phase: string) => void): Promise<ResultOf<T>>;
+  /**
+   * `onProgress` hears the phases the worker reports before it answers (a long `open`);
+   * `onPreview` gets the opened graph's baseline view before its figures (an `open` that gets that far).
+   */
+  request<T extends Body['type']>(body: Extract<Body, { type: T }>, onProgress?: (phase: string) => void, onPreview?: (view: GraphView) => void): Promise<ResultOf<T>>;
   /** Told when the worker throws outside a request's answer (its state is kept; pending requests get `error`). */
   onCrash(listener: (message: string) => void): () => void;
   kill(): void;
@@ -19,14 +23,20 @@ export function createEngineClient(worker: Worker): EngineClient {
   let dead = false;
   const pending = new Map<number, (r: EngineResult) => void>();
   const progress = new Map<number, (phase: string) => void>();
+  const previews = new Map<number, (view: GraphView) => void>();
   const crashListeners = new Set<(message: string) => void>();
-  worker.onmessage = (event: MessageEvent<({ id: number } & EngineResult) | EngineProgress>) => {
+  worker.onmessage = (event: MessageEvent<({ id: number } & EngineResult) | EngineProgress | EnginePreview>) => {
     if (event.data.type === 'progress') {
       progress.get(event.data.id)?.(event.data.phase);
       return;
     }
+    if (event.data.type === 'preview') {
+      previews.get(event.data.id)?.(event.data.view);
+      return;
+    }
     const { id, ...result } = event.data;
     progress.delete(id);
+    previews.delete(id);
     const resolve = pending.get(id);
     pending.delete(id);
     resolve?.(result as EngineResult);
@@ -36,6 +46,7 @@ export function createEngineClient(worker: Worker): EngineClient {
     for (const resolve of pending.values()) resolve({ type: 'error', message });
     pending.clear();
     progress.clear();
+    previews.clear();
     for (const listener of [...crashListeners]) listener(event.message || 'unknown error');
   };
   return {
@@ -43,10 +54,11 @@ export function createEngineClient(worker: Worker): EngineClient {
       crashListeners.add(listener);
       return () => crashListeners.delete(listener);
     },
-    request(body, onProgress) {
+    request(body, onProgress, onPreview) {
       if (dead) return Promise.resolve({ type: 'error', message: 'the engine was stopped' } as never);
       const id = next++;
       if (onProgress) progress.set(id, onProgress);
+      if (onPreview) previews.set(id, onPreview);
       return new Promise((resolve) => {
         pending.set(id, resolve as (r: EngineResult) => void);
         worker.postMessage({ ...body, id });
@@ -64,3 +76,41 @@ export function createEngineClient(worker: Worker): EngineClient {
 
 export const startEngineWorker = () =>
   createEngineClient(new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module', name: 'chokepoint-engine' }));
+
+export interface BetweennessRun {
+  /** The values in node order and how many sources were sampled (null: exact); null if cancelled. */
+  result: Promise<{ values: Float64Array; sampled: number | null } | null>;
+  /** Stops the run (its worker is terminated); can be called twice. */
+  cancel(): void;
+}
+
+/** Betweenness in its own worker, so that Cancel can stop it at once and the engine stays free meanwhile. */
+export function startBetweenness(flows: FlowArrays, onProgress: (done: number, total: number) => void): BetweennessRun {
+  const worker = new Worker(new URL('./betweenness-worker.ts', import.meta.url), { type: 'module', name: 'chokepoint-betweenness' });
+  let settle: (r: { values: Float64Array; sampled: number | null } | null) => void = () => {};
+  let stopped = false;
+  const result = new Promise<{ values: Float64Array; sampled: number | null } | null>((resolve, reject) => {
+    settle = resolve;
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(`betweenness stopped: ${event.message || 'unknown error'}`));
+    };
+  });
+  worker.onmessage = (event: MessageEvent<BetweennessMessage>) => {
+    if (event.data.type === 'progress') onProgress(event.data.done, event.data.total);
+    else {
+      worker.terminate();
+      settle({ values: event.data.values, sampled: event.data.sampled });
+    }
+  };
+  worker.postMessage(flows, [flows.offsets.buffer, flows.targets.buffer]);
+  return {
+    result,
+    cancel() {
+      if (stopped) return;
+      stopped = true;
+      worker.terminate();
+      settle(null);
+    },
+  };
+}

@@ -21,8 +21,11 @@ import type { OpenFile, OpenReply } from './protocol.ts';
 import type { EditOutcome, EngineRequest, EngineResult, GraphView, LayoutName, Positions, ScenarioChanges, WhatIfFailure, WhatIfResult } from './protocol.ts';
 
 export const BASELINE = 'baseline';
-/** Columns closer than the default, so that the chain fills a canvas about as tall as it is wide. */
-const TIERED = { columnGap: 9 };
+/**
+ * Columns closer than the default, so that the chain fills a canvas about as tall as it is wide;
+ * on big graphs, whose columns are thousands of rows tall, columns apart enough for that (minAspect).
+ */
+const TIERED = { columnGap: 9, minAspect: 0.8 };
 
 export class Engine {
   private baseline: SupplyGraph | null = null;
@@ -30,8 +33,11 @@ export class Engine {
   private layouts: Record<LayoutName, Positions> | null = null;
   private session = new EditSession();
 
-  /** `progress` hears the phases of a long `open` (the worker posts them). */
-  handle(request: EngineRequest, progress: (phase: string) => void = () => {}): EngineResult {
+  /**
+   * `progress` hears the phases of a long `open` (the worker posts them);
+   * `preview` gets the baseline view of a graph being opened, before its figures are computed.
+   */
+  handle(request: EngineRequest, progress: (phase: string) => void = () => {}, preview?: (view: GraphView) => void): EngineResult {
     try {
       switch (request.type) {
         case 'load':
@@ -54,7 +60,7 @@ export class Engine {
         case 'restore':
           return { type: 'load', result: this.load(request.text, request.file, request.original) };
         case 'open':
-          return { type: 'open', result: this.open(request.files, request.file, request.mapping, progress) };
+          return { type: 'open', result: this.open(request.files, request.file, request.mapping, progress, preview) };
         case 'export':
           return { type: 'export', ...exportGraph(this.graph(BASELINE), request.format, request.baseName, request.withoutGraphFile) };
         case 'report':
@@ -66,23 +72,26 @@ export class Engine {
   }
 
   /** Any format, or scenarios files onto the graph in hand; a graph goes through `load` like every other. */
-  open(files: OpenFile[], file: string, mapping: Mapping | undefined, progress: (phase: string) => void): OpenReply {
+  open(files: OpenFile[], file: string, mapping: Mapping | undefined, progress: (phase: string) => void, preview?: (view: GraphView) => void): OpenReply {
     const step = openFiles(this.baseline, files, mapping, progress);
     if ('reply' in step) return step.reply;
     progress('figures');
-    const result = this.load(step.load, file);
+    const result = this.load(step.load, file, undefined, preview);
     if (!result.ok) return { status: 'failed', problems: result.problems };
     return { status: 'loaded', loaded: { ...result.loaded, warnings: [...step.warnings, ...result.loaded.warnings], unavailable: step.unavailable }, scenariosAdded: step.scenariosAdded };
   }
 
-  /** A failed load keeps the graph loaded before. */
-  load(text: string, file?: string, original?: string): Extract<EngineResult, { type: 'load' }>['result'] {
+  /** A failed load keeps the graph loaded before. `preview`: see `handle`. */
+  load(text: string, file?: string, original?: string, preview?: (view: GraphView) => void): Extract<EngineResult, { type: 'load' }>['result'] {
     const result = loadNativeText(text, file);
     if (!result.ok) return { ok: false, problems: result.problems };
+    // The picture before the figures: on a large graph the report takes seconds, the layouts and the view a fraction of that (docs/scale.md, In the app).
+    const layouts = preview ? baseLayouts(result.graph) : null;
+    if (preview && layouts) preview(graphView(BASELINE, result.graph, result.graph, layouts));
     const report = buildReport(result.graph);
     this.baseline = result.graph;
     this.scenarios = new Map([[BASELINE, result.graph]]);
-    this.layouts = null;
+    this.layouts = layouts;
     this.session.reset({ text: original ?? text, file });
     return { ok: true, loaded: { document: result.document, warnings: result.warnings, report } };
   }
@@ -136,24 +145,8 @@ export class Engine {
   view(scenario: string): GraphView {
     const graph = this.graph(scenario);
     const base = this.graph(BASELINE);
-    if (!this.layouts) {
-      const plain = (m: Map<string, { x: number; y: number }>) => Object.fromEntries(m);
-      this.layouts = { tiered: plain(tieredLayout(base, TIERED)), geographic: plain(geographicLayout(base)) };
-    }
-    let layouts = storedPositions(this.layouts, base);
-    if (graph !== base && graph.someNode((k) => !base.hasNode(k))) {
-      // Nodes a scenario adds get the positions of a layout of the scenario's graph.
-      const own = { tiered: tieredLayout(graph, TIERED), geographic: geographicLayout(graph) };
-      const fill = (name: LayoutName) => {
-        const out = { ...layouts[name] };
-        graph.forEachNode((k) => {
-          if (!out[k]) out[k] = own[name].get(k)!;
-        });
-        return out;
-      };
-      layouts = { tiered: fill('tiered'), geographic: fill('geographic') };
-    }
-    return { scenario, document: keyedDocument(graph), changes: diffGraphs(base, graph), throughput: throughput(graph), shares: Object.fromEntries(edgeShares(graph)), layouts };
+    this.layouts ??= baseLayouts(base);
+    return graphView(scenario, graph, base, this.layouts);
   }
 
   whatIf(scenario: string, failure: WhatIfFailure): WhatIfResult {
@@ -177,6 +170,30 @@ export class Engine {
   betweenness(scenario: string): Record<string, number> {
     return betweenness(this.graph(scenario), { normalized: true });
   }
+}
+
+/** The tiered and geographic layouts of the baseline graph (the ones every scenario's view starts from). */
+function baseLayouts(base: SupplyGraph): Record<LayoutName, Positions> {
+  const plain = (m: Map<string, { x: number; y: number }>) => Object.fromEntries(m);
+  return { tiered: plain(tieredLayout(base, TIERED)), geographic: plain(geographicLayout(base)) };
+}
+
+/** A scenario's graph as the app draws it, on the baseline's layouts. */
+function graphView(scenario: string, graph: SupplyGraph, base: SupplyGraph, baseline: Record<LayoutName, Positions>): GraphView {
+  let layouts = storedPositions(baseline, base);
+  if (graph !== base && graph.someNode((k) => !base.hasNode(k))) {
+    // Nodes a scenario adds get the positions of a layout of the scenario's graph.
+    const own = { tiered: tieredLayout(graph, TIERED), geographic: geographicLayout(graph) };
+    const fill = (name: LayoutName) => {
+      const out = { ...layouts[name] };
+      graph.forEachNode((k) => {
+        if (!out[k]) out[k] = own[name].get(k)!;
+      });
+      return out;
+    };
+    layouts = { tiered: fill('tiered'), geographic: fill('geographic') };
+  }
+  return { scenario, document: keyedDocument(graph), changes: diffGraphs(base, graph), throughput: throughput(graph), shares: Object.fromEntries(edgeShares(graph)), layouts };
 }
 
 /**

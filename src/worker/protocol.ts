@@ -137,3 +137,25 @@ export interface EngineProgress {
   type: 'progress';
   phase: string;
 }
+
+/**
+ * Sent during an `open`, once the graph is checked and laid out and before its
+ * figures are computed (same id): the baseline view, so that the page draws the
+ * graph while the worker computes the report. The answer may still be an error.
+ */
+export interface EnginePreview {
+  id: number;
+  type: 'preview';
+  view: GraphView;
+}
+
+// ------------------------------------------------------------------ betweenness
+
+/**
+ * From the betweenness worker (src/worker/betweenness-worker.ts), which gets the flows as
+ * compressed rows: progress in sources done, then the values in node order (`sampled`: how many
+ * sources the estimate used; null when exact).
+ */
+export type BetweennessMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; values: Float64Array; sampled: number | null };

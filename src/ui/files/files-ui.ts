@@ -12,7 +12,7 @@ import { recentName, type RecentEntry } from '../../state/files-recent.ts';
 import { graphUrlOf } from '../../state/files-url.ts';
 import type { Store } from '../../state/store.ts';
 import type { EngineClient } from '../../worker/client.ts';
-import type { OpenFile } from '../../worker/protocol.ts';
+import type { GraphView as EngineView, OpenFile } from '../../worker/protocol.ts';
 import { h } from '../dom.ts';
 import { mountExport } from '../export/export-ui.ts';
 import type { Layers } from '../export/snapshot.ts';
@@ -69,9 +69,14 @@ export function mountFiles(deps: FilesDeps): FilesHandle {
     if (!files.length) return false;
     const label = files.map((f) => f.name).join(' + ');
     set(F.started(fs, `Opening ${label} (${sizeText(totalBytes(files))})`, mapping ? 'parsing' : 'reading'));
-    const answer = await engine.request({ type: 'open', files, file: label, mapping }, (phase) => set(F.progressed(fs, PHASES[phase] ?? phase)));
+    // The graph is drawn as soon as the worker has it checked and laid out; its figures follow (EnginePreview).
+    const preview = (view: EngineView) => {
+      if (!destroyed) store.update((s) => A.previewArrived(s, label, view));
+    };
+    const answer = await engine.request({ type: 'open', files, file: label, mapping }, (phase) => set(F.progressed(fs, PHASES[phase] ?? phase)), preview);
     if (destroyed) return false;
     if (answer.type === 'error') {
+      store.update(A.previewDropped);
       set(F.failed(fs, `The engine could not open ${label} (${answer.message}). The graph on screen is unchanged.`));
       return false;
     }

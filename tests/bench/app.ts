@@ -1,0 +1,259 @@
+/**
+ * `npm run bench:app` (or `npx tsx tests/bench/app.ts`): the app's targets of
+ * issue 8 at 10,000 nodes / 50,000 flows, measured in headless Chromium on the
+ * built app (docs/scale.md, "In the app"). For each run, a fresh page opens the
+ * default graph, then the generated graph through the Open button's file input,
+ * and the page itself times:
+ *
+ * - first picture: from the input's `change` event to sigma's first render of
+ *   the new graph (the app's `chokepoint:drawn` event, fired after sigma's
+ *   `afterRender` with that graph's nodes; figures may still be coming);
+ * - figures: from `change` to the headline showing the new graph's figure;
+ * - main-thread long tasks (PerformanceObserver 'longtask') between the two;
+ * - frames per second (requestAnimationFrame) during a 2 s mouse-drag pan and a
+ *   2 s wheel zoom over the graph.
+ *
+ *   npm run bench:app                       3 runs
+ *   npm run bench:app -- --runs 5
+ *   npm run bench:app -- --profile          also the main thread's CPU profile of one open, a pan and a zoom (top functions by self time)
+ *   npm run bench:app -- --tasks            also every long task of each open (start after the file was chosen, duration)
+ *   npm run bench:app -- --nodes 3000 --flows 15000
+ *   npm run bench:app -- --shot FILE.png    a screenshot of the graph after the last run
+ *   npm run bench:app -- --wait 600         wait up to 600 s for the picture and the figures (default 120)
+ *
+ * Prints figures and asserts nothing (timed tests flake).
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { generateGraph } from '../../src/generate/index.ts';
+import { serveApp, watchPage } from '../e2e/app-server.ts';
+import { openDefault } from '../e2e/files-helpers.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const NODES = Number(option('--nodes', '10000'));
+const FLOWS = Number(option('--flows', '50000'));
+const RUNS = Number(option('--runs', '3'));
+const PROFILE = args.includes('--profile');
+const TASKS = args.includes('--tasks');
+/** How long to wait for the picture and for the figures (the app before this work took minutes). */
+const WAIT_MS = 1000 * Number(option('--wait', '120'));
+const SHOT = option('--shot', '');
+const FILE_NAME = 'g.json';
+
+function graphFile(): string {
+  const dir = join(tmpdir(), 'chokepoint-bench-app');
+  // One folder per size, the file always named FILE_NAME: the app names the graph by it.
+  const sized = join(dir, `${NODES}-${FLOWS}-1`);
+  mkdirSync(sized, { recursive: true });
+  const file = join(sized, FILE_NAME);
+  if (!existsSync(file)) writeFileSync(file, JSON.stringify(generateGraph({ nodes: NODES, flows: FLOWS, seed: 1 })));
+  return file;
+}
+
+interface OpenFigures {
+  firstPicture: number;
+  figures: number;
+  drawnNodes: number;
+  longest: number;
+  over100: number;
+  over50: number;
+  /** Every long task (> 50 ms): start after the file was chosen, and duration. */
+  tasks: { start: number; duration: number }[];
+}
+
+/** Everything the page records for one open: installed before the file is chosen. */
+async function instrument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const b = { changeAt: 0, drawn: [] as { at: number; nodes: number }[], figuresAt: 0, tasks: [] as { start: number; duration: number }[] };
+    (window as unknown as { __bench: typeof b }).__bench = b;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+    // Capture on the document: runs before the app's own listener on the input.
+    document.addEventListener('change', (e) => {
+      if ((e.target as HTMLElement).id === 'open-input') b.changeAt = performance.now();
+    }, true);
+    document.addEventListener('chokepoint:drawn', (e) => b.drawn.push({ at: performance.now(), nodes: (e as CustomEvent<{ nodes: number }>).detail.nodes }));
+  });
+}
+
+async function openAndTime(page: Page, file: string, nodes: number): Promise<OpenFigures> {
+  await instrument(page);
+  await page.setInputFiles('#open-input', file);
+  await page.waitForFunction((n) => (window as unknown as { __bench: { drawn: { nodes: number }[] } }).__bench.drawn.some((d) => d.nodes >= n), nodes, { timeout: WAIT_MS, polling: 50 });
+  await page.waitForFunction((name) => {
+    const s = window.__chokepoint?.state();
+    const done = s?.load.status === 'done' && s.loaded?.file === name && s.view.status === 'done' && /%$/.test(document.querySelector('#headline-figure')?.textContent ?? '');
+    const b = (window as unknown as { __bench: { figuresAt: number } }).__bench;
+    if (done && !b.figuresAt) b.figuresAt = performance.now();
+    return done;
+  }, FILE_NAME, { timeout: WAIT_MS, polling: 20 });
+  // Long tasks are reported after they end: give the observer a moment.
+  await page.waitForTimeout(300);
+  return page.evaluate((n) => {
+    const b = (window as unknown as { __bench: { changeAt: number; drawn: { at: number; nodes: number }[]; figuresAt: number; tasks: { start: number; duration: number }[] } }).__bench;
+    const drawn = b.drawn.find((d) => d.nodes >= n)!;
+    const end = Math.max(b.figuresAt, drawn.at);
+    const tasks = b.tasks.filter((t) => t.start + t.duration >= b.changeAt && t.start <= end);
+    return {
+      firstPicture: drawn.at - b.changeAt,
+      figures: b.figuresAt - b.changeAt,
+      drawnNodes: drawn.nodes,
+      longest: Math.max(0, ...tasks.map((t) => t.duration)),
+      over100: tasks.filter((t) => t.duration > 100).length,
+      over50: tasks.length,
+      tasks: tasks.map((t) => ({ start: t.start - b.changeAt, duration: t.duration })),
+    };
+  }, nodes);
+}
+
+/** Frames per second and the longest frame while `act` runs, counted with requestAnimationFrame in the page. */
+async function framesDuring(page: Page, act: () => Promise<void>): Promise<{ fps: number; worst: number }> {
+  // A string, not a function: tsx would wrap a named inner function in a helper the page does not have.
+  await page.evaluate(`(() => {
+    const f = { on: true, times: [] };
+    window.__frames = f;
+    const tick = (t) => {
+      f.times.push(t);
+      if (f.on) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  await act();
+  return page.evaluate(() => {
+    const f = (window as unknown as { __frames: { on: boolean; times: number[] } }).__frames;
+    f.on = false;
+    const t = f.times;
+    const span = (t[t.length - 1]! - t[0]!) / 1000;
+    let worst = 0;
+    for (let i = 1; i < t.length; i++) worst = Math.max(worst, t[i]! - t[i - 1]!);
+    return { fps: (t.length - 1) / span, worst };
+  });
+}
+
+async function canvasCentre(page: Page) {
+  const box = (await page.locator('#graph').boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2, w: box.width, h: box.height };
+}
+
+/** A mouse drag back and forth across the graph for about 2 s. */
+async function pan(page: Page) {
+  const c = await canvasCentre(page);
+  await page.mouse.move(c.x, c.y);
+  await page.mouse.down();
+  const start = Date.now();
+  let i = 0;
+  while (Date.now() - start < 2000) {
+    const phase = (i++ % 40) / 40;
+    const dx = Math.sin(phase * 2 * Math.PI) * c.w * 0.25;
+    const dy = Math.cos(phase * 2 * Math.PI) * c.h * 0.15;
+    await page.mouse.move(c.x + dx, c.y + dy);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+}
+
+/** Wheel steps in, then out, for about 2 s. */
+async function zoom(page: Page) {
+  const c = await canvasCentre(page);
+  await page.mouse.move(c.x, c.y);
+  const start = Date.now();
+  let i = 0;
+  while (Date.now() - start < 2000) {
+    await page.mouse.wheel(0, i++ % 20 < 10 ? -120 : 120);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** The main thread's CPU profile while `act` runs: the functions with the most self time (with two callers), printed. */
+async function profiled(page: Page, label: string, act: () => Promise<unknown>) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await act();
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[]; samples: number[]; timeDeltas: number[] } };
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const byName = new Map<string, number>();
+  for (const n of profile.nodes) {
+    const us = self.get(n.id) ?? 0;
+    if (!us) continue;
+    const names: string[] = [];
+    for (let id: number | undefined = n.id; id !== undefined && names.length < 3; id = parent.get(id)) {
+      const f = byId.get(id)!.callFrame;
+      names.push(`${f.functionName || '(anonymous)'}${f.url ? `@${f.lineNumber + 1}` : ''}`);
+    }
+    const name = names.join(' < ');
+    byName.set(name, (byName.get(name) ?? 0) + us);
+  }
+  const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.log(`\nmain thread during ${label}, self time (ms), function < caller < caller:`);
+  for (const [name, us] of top) console.log(`  ${(us / 1000).toFixed(0).padStart(6)}  ${name}`);
+  await cdp.detach();
+}
+
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const file = graphFile();
+console.log(`Chokepoint app benchmark: ${NODES.toLocaleString('en-US')} nodes / ${FLOWS.toLocaleString('en-US')} flows, headless Chromium, ${cpus().length} cpus, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start`);
+const served = await serveApp();
+const rows: (OpenFigures & { pan: { fps: number; worst: number }; zoom: { fps: number; worst: number } })[] = [];
+try {
+  for (let run = 0; run < RUNS + (PROFILE ? 1 : 0); run++) {
+    const page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    watchPage(page, errors);
+    await openDefault(page, served.url);
+    if (PROFILE && run === RUNS) {
+      await profiled(page, 'one open', () => openAndTime(page, file, NODES));
+      await page.waitForTimeout(500);
+      await profiled(page, 'a pan', () => pan(page));
+      await profiled(page, 'a zoom', () => zoom(page));
+      await page.close();
+      break;
+    }
+    const open = await openAndTime(page, file, NODES).catch((cause: unknown) => {
+      throw new Error(`the graph was not drawn or its figures not shown${errors.length ? ` (page errors: ${errors.join(' | ')})` : ''}`, { cause });
+    });
+    await page.waitForTimeout(500);
+    const panned = await framesDuring(page, () => pan(page));
+    await page.waitForTimeout(300);
+    const zoomed = await framesDuring(page, () => zoom(page));
+    rows.push({ ...open, pan: panned, zoom: zoomed });
+    console.log(`run ${run + 1}: first picture ${ms(open.firstPicture)} (${open.drawnNodes} nodes drawn), figures ${ms(open.figures)}, longest task ${ms(open.longest)}, tasks > 100 ms ${open.over100} (> 50 ms ${open.over50}), pan ${panned.fps.toFixed(1)} fps (worst frame ${ms(panned.worst)}), zoom ${zoomed.fps.toFixed(1)} fps (worst frame ${ms(zoomed.worst)}), load ${loadavg()[0]!.toFixed(1)}${errors.length ? `, page errors: ${errors.join(' | ')}` : ''}`);
+    if (TASKS) console.log(`  long tasks (start +ms: duration ms): ${open.tasks.map((t) => `+${t.start.toFixed(0)}: ${t.duration.toFixed(0)}`).join(', ')}`);
+    if (SHOT && run === RUNS - 1) {
+      await page.locator('#fit').click();
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: SHOT });
+      console.log(`screenshot: ${SHOT}`);
+    }
+    await page.close();
+  }
+} finally {
+  await served.close();
+}
+if (rows.length) {
+  const best = (k: (r: (typeof rows)[number]) => number, low: boolean) => (low ? Math.min : Math.max)(...rows.map(k));
+  const line = (label: string, k: (r: (typeof rows)[number]) => number, low: boolean, unit: (x: number) => string, target: string) =>
+    console.log(`${label.padEnd(28)} best ${unit(best(k, low)).padStart(9)}   median ${unit(median(rows.map(k))).padStart(9)}   target ${target}`);
+  const fps = (x: number) => `${x.toFixed(1)} fps`;
+  console.log(`\n${rows.length} runs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`);
+  line('first picture', (r) => r.firstPicture, true, ms, '3000 ms');
+  line('figures shown', (r) => r.figures, true, ms, '(none)');
+  line('longest main-thread task', (r) => r.longest, true, ms, '100 ms');
+  line('tasks over 100 ms', (r) => r.over100, true, (x) => String(x), '0');
+  line('pan', (r) => r.pan.fps, false, fps, '30 fps');
+  line('zoom', (r) => r.zoom.fps, false, fps, '30 fps');
+}

@@ -1,0 +1,91 @@
+/**
+ * The app on a generated graph of 10,000 nodes and 50,000 flows (issue 8),
+ * in real headless Chromium: opened through the file input, drawn before its
+ * figures, panned and zoomed, and sized by betweenness (in its own worker).
+ * No timing assertions: tests/bench/app.ts measures.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateGraph } from '../../src/generate/index.ts';
+import { BETWEENNESS_EXACT_NODES } from '../../src/worker/betweenness.ts';
+import { serveApp, watchPage, type Served } from './app-server.ts';
+import { loaded, openDefault, pick } from './files-helpers.ts';
+
+const NODES = 10_000;
+const FLOWS = 50_000;
+const FILE = { name: 'big.json', data: JSON.stringify(generateGraph({ nodes: NODES, flows: FLOWS, seed: 1 })) };
+
+let served: Served;
+let page: Page;
+const errors: string[] = [];
+
+/** Only what a test reads: the whole state holds the 10,000-node document and report, slow to send over the protocol. */
+const betweenness = () => page.evaluate(() => {
+  const b = window.__chokepoint!.state().betweenness;
+  return { status: b.status, sampled: b.status === 'done' ? b.value.sampled : undefined };
+});
+/** Two nodes' places on the page: a pan moves both, a zoom changes their distance. */
+const places = () => page.evaluate(() => [window.__chokepoint!.screenPosition('raw-0'), window.__chokepoint!.screenPosition('raw-1')]);
+
+beforeAll(async () => {
+  served = await serveApp();
+  page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
+  watchPage(page, errors);
+  await openDefault(page, served.url);
+}, 120_000);
+
+afterAll(async () => {
+  await served?.close();
+});
+
+describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
+  it('is drawn from the file input before its figures, then shows them', async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { drawn: number[] };
+      w.drawn = [];
+      document.addEventListener('chokepoint:drawn', (e) => w.drawn.push((e as CustomEvent<{ nodes: number }>).detail.nodes));
+    });
+    await pick(page, [FILE]);
+    await page.waitForFunction((n) => (window as unknown as { drawn: number[] }).drawn.includes(n), NODES, { timeout: 30_000 });
+    await loaded(page, FILE.name);
+    const s = await page.evaluate(() => {
+      const t = window.__chokepoint!.state();
+      return { preview: t.preview, nodes: t.loaded?.document.nodes.length, edges: t.loaded?.document.edges.length };
+    });
+    expect(s).toEqual({ preview: null, nodes: NODES, edges: FLOWS });
+    await expect.poll(() => page.locator('#headline-figure').textContent(), { timeout: 20_000 }).toMatch(/%$/);
+  }, 60_000);
+
+  it('pans with a mouse drag and zooms with the wheel', async () => {
+    const box = (await page.locator('#graph').boundingBox())!;
+    // Start in the empty band above the chain, so the drag moves the camera, not a node.
+    const at = { x: box.x + box.width * 0.3, y: box.y + 60 };
+    const [a0] = await places();
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(at.x + 12 * i, at.y + 6 * i);
+    await page.mouse.up();
+    await expect.poll(async () => (await places())[0]!.x - a0!.x).toBeGreaterThan(60);
+    const [b0, b1] = await places();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -200);
+    await expect.poll(async () => {
+      const [c0, c1] = await places();
+      return Math.hypot(c0!.x - c1!.x, c0!.y - c1!.y) / Math.max(1e-9, Math.hypot(b0!.x - b1!.x, b0!.y - b1!.y));
+    }).toBeGreaterThan(1.2);
+    await page.locator('#fit').click();
+  });
+
+  it('sizes by betweenness in its own worker, exact at this size (sampled only above BETWEENNESS_EXACT_NODES)', async () => {
+    await page.selectOption('#size-by', 'betweenness');
+    await expect.poll(async () => (await betweenness()).status, { timeout: 30_000 }).toBe('done');
+    expect(NODES).toBeLessThanOrEqual(BETWEENNESS_EXACT_NODES);
+    expect((await betweenness()).sampled).toBeNull();
+    expect(await page.locator('#size-caption').textContent()).toBe('Size: betweenness centrality');
+    await page.selectOption('#size-by', 'impact');
+  }, 60_000);
+
+  it('wrote no error to the console', () => {
+    expect(errors).toEqual([]);
+  });
+});
