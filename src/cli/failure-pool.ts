@@ -1,9 +1,11 @@
 /**
  * The command line's second core: a worker thread that computes the failure
- * figures of some scenarios while the main thread prepares the next scenario
- * or computes others (report/model.ts, buildReportWith). Reliance and single
+ * figures of scenarios while the main thread prepares the next scenario or
+ * computes others (report/model.ts, buildReportWith). Reliance and single
  * points of failure are most of a report's time on big graphs, and they need
- * only the supply index, which is copied to the thread.
+ * only the supply index, which is copied to the thread. Each job has a shared
+ * cell of state, so the thread and the main thread never both compute it and
+ * neither waits for the other's event loop to claim one.
  *
  * Started before the graph is read, so the thread is ready when the figures
  * are. If it fails to start or dies, every job it had is computed on the main
@@ -16,16 +18,14 @@ import type { FailureFigures } from '../metrics/registry.ts';
 import type { SupplyGraph } from '../model/graph.ts';
 import type { SpofLimit } from '../metrics/spof.ts';
 import type { SupplyIndex } from '../metrics/supply-index.ts';
-import { buildReport, buildReportWith, type FailureRunner, type Report, type ReportOptions } from '../report/model.ts';
+import { buildReport, buildReportWith, type FailureJob, type FailureRunner, type Report, type ReportOptions } from '../report/model.ts';
 
-/** Jobs the thread may hold at once: one running, one waiting, so it never idles while the main thread is busy. */
-const CAPACITY = 2;
 /** Below this size a graph's figures take less than the thread takes to start. */
 export const POOL_FROM_BYTES = 2_000_000;
 
 export class FailurePool implements FailureRunner {
   private readonly worker: Worker | undefined;
-  private readonly waiting = new Map<number, { resolve: (f: FailureFigures) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (f: FailureFigures | undefined) => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private broken = false;
   /** Jobs the thread has finished (for tests and the benchmark). */
@@ -35,7 +35,7 @@ export class FailurePool implements FailureRunner {
     this.worker = worker;
     if (!worker) return;
     worker.unref();
-    worker.on('message', (m: { id: number; figures?: FailureFigures; error?: string }) => {
+    worker.on('message', (m: { id: number; figures?: FailureFigures; skipped?: boolean; error?: string }) => {
       const job = this.waiting.get(m.id);
       if (!job) return;
       this.waiting.delete(m.id);
@@ -43,7 +43,7 @@ export class FailurePool implements FailureRunner {
       if (m.figures) {
         this.finished++;
         job.resolve(m.figures);
-      }
+      } else if (m.skipped) job.resolve(undefined);
       else job.reject(new Error(m.error ?? 'no figures'));
     });
     const fail = (cause: unknown) => {
@@ -55,7 +55,7 @@ export class FailurePool implements FailureRunner {
     worker.on('exit', (code) => fail(new Error(`the figures thread stopped (exit ${code})`)));
   }
 
-  /** A pool with one thread where the machine has a second core; without, every job is declined. */
+  /** A pool with one thread where the machine has a second core; without, every job is left to the main thread. */
   static start(): FailurePool {
     if (availableParallelism() < 2) return new FailurePool(undefined);
     try {
@@ -65,15 +65,19 @@ export class FailurePool implements FailureRunner {
     }
   }
 
-  offer(index: SupplyIndex, spof: SpofLimit | undefined): Promise<FailureFigures> | undefined {
+  offer(index: SupplyIndex, spof: SpofLimit | undefined): FailureJob {
     const worker = this.worker;
-    if (!worker || this.broken || this.waiting.size >= CAPACITY) return undefined;
+    // The job's state, shared with the thread: 0 waiting, 1 started there, 2 taken back here.
+    const state = new Int32Array(new SharedArrayBuffer(4));
+    const take = () => Atomics.compareExchange(state, 0, 0, 2) === 0;
+    if (!worker || this.broken) return { result: Promise.resolve(undefined), take };
     const id = this.nextId++;
-    return new Promise<FailureFigures>((resolve, reject) => {
+    const result = new Promise<FailureFigures | undefined>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       worker.ref();
-      worker.postMessage({ id, index, ...(spof ? { spof } : {}) });
+      worker.postMessage({ id, index, state, ...(spof ? { spof } : {}) });
     });
+    return { result, take };
   }
 
   async close(): Promise<void> {

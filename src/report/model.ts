@@ -177,15 +177,23 @@ export function buildReport(graph: SupplyGraph, options: ReportOptions = {}): Re
 }
 
 /**
- * Computes a report's failure figures elsewhere (another thread): `offer`
- * returns their promise, or undefined when it has enough work in hand and the
- * caller should compute them itself.
+ * Computes a report's failure figures elsewhere (another thread). Every job is
+ * handed over as soon as it is prepared; the other side works through them in
+ * order, while this side, once it has prepared them all, takes jobs back from
+ * the end (`take` is true when the other side had not started the job) and
+ * computes them itself, until the two meet.
  */
 export interface FailureRunner {
-  offer(index: SupplyIndex, spof: SpofLimit | undefined): Promise<FailureFigures> | undefined;
+  offer(index: SupplyIndex, spof: SpofLimit | undefined): FailureJob;
+}
+export interface FailureJob {
+  /** The figures, or undefined when the job was taken back. */
+  result: Promise<FailureFigures | undefined>;
+  /** Takes the job back, if the other side has not started it. */
+  take(): boolean;
 }
 
-/** Lets messages from other threads in (their results, and their readiness for more). */
+/** Lets messages from other threads in (results, errors). */
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
@@ -196,21 +204,20 @@ const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0
 export async function buildReportWith(graph: SupplyGraph, options: ReportOptions, runner: FailureRunner): Promise<Report> {
   const levels = options.levels ?? DEFAULT_LEVELS;
   const prepared: Prepared[] = [];
-  const figures: (Promise<FailureFigures> | FailureFigures | undefined)[] = [];
+  const jobs: FailureJob[] = [];
   const here = (i: number) => failureFigures(prepared[i]!.index, options.spof);
-  // A job the runner fails is computed here (the handler is attached at once, so no rejection goes unhandled).
-  const offer = (i: number) => runner.offer(prepared[i]!.index, options.spof)?.catch(() => here(i));
   for (const s of [undefined, ...wantedScenarios(graph, options)]) {
     prepared.push(onScenario(graph, s, (applied) => prepareScenario(applied, s ?? BASELINE, levels)));
-    figures.push(offer(prepared.length - 1));
+    const job = runner.offer(prepared.at(-1)!.index, options.spof);
+    // Failures are handled below, once every job is out; this marks them as expected meanwhile.
+    job.result.catch(() => undefined);
+    jobs.push(job);
     await yieldToEvents();
   }
-  for (let i = 0; i < prepared.length; i++) {
-    if (figures[i]) continue;
-    await yieldToEvents();
-    figures[i] = offer(i) ?? here(i);
-  }
-  const done = await Promise.all(figures);
+  const local = new Map<number, FailureFigures>();
+  for (let i = jobs.length - 1; i >= 0 && jobs[i]!.take(); i--) local.set(i, here(i));
+  // A job the runner fails is computed here.
+  const done = await Promise.all(jobs.map((job, i) => job.result.then((f) => f ?? local.get(i) ?? here(i), () => local.get(i) ?? here(i))));
   return assemble(graph, options, levels, prepared.map((p, i) => completeScenario(p, done[i]!)));
 }
 
