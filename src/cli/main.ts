@@ -5,17 +5,26 @@
 import { parseArgs } from 'node:util';
 import { CHOKEPOINT_VERSION } from '../version.ts';
 import type { Command } from './commands/command.ts';
-import { COMPARE } from './commands/compare.ts';
-import { CONVERT } from './commands/convert.ts';
-import { GENERATE } from './commands/generate.ts';
-import { REPORT } from './commands/report.ts';
-import { VALIDATE } from './commands/validate.ts';
 import { type CliIO, InvalidInput, PROCESS_IO, UsageError } from './io.ts';
 import { LOAD_FLAGS, useLoadFlags } from './read-graph.ts';
 
-export const COMMANDS: Command[] = [REPORT, COMPARE, VALIDATE, CONVERT, GENERATE];
+/**
+ * Each command's module, loaded only when it runs: `validate` should not pay
+ * for the report renderers, the layouts and the PDF printer (start-up counts
+ * when a broken file must be refused within a second).
+ */
+const LOADERS: Record<string, () => Promise<Command>> = {
+  report: async () => (await import('./commands/report.ts')).REPORT,
+  compare: async () => (await import('./commands/compare.ts')).COMPARE,
+  validate: async () => (await import('./commands/validate.ts')).VALIDATE,
+  convert: async () => (await import('./commands/convert.ts')).CONVERT,
+  generate: async () => (await import('./commands/generate.ts')).GENERATE,
+};
+export const COMMAND_NAMES = Object.keys(LOADERS);
+export const loadCommands = (): Promise<Command[]> => Promise.all(Object.values(LOADERS).map((load) => load()));
 
-function mainHelp(): string {
+async function mainHelp(): Promise<string> {
+  const COMMANDS = await loadCommands();
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return `chokepoint ${CHOKEPOINT_VERSION}: where does this supply chain break?
 
@@ -34,18 +43,19 @@ const commandHelp = (c: Command) => `Usage: ${c.usage}\n\n${c.help}\n`;
 export async function main(argv: string[], io: CliIO = PROCESS_IO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.stderr : io.stdout)(mainHelp());
+    (name === undefined ? io.stderr : io.stdout)(await mainHelp());
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${CHOKEPOINT_VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    io.stderr(`chokepoint: unknown command "${name}"\n\n${mainHelp()}`);
+  const load = Object.hasOwn(LOADERS, name) ? LOADERS[name] : undefined;
+  if (!load) {
+    io.stderr(`chokepoint: unknown command "${name}"\n\n${await mainHelp()}`);
     return 2;
   }
+  const command = await load();
   try {
     const { values, positionals } = parseArgs({
       args: rest,
