@@ -106,9 +106,20 @@ export function parseJsonText(rawText: string, file?: string): ParseResult {
 /** Adds line and column to problems whose JSON path can be found in the text. */
 export function locateProblems(text: string, problems: Problem[], pathArrays: Map<Problem, (string | number)[]>): void {
   if (problems.length === 0) return;
+  const starts = lineStarts(text);
+  // A few problems: a walk of the text along each path, without building a
+  // tree (a tree of a 10 MB file took most of a second to refuse one dangling
+  // edge). Many: one tree for all.
+  if (problems.length <= FEW_PROBLEMS) {
+    for (const problem of problems) {
+      const path = pathArrays.get(problem);
+      const offset = path ? offsetOfPath(text, path) : undefined;
+      if (offset !== undefined) Object.assign(problem, positionAt(starts, offset));
+    }
+    return;
+  }
   const tree = parseTree(text);
   if (!tree) return;
-  const starts = lineStarts(text);
   for (const problem of problems) {
     const path = pathArrays.get(problem);
     if (!path) continue;
@@ -122,4 +133,88 @@ export function locateProblems(text: string, problems: Problem[], pathArrays: Ma
       }
     }
   }
+}
+
+const FEW_PROBLEMS = 16;
+
+/**
+ * Where a JSON path is in well-formed JSON text: the offset of the value, or
+ * of its property name when the path ends at an object's member; where the
+ * path goes further than the text, the deepest part that exists (a missing
+ * field is reported at its parent). One pass over the text at most, skipping
+ * every value off the path.
+ */
+export function offsetOfPath(text: string, path: readonly (string | number)[]): number | undefined {
+  const ws = (i: number) => {
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xfeff) break;
+      i++;
+    }
+    return i;
+  };
+  /** The offset just after the string starting at i (a `"`). */
+  const stringEnd = (i: number) => {
+    for (i++; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 92) i++;
+      else if (c === 34) return i + 1;
+    }
+    return text.length;
+  };
+  /** The offset just after the value starting at i. */
+  const valueEnd = (i: number) => {
+    const c = text.charCodeAt(i);
+    if (c === 34) return stringEnd(i);
+    if (c !== 123 && c !== 91) {
+      while (i < text.length && !',]} \t\r\n'.includes(text[i]!)) i++;
+      return i;
+    }
+    let depth = 0;
+    for (; i < text.length; i++) {
+      const d = text.charCodeAt(i);
+      if (d === 34) i = stringEnd(i) - 1;
+      else if (d === 123 || d === 91) depth++;
+      else if ((d === 125 || d === 93) && --depth === 0) return i + 1;
+    }
+    return text.length;
+  };
+  let at = ws(0);
+  let reported = at;
+  for (const step of path) {
+    const open = text.charCodeAt(at);
+    let found: number | undefined;
+    if (open === 123 && typeof step === 'string') {
+      let i = ws(at + 1);
+      while (i < text.length && text.charCodeAt(i) === 34) {
+        const keyEnd = stringEnd(i);
+        const raw = text.slice(i + 1, keyEnd - 1);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, keyEnd)) as string) : raw;
+        const value = ws(ws(keyEnd) + 1);
+        if (key === step) {
+          found = value;
+          reported = i;
+          break;
+        }
+        i = ws(valueEnd(value));
+        if (text.charCodeAt(i) !== 44) break;
+        i = ws(i + 1);
+      }
+    } else if (open === 91 && typeof step === 'number') {
+      let i = ws(at + 1);
+      for (let n = 0; i < text.length && text.charCodeAt(i) !== 93; n++) {
+        if (n === step) {
+          found = i;
+          reported = i;
+          break;
+        }
+        i = ws(valueEnd(i));
+        if (text.charCodeAt(i) !== 44) break;
+        i = ws(i + 1);
+      }
+    }
+    if (found === undefined) return at;
+    at = found;
+  }
+  return path.length === 0 || typeof path.at(-1) !== 'string' ? at : reported;
 }
