@@ -18,14 +18,18 @@ const japan = loadGraph(readFileSync(repoPath('graphs/japan-us-taiwan.json'), 'u
 const generated = graphOf(generateGraph({ nodes: 600, flows: 2400, seed: 3 }));
 const graphs = { 'the default graph': japan, 'a generated graph': generated };
 
-/** A stand-in for the thread: works through its jobs in order, one per task, unless taken back first; counts what it computed. */
-function inOrder(): FailureRunner & { computed: number } {
+/**
+ * A stand-in for the thread: works through its jobs in order, `ms` per job,
+ * unless taken back first; counts what it computed. Slow enough, and this
+ * thread takes jobs back; quick, and it leaves them all.
+ */
+function inOrder(ms: number): FailureRunner & { computed: number } {
   let queue = Promise.resolve();
   const runner = {
     computed: 0,
     offer(index: SupplyIndex, spof: SpofLimit | undefined): FailureJob {
       let state = 0;
-      const result = (queue = queue.then(() => new Promise((r) => setTimeout(r, 0)))).then(() => {
+      const result = (queue = queue.then(() => new Promise((r) => setTimeout(r, ms)))).then(() => {
         if (state !== 0) return undefined;
         state = 1;
         runner.computed++;
@@ -45,11 +49,14 @@ describe('a report with failure figures computed elsewhere', () => {
   for (const [name, graph] of Object.entries(graphs)) {
     it(`equals buildReport on ${name}, whoever computes what`, async () => {
       const expected = buildReport(graph, { spof: { top: 5 } });
-      const runner = inOrder();
-      expect(await buildReportWith(graph, { spof: { top: 5 } }, runner)).toEqual(expected);
+      const slow = inOrder(150);
+      expect(await buildReportWith(graph, { spof: { top: 5 } }, slow)).toEqual(expected);
       // Both sides computed some: the stand-in from the front, this side from the back.
-      expect(runner.computed).toBeGreaterThan(0);
-      expect(runner.computed).toBeLessThan(expected.scenarios.length);
+      expect(slow.computed).toBeGreaterThan(0);
+      expect(slow.computed).toBeLessThan(expected.scenarios.length);
+      const quick = inOrder(0);
+      expect(await buildReportWith(graph, { spof: { top: 5 } }, quick)).toEqual(expected);
+      expect(quick.computed).toBe(expected.scenarios.length);
       expect(await buildReportWith(graph, { spof: { top: 5 } }, failing)).toEqual(expected);
       expect(await buildReportWith(graph, { spof: { top: 5 } }, idle)).toEqual(expected);
     });
