@@ -11,7 +11,7 @@ import { countryName } from '../model/countries.ts';
 import { flowArrays } from '../worker/betweenness.ts';
 import { startBetweenness, startEngineWorker, type BetweennessRun, type EngineClient } from '../worker/client.ts';
 import type { GraphView as EngineView } from '../worker/protocol.ts';
-import { buildDisplayGraph, countryNodeKey, type DisplayGraph } from './display-graph.ts';
+import { buildDisplayGraph, buildDisplayGraphInSlices, countryNodeKey, type DisplayGraph } from './display-graph.ts';
 import { h } from './dom.ts';
 import { mountGraphView, type GraphView } from './graph-view.ts';
 import { renderFilters, renderLegend, type LegendActions } from './legend.ts';
@@ -28,6 +28,8 @@ import { mountEditing } from './edit/editing.ts';
 import { betweennessProgressText, renderScenarioBar, renderViewControls, type ToolbarActions } from './toolbar.ts';
 
 const INSPECTOR_SHIFT = 230;
+/** Above this many nodes and flows, a new display graph is built in slices (docs/scale.md, In the app). */
+const SLICED_BUILD_ITEMS = 20_000;
 
 export interface AppHandle {
   store: Store;
@@ -248,7 +250,9 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     else status.textContent = '';
     if (!s.loaded) return;
     if (s.preview) {
-      // The new graph is drawn; the panels wait for its figures rather than show the graph before's.
+      // The new graph is drawn; the panels wait for its figures rather than show the graph before's. The legend and the
+      // filters keep their height, so that the canvas keeps its size (a resize re-indexes a big graph: a long task).
+      for (const slot of [legendSlot, filtersSlot]) if (slot.childElementCount > 0) slot.style.minHeight = `${slot.offsetHeight}px`;
       for (const slot of [legendSlot, filtersSlot, inspectorSlot]) fill(slot);
       fill(sidebar, h('section', { className: 'headline' }, h('p', {}, `Computing the figures of ${s.preview}…`)));
       return;
@@ -258,6 +262,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       setCountry: (c) => update((t) => A.setCountryFilter(t, c)),
       setInput: (i) => update((t) => A.setInputFilter(t, i)),
     };
+    for (const slot of [legendSlot, filtersSlot]) slot.style.minHeight = '';
     fill(legendSlot, renderLegend(s, legendActions));
     fill(filtersSlot, renderFilters(s, legendActions));
     const sel = s.selection?.type === 'node' ? s.selection.key : null;
@@ -276,6 +281,63 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       renderChanges(s, labelOf, changesAll, { centreOn: (keys) => view?.centreOn(keys), toggleAll: () => ((changesAll = !changesAll), renderPanels(store.get())) }),
       renderConcentration(s, { selectInput }),
     );
+  }
+
+  /** Everything `graphUi` reads. */
+  const uiInputs = (s: A.AppState) => [s.selection, s.filters, s.preview, s.loaded, s.sizeBy, s.demand, s.scenario, s.view, s.betweenness, s.whatIf, s.compare];
+  const sizeKeyOf = (s: A.AppState) => `${s.sizeBy}|${s.demand}|${s.scenario}|${s.betweenness.status}|${s.view.status}|${s.preview}`;
+  /** The latest display graph asked for (an older one built in slices is dropped), and whether it is still being built. */
+  let building = 0;
+  let pendingBuild = false;
+  /** Draws a new display graph (mounting the view the first time); true when it was drawn with the UI state of `s`. */
+  function show(g: DisplayGraph, s: A.AppState): boolean {
+    let withUi = false;
+    if (!view) {
+      view = mountGraphView(canvas, g, {
+        onClickNode: (key) => {
+          if (key.startsWith('country:')) pickSet(key.slice('country:'.length));
+          else selectNode(key);
+        },
+        onClickStage: () => {
+          view?.update({ matches: null });
+          if (store.get().selection) update((t) => A.select(t, null));
+        },
+        // For tests and tests/bench/app.ts: the graph is on the canvas (figures may still be coming).
+        onDrawn: (detail) => root.dispatchEvent(new CustomEvent('chokepoint:drawn', { detail, bubbles: true })),
+      });
+      editing.attach(view);
+      markReady();
+    } else {
+      view.setGraph(g, graphUi(s));
+      lastSizeKey = sizeKeyOf(s);
+      withUi = true;
+    }
+    // Made at the first search: 10,000 entries are a long task while a big graph opens.
+    search.setEntries(() => g.mapNodes((key, a) => ({
+      key, label: a.fullLabel,
+      detail: a.kind === 'country' ? 'country' : `${a.kind} · ${countryName(a.country)}`,
+      haystack: `${a.fullLabel} ${key} ${a.country} ${countryName(a.country)}`.toLowerCase(),
+    })));
+    return withUi;
+  }
+
+  /**
+   * A big graph is built in slices, the main thread free between them (docs/scale.md, In the app); the graph on
+   * screen stays, untouched, until the new one is ready, which comes with the UI state of then.
+   */
+  function buildInSlices(build: number, s: A.AppState, ev: EngineView) {
+    pendingBuild = true;
+    void buildDisplayGraphInSlices(ev, positionsFor(s, ev), s.countries === 'nodes', s.layout === 'tiered' ? 'column' : 'centroid').then((g) => {
+      // A newer build owns the view.
+      if (destroyed || build !== building) return;
+      const now = store.get();
+      if (now.view.status === 'done' && now.view.value === ev && now.countries === s.countries && now.layout !== s.layout) return buildInSlices(build, now, ev);
+      pendingBuild = false;
+      const current = now.view.status === 'done' && now.view.value === ev && now.countries === s.countries;
+      if (current && show(g, now)) return;
+      view?.update(graphUi(now), { resize: true });
+      lastSizeKey = sizeKeyOf(now);
+    });
   }
 
   function onChange(s: A.AppState, prev: A.AppState) {
@@ -297,31 +359,10 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     // A new graph is drawn with the UI state in one pass of sigma's reducers (each pass is long on a big graph).
     let drawnWithUi = false;
     if (ev && (viewChanged || s.countries !== prev.countries)) {
-      const g = displayGraph(s, ev);
-      if (!view) {
-        view = mountGraphView(canvas, g, {
-          onClickNode: (key) => {
-            if (key.startsWith('country:')) pickSet(key.slice('country:'.length));
-            else selectNode(key);
-          },
-          onClickStage: () => {
-            view?.update({ matches: null });
-            if (store.get().selection) update((t) => A.select(t, null));
-          },
-          // For tests and tests/bench/app.ts: the graph is on the canvas (figures may still be coming).
-          onDrawn: (detail) => root.dispatchEvent(new CustomEvent('chokepoint:drawn', { detail, bubbles: true })),
-        });
-        editing.attach(view);
-        markReady();
-      } else {
-        view.setGraph(g, graphUi(s));
-        drawnWithUi = true;
-      }
-      search.setEntries(g.mapNodes((key, a) => ({
-        key, label: a.fullLabel,
-        detail: a.kind === 'country' ? 'country' : `${a.kind} · ${countryName(a.country)}`,
-        haystack: `${a.fullLabel} ${key} ${a.country} ${countryName(a.country)}`.toLowerCase(),
-      })));
+      const build = ++building;
+      pendingBuild = false;
+      if (ev.document.edges.length + ev.document.nodes.length > SLICED_BUILD_ITEMS) buildInSlices(build, s, ev);
+      else drawnWithUi = show(displayGraph(s, ev), s);
     }
     if (view && ev && s.layout !== prev.layout && !viewChanged) {
       if (s.layout === 'force') view.runForce(Math.min(8000, 1500 + 10 * ev.document.nodes.length), () => {});
@@ -335,9 +376,11 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
         setTimeout(() => view?.fit(), 450);
       }
     }
-    if (view) {
+    // While a new graph is being built, the one on screen is left alone: the new one comes with the UI state of then.
+    // A change that graphUi does not read (saving, the editor, files) leaves the graph alone too: each pass of the reducers is long on a big graph.
+    if (view && !pendingBuild && (drawnWithUi || uiInputs(s).some((x, i) => x !== uiInputs(prev)[i]))) {
       // Sizes move the label grid, so only a change of them needs a full reindex.
-      const sizeKey = `${s.sizeBy}|${s.demand}|${s.scenario}|${s.betweenness.status}|${s.view.status}|${s.preview}`;
+      const sizeKey = sizeKeyOf(s);
       if (!drawnWithUi) view.update(graphUi(s), { resize: sizeKey !== lastSizeKey || s.filters !== prev.filters });
       lastSizeKey = sizeKey;
     }

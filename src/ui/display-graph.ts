@@ -46,19 +46,70 @@ export const MAX_DRAWN_FLOWS = 10_000;
 export type CountryPlacement = 'column' | 'centroid';
 
 export function buildDisplayGraph(view: GraphView, positions: Positions, withCountries: boolean, placement: CountryPlacement = 'column'): DisplayGraph {
+  return drain(displaySteps(view, positions, withCountries, placement));
+}
+
+/**
+ * The same graph, built in slices of about `sliceMs` with the main thread given back between them:
+ * at 10,000 nodes and 50,000 flows the build is a task of 0.3 s otherwise (docs/scale.md, In the app).
+ */
+export async function buildDisplayGraphInSlices(view: GraphView, positions: Positions, withCountries: boolean, placement: CountryPlacement = 'column', sliceMs = 20): Promise<DisplayGraph> {
+  const steps = displaySteps(view, positions, withCountries, placement);
+  // Not in the task that asked (a message's, already long).
+  await nextTask();
+  let start = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - start > sliceMs) {
+      await nextTask();
+      start = performance.now();
+    }
+  }
+}
+
+/** Resolves in a task of its own, after what is queued (a message, not a timer: no 4 ms clamp). */
+export const nextTask = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+
+/** Runs a job of steps to its end at once. */
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Every STEP items the build yields: a point where it may give the main thread back. */
+const STEP = 500;
+
+function* displaySteps(view: GraphView, positions: Positions, withCountries: boolean, placement: CountryPlacement): Generator<void, DisplayGraph> {
   const g: DisplayGraph = new MultiDirectedGraph();
+  let n = 0;
   for (const { key, attributes: a } of view.document.nodes) {
     const p = positions[key] ?? { x: 0, y: 0 };
     g.addNode(key, { x: p.x, y: p.y, size: 5, color: KIND_COLORS[a.kind], label: shortLabel(a.label), fullLabel: a.label, kind: a.kind, country: a.country });
+    if (++n % STEP === 0) yield;
   }
   let max = 0;
   for (const e of view.document.edges) max = Math.max(max, e.attributes.value);
-  const drawn = drawnFlows(view);
-  view.document.edges.forEach((e, i) => {
+  yield;
+  const drawn = yield* drawnFlowsSteps(view, MAX_DRAWN_FLOWS);
+  const edges = view.document.edges;
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i]!;
     const key = e.key ?? `~${i}`;
     const size = max > 0 ? 0.4 + 5 * Math.sqrt(e.attributes.value / max) : 0.5;
     g.addDirectedEdgeWithKey(key, e.source, e.target, { size, color: EDGE_COLOR, input: e.attributes.input, value: e.attributes.value, sitsIn: false, minor: drawn !== null && drawn[i] === 0 });
-  });
+    if ((i + 1) % STEP === 0) yield;
+  }
   if (withCountries) addCountryNodes(g, placement);
   return g;
 }
@@ -69,18 +120,31 @@ export function buildDisplayGraph(view: GraphView, positions: Positions, withCou
  * buys; null: all of them.
  */
 export function drawnFlows(view: Pick<GraphView, 'document' | 'shares'>, limit = MAX_DRAWN_FLOWS): Uint8Array | null {
+  return drain(drawnFlowsSteps(view, limit));
+}
+
+function* drawnFlowsSteps(view: Pick<GraphView, 'document' | 'shares'>, limit: number): Generator<void, Uint8Array | null> {
   const edges = view.document.edges;
   if (edges.length <= limit) return null;
-  const share = Float64Array.from(edges, (e, i) => view.shares[e.key ?? `~${i}`] ?? 0);
-  const order = Uint32Array.from(edges, (_e, i) => i).sort((a, b) => share[b]! - share[a]! || a - b);
+  const share = new Float64Array(edges.length);
+  const order = new Uint32Array(edges.length);
+  for (let i = 0; i < edges.length; i++) {
+    share[i] = view.shares[edges[i]!.key ?? `~${i}`] ?? 0;
+    order[i] = i;
+    if ((i + 1) % STEP === 0) yield;
+  }
+  order.sort((a, b) => share[b]! - share[a]! || a - b);
+  yield;
   // Each flow's rank among its customer's flows; every customer's largest go first, then their second largest…
   const rank = new Uint32Array(edges.length);
   const seen = new Map<string, number>();
-  for (const i of order) {
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j]!;
     const t = edges[i]!.target;
     const r = seen.get(t) ?? 0;
     rank[i] = r;
     seen.set(t, r + 1);
+    if ((j + 1) % STEP === 0) yield;
   }
   const drawn = new Uint8Array(edges.length);
   let count = 0;
@@ -91,6 +155,7 @@ export function drawnFlows(view: Pick<GraphView, 'document' | 'shares'>, limit =
       drawn[i] = 1;
       count++;
     }
+    yield;
   }
   return drawn;
 }

@@ -295,8 +295,13 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
 
   // The canvas changes size when the panels around it do (the legend grows in what-if mode): draw again at the new size.
   // Data unchanged: no reducer runs (an empty partial refresh), only sigma's indexing at the new size, in the next frame.
+  // Observers also fire for changes sigma does not see (a fraction of a pixel): only a new whole-pixel size is drawn again.
+  let seen = { width: -1, height: -1 };
   const resized = new ResizeObserver(() => {
-    if (!killed) sigma.refresh({ partialGraph: { nodes: [], edges: [] }, schedule: true });
+    const size = { width: container.offsetWidth, height: container.offsetHeight };
+    if (killed || (size.width === seen.width && size.height === seen.height)) return;
+    seen = size;
+    sigma.refresh({ partialGraph: { nodes: [], edges: [] }, schedule: true });
   });
   resized.observe(container);
 
@@ -329,9 +334,11 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       ui = { ...ui, ...change };
       setNeighbours();
       const skipIndexation = !options?.resize;
+      // On a big graph the drawing (sigma's indexing and render) waits for the next frame: a task of its own, not one with the reducers'.
+      const schedule = lightHover(graph);
       // Most changes (sizes, search matches, scenario marks on nodes) leave every flow as it was: only the nodes go through the reducer.
-      if (sameForEdges(before, ui)) sigma.refresh({ partialGraph: { nodes: graph.nodes(), edges: [] }, skipIndexation });
-      else sigma.refresh({ skipIndexation });
+      if (sameForEdges(before, ui)) sigma.refresh({ partialGraph: { nodes: graph.nodes(), edges: [] }, skipIndexation, schedule });
+      else sigma.refresh({ skipIndexation, schedule });
     },
     ui: () => ui,
     moveTo(positions) {

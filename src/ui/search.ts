@@ -14,7 +14,8 @@ export interface SearchEntry {
 
 export interface SearchBox {
   element: HTMLElement;
-  setEntries(entries: SearchEntry[]): void;
+  /** The entries, or how to make them: made at the first search (10,000 of them are a long task while a graph opens). */
+  setEntries(entries: SearchEntry[] | (() => SearchEntry[])): void;
   destroy(): void;
 }
 
@@ -27,7 +28,8 @@ export function matchEntries(entries: SearchEntry[], query: string, limit = 8): 
 }
 
 export function createSearch(act: { onQuery(matches: string[] | null): void; onPick(key: string): void }): SearchBox {
-  let entries: SearchEntry[] = [];
+  let made: SearchEntry[] | (() => SearchEntry[]) = [];
+  const entries = () => (typeof made === 'function' ? (made = made()) : made);
   let current: SearchEntry[] = [];
   let active = -1;
   const input = h('input', {
@@ -61,10 +63,10 @@ export function createSearch(act: { onQuery(matches: string[] | null): void; onP
     act.onPick(e.key);
   };
   input.addEventListener('input', () => {
-    current = matchEntries(entries, input.value);
+    current = matchEntries(entries(), input.value);
     active = current.length ? 0 : -1;
     show();
-    act.onQuery(input.value.trim() ? matchEntries(entries, input.value, 1000).map((e) => e.key) : null);
+    act.onQuery(input.value.trim() ? matchEntries(entries(), input.value, 1000).map((e) => e.key) : null);
   });
   input.addEventListener('keydown', (ev) => {
     if (ev.key === 'ArrowDown' && current.length) {
@@ -94,7 +96,7 @@ export function createSearch(act: { onQuery(matches: string[] | null): void; onP
   return {
     element: h('div', { className: 'search' }, input, list),
     setEntries(next) {
-      entries = next;
+      made = next;
     },
     destroy() {
       input.removeEventListener('blur', onBlur);

@@ -1,5 +1,5 @@
 /** The app's side of the engine worker: requests as promises, and an idempotent kill. */
-import type { BetweennessMessage, EnginePreview, EngineProgress, EngineRequest, EngineResult, GraphView } from './protocol.ts';
+import { PartsJoiner, type BetweennessMessage, type EnginePart, type EnginePreview, type EngineProgress, type EngineRequest, type EngineResult, type GraphView } from './protocol.ts';
 import type { FlowArrays } from './betweenness.ts';
 
 type Body = EngineRequest extends infer R ? (R extends EngineRequest ? Omit<R, 'id'> : never) : never;
@@ -25,16 +25,22 @@ export function createEngineClient(worker: Worker): EngineClient {
   const progress = new Map<number, (phase: string) => void>();
   const previews = new Map<number, (view: GraphView) => void>();
   const crashListeners = new Set<(message: string) => void>();
-  worker.onmessage = (event: MessageEvent<({ id: number } & EngineResult) | EngineProgress | EnginePreview>) => {
+  const parts = new PartsJoiner();
+  worker.onmessage = (event: MessageEvent<({ id: number } & EngineResult) | EngineProgress | EnginePreview | EnginePart>) => {
+    if (event.data.type === 'part') {
+      parts.add(event.data);
+      return;
+    }
     if (event.data.type === 'progress') {
       progress.get(event.data.id)?.(event.data.phase);
       return;
     }
     if (event.data.type === 'preview') {
-      previews.get(event.data.id)?.(event.data.view);
+      const preview = parts.fill(event.data);
+      previews.get(preview.id)?.(preview.view);
       return;
     }
-    const { id, ...result } = event.data;
+    const { id, ...result } = parts.fill(event.data);
     progress.delete(id);
     previews.delete(id);
     const resolve = pending.get(id);

@@ -1,16 +1,21 @@
 /// <reference lib="webworker" />
 /** The Web Worker entry: every request goes to the engine, every answer comes back with its id (progress of a long open, and the graph's view before its figures, ahead of it). */
 import { Engine } from './engine.ts';
-import type { EnginePreview, EngineProgress, EngineRequest, EngineResponse } from './protocol.ts';
+import { splitMessage, type EnginePreview, type EngineProgress, type EngineRequest, type EngineResponse } from './protocol.ts';
 
 const engine = new Engine();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+/** Big views and documents go in parts, each decoded in its own short task on the page (splitMessage). */
+const post = (message: EngineResponse | EnginePreview, transfer: ArrayBuffer[] = []) => {
+  const split = splitMessage(message);
+  for (const part of split.parts) scope.postMessage(part, part.kind === 'list' ? [] : [part.values.buffer as ArrayBuffer]);
+  scope.postMessage(split.message, transfer);
+};
 scope.onmessage = (event: MessageEvent<EngineRequest>) => {
   const id = event.data.id;
   const progress = (phase: string) => scope.postMessage({ id, type: 'progress', phase } satisfies EngineProgress);
-  const preview = (view: EnginePreview['view']) => scope.postMessage({ id, type: 'preview', view } satisfies EnginePreview);
+  const preview = (view: EnginePreview['view']) => post({ id, type: 'preview', view });
   const response: EngineResponse = { id, ...engine.handle(event.data, progress, preview) };
   // Files made here go back without a copy.
-  const transfer = response.type === 'export' || response.type === 'report' ? [response.file.bytes.buffer as ArrayBuffer] : [];
-  scope.postMessage(response, transfer);
+  post(response, response.type === 'export' || response.type === 'report' ? [response.file.bytes.buffer as ArrayBuffer] : []);
 };

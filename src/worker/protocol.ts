@@ -159,3 +159,142 @@ export interface EnginePreview {
 export type BetweennessMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; values: Float64Array; sampled: number | null };
+
+// ------------------------------------------------------------------ big answers in parts
+
+/**
+ * A big answer (a 10,000-node view, a document) travels in parts: the page
+ * decodes each message in one main-thread task, and one structured clone of
+ * 60,000 objects is a task of 0.4 s (docs/scale.md, In the app). Long lists go
+ * as slices; records of numbers and positions as keys and typed arrays
+ * (transferred). The answer itself follows, with those fields left empty;
+ * `PartsJoiner` puts them back, slice by slice as they arrive.
+ */
+export type EnginePart = { id: number; type: 'part'; path: string } & (
+  | { kind: 'list'; items: unknown[] }
+  /** `values[i]` is `keys[i]`'s number; NaN stands for null where `nullable`. */
+  | { kind: 'numbers'; keys: string[]; values: Float64Array; nullable: boolean }
+  /** `values[2i]`, `values[2i + 1]`: `keys[i]`'s x and y. */
+  | { kind: 'positions'; keys: string[]; values: Float64Array }
+);
+
+/** Items per part: each part is decoded and joined on the page in a few milliseconds. */
+export const PART_ITEMS = 4000;
+
+/** Where views and documents sit in the messages the worker sends. */
+const VIEW_PATHS = [['view']];
+const DOCUMENT_PATHS = [['view', 'document'], ['result', 'loaded', 'document']];
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !ArrayBuffer.isView(x);
+
+/**
+ * `message` with its long lists and records emptied (copies along their paths: the engine's objects are
+ * untouched), and the parts that carry them, with the buffers to transfer. Small messages come back as they are.
+ */
+export function splitMessage<M extends { id: number }>(message: M, limit = PART_ITEMS): { message: M; parts: EnginePart[]; transfer: ArrayBuffer[] } {
+  const parts: EnginePart[] = [];
+  const transfer: ArrayBuffer[] = [];
+  const id = message.id;
+  let out = message as unknown as Obj;
+  /** A copy of `out` whose objects along `path` are copies, so that the last one can be changed. */
+  const owned = (path: string[]): Obj => {
+    out = { ...out };
+    let at = out;
+    for (const key of path) {
+      const next = { ...(at[key] as Obj) };
+      at[key] = next;
+      at = next;
+    }
+    return at;
+  };
+  const at = (path: string[]): unknown => path.reduce<unknown>((o, k) => (isObj(o) ? o[k] : undefined), out);
+  for (const path of DOCUMENT_PATHS) {
+    for (const field of ['nodes', 'edges']) {
+      const list = at([...path, field]);
+      if (!Array.isArray(list) || list.length <= limit) continue;
+      const name = [...path, field].join('.');
+      for (let i = 0; i < list.length; i += limit) parts.push({ id, type: 'part', path: name, kind: 'list', items: list.slice(i, i + limit) });
+      owned(path)[field] = [];
+    }
+  }
+  for (const path of VIEW_PATHS) {
+    const records: { sub: string[]; kind: 'numbers' | 'positions'; nullable?: boolean }[] = [
+      { sub: ['shares'], kind: 'numbers', nullable: true },
+      { sub: ['throughput'], kind: 'numbers', nullable: false },
+      { sub: ['layouts', 'tiered'], kind: 'positions' },
+      { sub: ['layouts', 'geographic'], kind: 'positions' },
+    ];
+    for (const { sub, kind, nullable } of records) {
+      const full = [...path, ...sub];
+      const record = at(full);
+      if (!isObj(record)) continue;
+      const keys = Object.keys(record);
+      if (keys.length <= limit) continue;
+      const name = full.join('.');
+      const step = limit * 2;
+      for (let i = 0; i < keys.length; i += step) {
+        const slice = keys.slice(i, i + step);
+        if (kind === 'numbers') {
+          const values = Float64Array.from(slice, (k) => (record[k] === null ? NaN : (record[k] as number)));
+          parts.push({ id, type: 'part', path: name, kind, keys: slice, values, nullable: nullable ?? false });
+          transfer.push(values.buffer);
+        } else {
+          const values = new Float64Array(slice.length * 2);
+          slice.forEach((k, j) => {
+            const p = record[k] as { x: number; y: number };
+            values[2 * j] = p.x;
+            values[2 * j + 1] = p.y;
+          });
+          parts.push({ id, type: 'part', path: name, kind, keys: slice, values });
+          transfer.push(values.buffer);
+        }
+      }
+      owned(full.slice(0, -1))[full[full.length - 1]!] = {};
+    }
+  }
+  return { message: out as unknown as M, parts, transfer };
+}
+
+/** The page's side of `splitMessage`: joins each part as it arrives, then fills the answer that follows them. */
+export class PartsJoiner {
+  private joined = new Map<number, Map<string, unknown[] | Record<string, unknown>>>();
+
+  add(part: EnginePart): void {
+    let byPath = this.joined.get(part.id);
+    if (!byPath) this.joined.set(part.id, (byPath = new Map()));
+    if (part.kind === 'list') {
+      const list = (byPath.get(part.path) as unknown[] | undefined) ?? [];
+      for (const item of part.items) list.push(item);
+      byPath.set(part.path, list);
+      return;
+    }
+    const record = (byPath.get(part.path) as Record<string, unknown> | undefined) ?? {};
+    const { keys, values } = part;
+    if (part.kind === 'numbers') {
+      for (let i = 0; i < keys.length; i++) {
+        const v = values[i]!;
+        record[keys[i]!] = part.nullable && Number.isNaN(v) ? null : v;
+      }
+    } else for (let i = 0; i < keys.length; i++) record[keys[i]!] = { x: values[2 * i]!, y: values[2 * i + 1]! };
+    byPath.set(part.path, record);
+  }
+
+  /** The message with the fields its parts carried (it is changed in place: it is the page's own copy). */
+  fill<M extends { id: number }>(message: M): M {
+    const byPath = this.joined.get(message.id);
+    if (!byPath) return message;
+    this.joined.delete(message.id);
+    for (const [path, value] of byPath) {
+      const keys = path.split('.');
+      let at = message as unknown as Obj;
+      for (const key of keys.slice(0, -1)) at = at[key] as Obj;
+      at[keys[keys.length - 1]!] = value;
+    }
+    return message;
+  }
+
+  drop(id: number): void {
+    this.joined.delete(id);
+  }
+}

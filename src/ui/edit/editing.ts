@@ -6,6 +6,7 @@
  * with the graph recomputed, or with the problems and nothing changed.
  */
 import type { EditCommand } from '../../edit/commands.ts';
+import type { GraphDocument } from '../../model/schema.ts';
 import { buildGraph } from '../../model/graph.ts';
 import { writeNativeText } from '../../io/write-native.ts';
 import * as A from '../../state/app-state.ts';
@@ -41,6 +42,11 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
   let destroyed = false;
   /** The text of the file the work started from: saved with the work, for "revert to file" after a reload. */
   let original: string | null = null;
+  /**
+   * A file just loaded: its document, turned into `original` text only when first saved, and then once for
+   * both fields (at 10,000 nodes each JSON.stringify is a long main-thread task).
+   */
+  let originalDocument: GraphDocument | null = null;
   let restoring = false;
   let saving = false;
   /** A revision whose write failed is not tried again until the next change. */
@@ -148,7 +154,10 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
     const revision = s.edit.revision;
     update(E.saveStarted);
     try {
-      await saveSession({ file: s.loaded.file, text: JSON.stringify(s.loaded.document), original: original ?? JSON.stringify(s.loaded.document), savedAt: Date.now() });
+      const text = JSON.stringify(s.loaded.document);
+      if (original === null && originalDocument !== null) original = originalDocument === s.loaded.document ? text : JSON.stringify(originalDocument);
+      originalDocument = null;
+      await saveSession({ file: s.loaded.file, text, original: original ?? text, savedAt: Date.now() });
       update((t) => E.saveFinished(t, revision, { ok: true, at: Date.now() }));
     } catch (cause) {
       failedRevision = revision;
@@ -162,7 +171,10 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
 
   const unsubscribe = store.subscribe((s, prev) => {
     // A file loaded (not restored) is the new "original".
-    if (s.load !== prev.load && s.load.status === 'done' && s.loaded && !restoring) original = JSON.stringify(s.loaded.document);
+    if (s.load !== prev.load && s.load.status === 'done' && s.loaded && !restoring) {
+      original = null;
+      originalDocument = s.loaded.document;
+    }
     if (E.unsaved(s.edit) && s.loaded && s.edit.pending === 0 && s.edit.revision !== failedRevision) void save();
     editor.update(s, prev);
     renderBar(s);
@@ -204,6 +216,7 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
         const answer = await engine.request({ type: 'restore', text: found.text, original: found.original, file: found.file });
         if (destroyed || answer.type !== 'load' || !answer.result.ok) return false;
         original = found.original;
+        originalDocument = null;
         const result = answer.result;
         update((s) => A.loadFinished(s, found.file, result));
         return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawnFlows, MAX_DRAWN_FLOWS } from '../../../src/ui/display-graph.ts';
+import { buildDisplayGraph, buildDisplayGraphInSlices, drawnFlows, MAX_DRAWN_FLOWS } from '../../../src/ui/display-graph.ts';
 
 const view = (shares: (number | null)[], targets?: string[]) => ({
   document: { edges: shares.map((_s, i) => ({ key: `e${i}`, target: targets?.[i] ?? `t${i}` })) } as never,
@@ -22,5 +22,25 @@ describe('flows drawn on a big graph', () => {
     expect([...drawnFlows(view(shares, targets), 5)!]).toEqual([1, 1, 1, 0, 0, 1, 1]);
     expect([...drawnFlows(view(shares, targets), 2)!]).toEqual([1, 0, 0, 0, 0, 0, 1]);
     expect([...drawnFlows(view(shares, targets), 6)!]).toEqual([1, 1, 1, 1, 0, 1, 1]);
+  });
+});
+
+describe('the display graph built in slices', () => {
+  it('is the graph built at once: nodes, flows, attributes and order (minor flows and country nodes included)', async () => {
+    const n = 3500; // 10,500 flows: above MAX_DRAWN_FLOWS, so some are minor
+    const kinds = ['raw', 'supplier', 'demand'] as const;
+    const nodes = Array.from({ length: n }, (_, i) => ({ key: `n${i}`, attributes: { label: `Node ${i}`, kind: kinds[i % 3]!, country: ['TW', 'JP', 'US'][i % 3]! } }));
+    const edges = Array.from({ length: 3 * n }, (_, i) => ({ key: `e${i}`, source: `n${i % n}`, target: `n${(i * 7 + 1) % n}`, attributes: { input: 'x', value: 1 + (i % 13) } }));
+    const view = {
+      scenario: 'baseline', document: { attributes: { title: 't' }, nodes, edges },
+      shares: Object.fromEntries(edges.map((e, i) => [e.key, (i % 11) / 10])),
+    } as never;
+    const positions = Object.fromEntries(nodes.map((x, i) => [x.key, { x: i % 40, y: Math.floor(i / 40) }]));
+    const once = buildDisplayGraph(view, positions, true);
+    const sliced = await buildDisplayGraphInSlices(view, positions, true, 'column', 1);
+    // "Sits in" links have keys graphology makes per graph: compared without them.
+    const plain = (g: typeof once) => ({ ...g.export(), edges: g.export().edges.map((e) => (e.key?.startsWith('geid_') ? { ...e, key: undefined } : e)) });
+    expect(plain(sliced)).toEqual(plain(once));
+    expect(once.someEdge((_e, a) => a.minor)).toBe(true);
   });
 });

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { PartsJoiner, splitMessage } from '../../../src/worker/protocol.ts';
+
+const view = (n: number) => {
+  const nodes = Array.from({ length: n }, (_, i) => ({ key: `n${i}`, attributes: { label: `N ${i}`, kind: 'supplier', country: 'TW' } }));
+  const edges = Array.from({ length: n - 1 }, (_, i) => ({ key: `e${i}`, source: `n${i}`, target: `n${i + 1}`, attributes: { input: 'x', value: i + 0.5 } }));
+  const pos = Object.fromEntries(nodes.map((x, i) => [x.key, { x: i * 1.25, y: -i }]));
+  return {
+    scenario: 'baseline',
+    document: { attributes: { title: 't' }, nodes, edges },
+    changes: { addedNodes: [], removedNodes: [], changedNodes: [], addedEdges: [], removedEdges: [], changedEdges: [] },
+    throughput: Object.fromEntries(nodes.map((x, i) => [x.key, i * 3])),
+    shares: Object.fromEntries(edges.map((e, i) => [e.key, i % 7 === 0 ? null : i / n])),
+    layouts: { tiered: pos, geographic: { ...pos, extra: { x: 1, y: 2 } } },
+  };
+};
+
+describe('messages in parts', () => {
+  it('leaves small messages as they are', () => {
+    const message = { id: 1, type: 'preview', view: view(5) };
+    const split = splitMessage(message, 10);
+    expect(split.parts).toEqual([]);
+    expect(split.message).toBe(message);
+  });
+
+  it('joins a view and a document split in parts back to equal ones, without touching the original', () => {
+    const original = { id: 7, type: 'preview', view: view(25) };
+    const copy = structuredClone(original);
+    const split = splitMessage(original, 4);
+    expect(original).toEqual(copy);
+    expect(split.parts.length).toBeGreaterThan(10);
+    expect(split.message.view.document.nodes).toEqual([]);
+    expect(split.message.view.shares).toEqual({});
+    const joiner = new PartsJoiner();
+    for (const part of structuredClone(split.parts)) joiner.add(part);
+    const joined = joiner.fill(structuredClone(split.message));
+    expect(joined).toEqual(copy);
+    expect(Object.keys(joined.view.shares)).toEqual(Object.keys(copy.view.shares));
+    expect(joined.view.shares.e0).toBeNull();
+  });
+
+  it('splits the document of a load answer', () => {
+    const v = view(12);
+    const original = { id: 3, type: 'load', result: { ok: true, loaded: { document: v.document, warnings: [], report: { scenarios: [] } } } };
+    const split = splitMessage(original, 5);
+    expect(split.parts.map((p) => p.path)).toContain('result.loaded.document.edges');
+    const joiner = new PartsJoiner();
+    for (const part of split.parts) joiner.add(part);
+    expect(joiner.fill(structuredClone(split.message))).toEqual(original);
+  });
+});
