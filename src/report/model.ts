@@ -193,7 +193,7 @@ export interface FailureJob {
   take(): boolean;
 }
 
-/** How much slower a thread's first run of the failure figures is (measured 90 ms at 10,000 nodes). */
+/** How much slower a thread's first run of the failure figures is (V8 compiles as it goes): about 90 ms at 10,000 nodes. */
 const FIRST_RUN_MS = 100;
 
 /** Lets messages from other threads in (results, errors). */
