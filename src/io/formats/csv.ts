@@ -69,7 +69,7 @@ function readTable(text: string, file: string, problems: Problem[]): Table | und
 }
 
 /** A cell as written by a spreadsheet-safe export: the apostrophe in front of a formula character is dropped. */
-const unguard = (cell: string) => (/^'[=+\-@\t\r']/.test(cell) ? cell.slice(1) : cell);
+const unguard = (cell: string) => (cell.charCodeAt(0) === 39 && /^'[=+\-@\t\r']/.test(cell) ? cell.slice(1) : cell);
 /** Cells a spreadsheet would take as a formula get an apostrophe in front (and cells that already start with one). */
 const guard = (cell: string) => (/^[=+\-@\t\r]/.test(cell) || /^'[=+\-@\t\r']/.test(cell) ? `'${cell}` : cell);
 
@@ -87,6 +87,7 @@ function readRecords(
   for (const [field, from] of Object.entries(mapping ?? {})) if (from) rename.set(from, field);
   const names = table.headers.map((h) => rename.get(h) ?? h);
   const columns = new Map(names.map((n, i) => [n, i + 1] as const));
+  const isId = names.map((n) => ids.includes(n));
   const before = problems.length;
   for (const id of ids) {
     if (id !== 'key' && !columns.has(id)) {
@@ -106,12 +107,12 @@ function readRecords(
     }
     const raw: Attrs = {};
     const idValues: Record<string, string | undefined> = {};
-    names.forEach((name, i) => {
+    for (let i = 0; i < names.length; i++) {
       const cell = row.cells[i];
-      if (cell === undefined || cell === '') return;
-      if (ids.includes(name)) idValues[name] = unguard(cell);
-      else raw[name] = unguard(cell);
-    });
+      if (cell === undefined || cell === '') continue;
+      if (isId[i]) idValues[names[i]!] = unguard(cell);
+      else raw[names[i]!] = unguard(cell);
+    }
     let complete = true;
     for (const id of ids) {
       if (idValues[id] === undefined && !(side === 'edges' && id === 'key')) {
