@@ -1,9 +1,12 @@
 /** The `chokepoint` binary on real files: exit codes, output, and errors without stack traces. */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../helpers/load.ts';
+import { POOL_FROM_BYTES } from '../../src/cli/failure-pool.ts';
+import { generateGraph } from '../../src/generate/index.ts';
+import { buildReport } from '../../src/report/model.ts';
+import { graphOf, loadFixture } from '../helpers/load.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const fx = (name: string) => `tests/fixtures/${name}`;
@@ -97,6 +100,16 @@ describe('chokepoint report', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('edges[1].target: expected a node other than the source');
   });
+
+  it('gives the same report with its figures thread, on a file big enough for one, and exits', async () => {
+    const doc = generateGraph({ nodes: 4000, flows: 16000, seed: 5 });
+    const file = join(mkdtempSync(join(tmpdir(), 'chokepoint-big-')), 'big.json');
+    writeFileSync(file, JSON.stringify(doc, null, 1));
+    expect(statSync(file).size).toBeGreaterThanOrEqual(POOL_FROM_BYTES);
+    const r = await runCli(['report', file]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(buildReport(graphOf(doc)))));
+  }, 60_000);
 });
 
 describe('chokepoint compare', () => {
