@@ -21,8 +21,6 @@ export interface LossPropagator {
   /** Fails these nodes and propagates; read with `loss`, then `reset` before the next run. */
   run(failed: ArrayLike<number>): void;
   loss(node: number): number;
-  /** The loss a node would have from its suppliers if it had not failed itself. */
-  lossFromSuppliers(node: number): number;
   reset(): void;
 }
 
@@ -156,7 +154,6 @@ export function createLossPropagator(ix: SupplyIndex, scanFrom = SCAN_FROM): Los
       }
     },
     loss: (v) => loss[v]!,
-    lossFromSuppliers: fromSuppliers,
     reset() {
       for (let k = 0; k < touchedCount; k++) {
         const v = touched[k]!;

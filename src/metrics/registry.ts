@@ -56,16 +56,16 @@ export const METRICS: { [K in 'concentration' | 'reliance' | 'spof']: MetricEntr
     id: 'spof',
     title: 'Single points of failure',
     definition: 'metrics.md §4: the share of a demand node’s supply lost if one upstream node stops',
-    compute: (ctx) => spofWithLimit(ctx).rows,
+    compute: (ctx) => spofWithLimit(ctx.index, ctx.spof).rows,
   },
 };
 
-function spofWithLimit(ctx: MetricContext): { rows: SpofRow[]; limit?: SpofLimitReport } {
-  if (ctx.spof && (ctx.spof.top !== undefined || ctx.spof.threshold !== undefined)) {
-    const r = computeSpofLimited(ctx.index, ctx.spof);
-    return { rows: r.rows, limit: { ...ctx.spof, upstream: r.upstream, evaluated: r.evaluated, reason: 'option' } };
+function spofWithLimit(index: SupplyIndex, spof: SpofLimit | undefined): { rows: SpofRow[]; limit?: SpofLimitReport } {
+  if (spof && (spof.top !== undefined || spof.threshold !== undefined)) {
+    const r = computeSpofLimited(index, spof);
+    return { rows: r.rows, limit: { ...spof, upstream: r.upstream, evaluated: r.evaluated, reason: 'option' } };
   }
-  const r = computeSpofLimited(ctx.index, ctx.spof ? {} : { auto: SPOF_EXACT_NODES, ...SPOF_AUTO_LIMIT });
+  const r = computeSpofLimited(index, spof ? {} : { auto: SPOF_EXACT_NODES, ...SPOF_AUTO_LIMIT });
   return r.limited ? { rows: r.rows, limit: { ...SPOF_AUTO_LIMIT, upstream: r.upstream, evaluated: r.evaluated, reason: 'size' } } : { rows: r.rows };
 }
 
@@ -73,9 +73,8 @@ function spofWithLimit(ctx: MetricContext): { rows: SpofRow[]; limit?: SpofLimit
 export type FailureFigures = Pick<Figures, 'reliance' | 'spof' | 'spofLimit'>;
 
 export function failureFigures(index: SupplyIndex, spof?: SpofLimit): FailureFigures {
-  const ctx = { index, ...(spof ? { spof } : {}) } as MetricContext;
-  const s = spofWithLimit(ctx);
-  return { reliance: METRICS.reliance.compute(ctx), spof: s.rows, ...(s.limit ? { spofLimit: s.limit } : {}) };
+  const s = spofWithLimit(index, spof);
+  return { reliance: computeReliance(index), spof: s.rows, ...(s.limit ? { spofLimit: s.limit } : {}) };
 }
 
 /**

@@ -39,29 +39,6 @@ export function relianceSets(ix: SupplyIndex): { byCountry: Map<string, number[]
   return { byCountry: sorted(byCountry), byKindCountry: sorted(byKindCountry) };
 }
 
-/** reliance(d, S) for every demand node d at once, with one propagation where it can: the plain path, which the lanes of computeReliance must match (tests). */
-export function relianceOnSet(ix: SupplyIndex, p: LossPropagator, set: number[], demands: number[]): Float64Array {
-  const out = new Float64Array(demands.length);
-  const inSet = new Set(set);
-  const cyclicMembers: number[] = [];
-  p.run(set);
-  demands.forEach((d, i) => {
-    if (!inSet.has(d)) out[i] = p.loss(d);
-    // d failed itself in this run; where d lies on no cycle, nothing it
-    // supplies feeds back into it, so its suppliers' losses are the same as with d spared.
-    else if (!ix.compCyclic[ix.compOf[d]!]) out[i] = p.lossFromSuppliers(d);
-    else cyclicMembers.push(i);
-  });
-  p.reset();
-  for (const i of cyclicMembers) {
-    const d = demands[i]!;
-    p.run(set.filter((v) => v !== d));
-    out[i] = p.loss(d);
-    p.reset();
-  }
-  return out;
-}
-
 export function computeReliance(ix: SupplyIndex, demands: number[] = demandNodes(ix)): RelianceRow[] {
   let p: LossPropagator | undefined;
   const sets = relianceSets(ix);
