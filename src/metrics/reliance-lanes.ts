@@ -68,7 +68,45 @@ export function relianceByLanes(
   demands.forEach((d, i) => (demandAt[d] = i));
   const late: [number, number][] = [];
 
-  const fromSuppliers = (v: number, w: number, into: Float64Array, at: number): boolean => lossFromSuppliers(ix, loss, width, acc, B, v, w, into, at);
+  /**
+   * A node's loss from its suppliers in lanes [0, w), written to `into` from
+   * `at` (which holds zeros there); false when it is 0 in every lane. The first
+   * input is summed straight into place; each further one apart (in `acc`),
+   * keeping the larger lane by lane. `loss` holds B lanes per node, of which
+   * the first `width` may be above 0.
+   */
+  const fromSuppliers = (v: number, w: number, into: Float64Array, at: number): boolean => {
+    let any = false;
+    const g0 = groupStart[v]!;
+    const g1 = groupStart[v + 1]!;
+    for (let g = g0; g < g1; g++) {
+      const direct = g === g0;
+      let seen = false;
+      const m1 = memberStart[g + 1]!;
+      for (let m = memberStart[g]!; m < m1; m++) {
+        const s = memberSource[m]!;
+        const ws = width[s]!;
+        if (ws === 0) continue;
+        const share = memberShare[m]!;
+        const from = s * B;
+        if (direct) {
+          for (let k = 0; k < ws; k++) into[at + k]! += share * loss[from + k]!;
+        } else if (!seen) {
+          // The first supplier of a further input sets its sums (no separate clearing pass).
+          for (let k = 0; k < ws; k++) acc[k] = share * loss[from + k]!;
+          for (let k = ws; k < w; k++) acc[k] = 0;
+        } else {
+          for (let k = 0; k < ws; k++) acc[k]! += share * loss[from + k]!;
+        }
+        seen = true;
+      }
+      if (!seen) continue;
+      any = true;
+      if (!direct) for (let k = 0; k < w; k++) if (acc[k]! > into[at + k]!) into[at + k] = acc[k]!;
+    }
+    if (any) for (let k = at; k < at + w; k++) if (into[k]! > 1) into[k] = 1;
+    return any;
+  };
 
   for (let first = 0; first < setCount; first += B) {
     const lanes = Math.min(B, setCount - first);
@@ -139,45 +177,4 @@ export function relianceByLanes(
   }
   for (const [s, i] of late) out[s * D + i] = fallback(s, demands[i]!);
   return out;
-}
-
-/**
- * A node's loss from its suppliers in lanes [0, w), written to `into` from
- * `at` (which holds zeros there); false when it is 0 in every lane. The first
- * input is summed straight into place; each further one apart (in `acc`),
- * keeping the larger lane by lane. `loss` holds B lanes per node, of which
- * the first `width` may be above 0.
- */
-function lossFromSuppliers(ix: SupplyIndex, loss: Float64Array, width: Uint16Array, acc: Float64Array, B: number, v: number, w: number, into: Float64Array, at: number): boolean {
-  const { groupStart, memberStart, memberSource, memberShare } = ix;
-  let any = false;
-  const g0 = groupStart[v]!;
-  const g1 = groupStart[v + 1]!;
-  for (let g = g0; g < g1; g++) {
-    const direct = g === g0;
-    let seen = false;
-    const m1 = memberStart[g + 1]!;
-    for (let m = memberStart[g]!; m < m1; m++) {
-      const s = memberSource[m]!;
-      const ws = width[s]!;
-      if (ws === 0) continue;
-      const share = memberShare[m]!;
-      const from = s * B;
-      if (direct) {
-        for (let k = 0; k < ws; k++) into[at + k]! += share * loss[from + k]!;
-      } else if (!seen) {
-        // The first supplier of a further input sets its sums (no separate clearing pass).
-        for (let k = 0; k < ws; k++) acc[k] = share * loss[from + k]!;
-        for (let k = ws; k < w; k++) acc[k] = 0;
-      } else {
-        for (let k = 0; k < ws; k++) acc[k]! += share * loss[from + k]!;
-      }
-      seen = true;
-    }
-    if (!seen) continue;
-    any = true;
-    if (!direct) for (let k = 0; k < w; k++) if (acc[k]! > into[at + k]!) into[at + k] = acc[k]!;
-  }
-  if (any) for (let k = at; k < at + w; k++) if (into[k]! > 1) into[k] = 1;
-  return any;
 }
