@@ -16,3 +16,9 @@ export function money(value: number, currency: string): string {
   const [div, unit] = abs >= 1e12 ? [1e12, ' tn'] : abs >= 1e9 ? [1e9, ' bn'] : abs >= 1e6 ? [1e6, ' m'] : abs >= 1e3 ? [1e3, ' k'] : [1, ''];
   return `${(value / div).toFixed(div === 1 ? 0 : 2)}${unit} ${currency}`;
 }
+
+/** What a cut single-point-of-failure list holds, in words: "the 20 largest impacts and impacts of at least 5.0%". */
+export function cutWords(limit: { top?: number | undefined; threshold?: number | undefined }): string {
+  const parts = [limit.top !== undefined ? `the ${limit.top} largest impacts` : '', limit.threshold !== undefined ? `impacts of at least ${pct(limit.threshold)}` : ''];
+  return parts.filter(Boolean).join(' and ') || 'the largest impacts';
+}

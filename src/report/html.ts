@@ -7,6 +7,7 @@
 import { countryName } from '../model/countries.ts';
 import { concentrationChart, relianceChart, scenarioColour, scenarioLegend } from './charts.ts';
 import { fig, type Fig } from './fig.ts';
+import { cutWords } from './format.ts';
 import { headlineFindings } from './findings.ts';
 import { esc, linkOrText } from './html-escape.ts';
 import { figMarkup, segmentsMarkup } from './html-fig.ts';
@@ -182,8 +183,7 @@ function spofSection(report: Report, top: number): string {
   ];
   const cut = report.scenarios.find((s) => s.spofLimit)?.spofLimit;
   if (cut) {
-    const how = [cut.top !== undefined ? `the ${cut.top} largest impacts` : '', cut.threshold !== undefined ? `impacts of at least ${esc(String(cut.threshold))}` : ''].filter(Boolean).join(' and ');
-    parts.push(`<p class="note">The lists are cut to ${how || 'the largest impacts'} (${cut.reason === 'size' ? 'the graph is large' : 'as asked'}); — marks a node below the cut in that scenario.</p>`);
+    parts.push(`<p class="note">The lists are cut to ${esc(cutWords(cut))} (${cut.reason === 'size' ? 'the graph is large' : 'as asked'}); — marks a node below the cut in that scenario.</p>`);
   }
   for (const demand of chosenDemand(report)) {
     const label = report.scenarios[0]!.reliance.find((r) => r.demand === demand)!.label;

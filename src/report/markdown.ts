@@ -1,7 +1,7 @@
 /** The report as Markdown: the headline first, then the figures behind it. */
 import { countryName } from '../model/countries.ts';
 import { compareScenarios, type FigureDelta } from './compare.ts';
-import { hhi, hhiDelta, money, pct, pp } from './format.ts';
+import { cutWords, hhi, hhiDelta, money, pct, pp } from './format.ts';
 import { headlineRows } from './headline.ts';
 import type { Report, ReportScenario } from './model.ts';
 import { describeReliance } from './words.ts';
@@ -67,8 +67,7 @@ function spofSection(report: Report, top: number): string {
     if (s.critical.length > top) parts.push(`…and ${s.critical.length - top} more upstream nodes with an impact above 0.`, '');
     const limit = baseline.spofLimit;
     if (limit) {
-      const cut = [limit.top !== undefined ? `the ${limit.top} largest` : '', limit.threshold !== undefined ? `impacts of at least ${pct(limit.threshold)}` : ''].filter(Boolean).join(', ');
-      parts.push(`This list is cut to ${cut}${limit.reason === 'size' ? ` because the graph has ${limit.upstream.toLocaleString('en-US')} upstream nodes (docs/scale.md; --spof-exact for every impact)` : ''}; each value shown is exact.`, '');
+      parts.push(`This list is cut to ${cutWords(limit)}${limit.reason === 'size' ? ` because the graph has ${limit.upstream.toLocaleString('en-US')} upstream nodes (docs/scale.md; --spof-exact for every impact)` : ''}; each value shown is exact.`, '');
     }
   }
   return parts.join('\n').trimEnd();

@@ -1,5 +1,5 @@
 /** The single-point-of-failure ranking of the chosen buyer, as a real table. */
-import { pct, pp } from '../../report/format.ts';
+import { cutWords, pct, pp } from '../../report/format.ts';
 import type { ReportScenario } from '../../report/model.ts';
 import { baselineReport, currentReport, spofOf, type AppState } from '../../state/app-state.ts';
 import { h } from '../dom.ts';
@@ -57,7 +57,7 @@ export function renderSpofTable(s: AppState, showAll: boolean, act: SpofActions 
 
 /** What a cut list holds, in words (as the Markdown report says it). */
 export function cutNote(cut: NonNullable<ReportScenario['spofLimit']>): string {
-  const what = [cut.top !== undefined ? `the ${cut.top} largest impacts per buyer` : '', cut.threshold !== undefined ? `impacts of at least ${pct(cut.threshold)}` : ''].filter(Boolean).join(', ');
+  const what = `${cutWords(cut)} per buyer`;
   const why = cut.reason === 'size' ? `this graph has ${cut.upstream.toLocaleString('en-US')} upstream nodes, too many for complete lists` : 'as asked';
   return `Only ${what} (${why}); each is exact, and ${cut.evaluated.toLocaleString('en-US')} nodes were computed exactly.`;
 }
