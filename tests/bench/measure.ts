@@ -76,6 +76,7 @@ if (flags.includes('--stages')) {
   if (!loaded.ok) throw new Error(`${file} does not load`);
   const report = await timedAsync('report', () => buildReportWith(loaded.graph, {}, pool!));
   out.threadJobs = pool!.finished;
+  out.scenarios = report.scenarios.length;
   await pool!.close();
   const limit = report.scenarios[0]!.spofLimit;
   if (limit) Object.assign(out, { spofLimited: 1, spofTop: limit.top ?? 0, spofUpstream: limit.upstream, spofEvaluated: limit.evaluated });

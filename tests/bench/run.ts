@@ -68,7 +68,7 @@ for (const size of sizes) {
     `${ratio.toFixed(1)} (cpu ${ratioCpu.toFixed(1)}) ≤ ${RATIO_TARGET} ${mark(ratio <= RATIO_TARGET)}`,
     `${f.peakMB!.toFixed(0)} MB < ${size.memory} MB ${mark(f.peakMB! < size.memory)}`,
   ]);
-  console.log(`${size.nodes.toLocaleString('en-US')} nodes: the figures thread computed ${f.threadJobs} of the report's 4 scenarios' failure figures (the main thread the rest)`);
+  console.log(`${size.nodes.toLocaleString('en-US')} nodes: the figures thread computed the failure figures of ${f.threadJobs} of the report's ${f.scenarios} scenarios (the main thread the rest)`);
   if (f.spofLimited) console.log(`${size.nodes.toLocaleString('en-US')} nodes: spof lists cut to the ${f.spofTop} largest per demand node (${f.spofEvaluated} of ${f.spofUpstream} upstream nodes computed exactly)`);
   if (args.includes('--stages')) {
     const st = run(file, ['--stages']);
