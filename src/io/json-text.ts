@@ -179,14 +179,18 @@ export function offsetOfPath(text: string, path: readonly (string | number)[]): 
     }
     return text.length;
   };
+  /** Where the member or item after the one whose value starts at i begins; undefined at the end of its object or array. */
+  const next = (i: number): number | undefined => {
+    const after = ws(valueEnd(i));
+    return text.charCodeAt(after) === 44 ? ws(after + 1) : undefined;
+  };
   let at = ws(0);
   let reported = at;
   for (const step of path) {
     const open = text.charCodeAt(at);
     let found: number | undefined;
     if (open === 123 && typeof step === 'string') {
-      let i = ws(at + 1);
-      while (i < text.length && text.charCodeAt(i) === 34) {
+      for (let i: number | undefined = ws(at + 1); i !== undefined && text.charCodeAt(i) === 34; ) {
         const keyEnd = stringEnd(i);
         const raw = text.slice(i + 1, keyEnd - 1);
         const key = raw.includes('\\') ? (JSON.parse(text.slice(i, keyEnd)) as string) : raw;
@@ -196,21 +200,15 @@ export function offsetOfPath(text: string, path: readonly (string | number)[]): 
           reported = i;
           break;
         }
-        i = ws(valueEnd(value));
-        if (text.charCodeAt(i) !== 44) break;
-        i = ws(i + 1);
+        i = next(value);
       }
     } else if (open === 91 && typeof step === 'number') {
-      let i = ws(at + 1);
-      for (let n = 0; i < text.length && text.charCodeAt(i) !== 93; n++) {
+      let i: number | undefined = ws(at + 1);
+      for (let n = 0; i !== undefined && i < text.length && text.charCodeAt(i) !== 93; n++, i = next(i)) {
         if (n === step) {
-          found = i;
-          reported = i;
+          found = reported = i;
           break;
         }
-        i = ws(valueEnd(i));
-        if (text.charCodeAt(i) !== 44) break;
-        i = ws(i + 1);
       }
     }
     if (found === undefined) return at;
