@@ -90,9 +90,8 @@ type ScenarioMeta = Pick<Scenario, 'id' | 'label' | 'description' | 'fx'> & Part
 interface Prepared {
   head: Omit<ReportScenario, 'reliance' | 'spof' | 'spofLimit'>;
   index: SupplyIndex;
-  /** Each indexed node's label and country, as the scenario leaves them. */
+  /** Each indexed node's label, as the scenario leaves it (the index has its country). */
   labels: string[];
-  countries: string[];
 }
 
 function prepareScenario(graph: SupplyGraph, scenario: ScenarioMeta, levels: LevelPreset): Prepared {
@@ -110,7 +109,6 @@ function prepareScenario(graph: SupplyGraph, scenario: ScenarioMeta, levels: Lev
     },
     index,
     labels: index.keys.map((k) => graph.getNodeAttribute(k, 'label')),
-    countries: index.keys.map((k) => graph.getNodeAttribute(k, 'country')),
   };
 }
 
@@ -118,7 +116,7 @@ function completeScenario(p: Prepared, figures: FailureFigures): ReportScenario 
   const at = (key: string) => p.index.indexOf.get(key)!;
   return {
     ...p.head,
-    reliance: figures.reliance.map((r) => ({ ...r, label: p.labels[at(r.demand)]!, country: p.countries[at(r.demand)]! })),
+    reliance: figures.reliance.map((r) => ({ ...r, label: p.labels[at(r.demand)]!, country: p.index.countries[p.index.countryOf[at(r.demand)]!]! })),
     spof: figures.spof.map((s) => ({ demand: s.demand, critical: s.critical.map((c) => ({ ...c, label: p.labels[at(c.key)]! })) })),
     ...(figures.spofLimit ? { spofLimit: figures.spofLimit } : {}),
   };
