@@ -8,7 +8,7 @@ function names(): Intl.DisplayNames {
   return displayNames;
 }
 
-/** Intl's answer per code, kept: asking it for every node of a big graph cost about 0.1 s per 100,000 nodes. */
+/** Intl's answer per code, kept: asking it for every node cost about 60 ms for a 60,000-node file (profiled). */
 const KNOWN = new Map<string, boolean>();
 
 /** A code Intl knows as a region (it echoes unknown codes back), or one the graph names itself. */

@@ -101,7 +101,7 @@ describe('chokepoint report', () => {
     expect(r.stderr).toContain('edges[1].target: expected a node other than the source');
   });
 
-  it('gives the same report with its figures thread, on a file big enough for one, and exits', async () => {
+  it('on a file big enough for the figures thread, gives the in-process report and exits', async () => {
     const doc = generateGraph({ nodes: 4000, flows: 16000, seed: 5 });
     const file = join(mkdtempSync(join(tmpdir(), 'chokepoint-big-')), 'big.json');
     writeFileSync(file, JSON.stringify(doc, null, 1));
