@@ -3,7 +3,6 @@
  * reports and what-if availability with the engine's own functions. No DOM:
  * it runs in the worker and, for tests, in Node.
  */
-import betweenness from 'graphology-metrics/centrality/betweenness.js';
 import { loadNativeText } from '../io/load-native.ts';
 import { geographicLayout } from '../layout/geographic.ts';
 import { tieredLayout } from '../layout/tiered.ts';
@@ -46,8 +45,6 @@ export class Engine {
           return { type: 'view', view: this.view(request.scenario) };
         case 'whatIf':
           return { type: 'whatIf', result: this.whatIf(request.scenario, request.failure) };
-        case 'betweenness':
-          return { type: 'betweenness', scenario: request.scenario, values: this.betweenness(request.scenario) };
         case 'edit':
           return { type: 'edited', result: this.edit(request.command, request.label) };
         case 'undo':
@@ -165,10 +162,6 @@ export class Engine {
       .map((d) => ({ demand: d, label: graph.getNodeAttribute(d, 'label'), loss: 1 - out[d]! }))
       .sort((p, q) => q.loss - p.loss || (p.demand < q.demand ? -1 : 1));
     return { scenario, failure, failed, availability: out, demandLoss };
-  }
-
-  betweenness(scenario: string): Record<string, number> {
-    return betweenness(this.graph(scenario), { normalized: true });
   }
 }
 

@@ -36,7 +36,6 @@ export type EngineRequest =
   | { type: 'load'; id: number; text: string; file?: string }
   | { type: 'view'; id: number; scenario: string }
   | { type: 'whatIf'; id: number; scenario: string; failure: WhatIfFailure }
-  | { type: 'betweenness'; id: number; scenario: string }
   // Editing (docs/app.md, Editing): the worker owns the working graph and its history.
   | { type: 'edit'; id: number; command: EditCommand; label: string }
   | { type: 'undo'; id: number }
@@ -99,7 +98,6 @@ export type EngineResult =
   | { type: 'load'; result: { ok: true; loaded: LoadedGraph } | { ok: false; problems: Problem[] } }
   | { type: 'view'; view: GraphView }
   | { type: 'whatIf'; result: WhatIfResult }
-  | { type: 'betweenness'; scenario: string; values: Record<string, number> }
   | { type: 'edited'; result: EditOutcome }
   | { type: 'open'; result: OpenReply }
   | { type: 'export'; file: SavedFile; lost: string[] }
