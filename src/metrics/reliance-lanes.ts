@@ -27,6 +27,58 @@ function scratch(length: number): Float64Array {
 }
 const MAX_SWEEPS = 1_000_000;
 
+interface Kernel {
+  groupStart: Uint32Array;
+  memberStart: Uint32Array;
+  memberSource: Uint32Array;
+  memberShare: Float64Array;
+  width: Uint16Array;
+  loss: Float64Array;
+  acc: Float64Array;
+  B: number;
+}
+
+/**
+ * A node's loss from its suppliers in lanes [0, w), written to `into` from
+ * `at` (which holds zeros there); false when it is 0 in every lane. The first
+ * input is summed straight into place; each further one apart (in `acc`),
+ * keeping the larger lane by lane. `loss` holds B lanes per node, of which
+ * the first `width` may be above 0.
+ */
+function fromSuppliers(K: Kernel, v: number, w: number, into: Float64Array, at: number): boolean {
+  const { groupStart, memberStart, memberSource, memberShare, width, loss, acc, B } = K;
+  let any = false;
+  const g0 = groupStart[v]!;
+  const g1 = groupStart[v + 1]!;
+  for (let g = g0; g < g1; g++) {
+    const direct = g === g0;
+    let seen = false;
+    const m1 = memberStart[g + 1]!;
+    for (let m = memberStart[g]!; m < m1; m++) {
+      const s = memberSource[m]!;
+      const ws = width[s]!;
+      if (ws === 0) continue;
+      const share = memberShare[m]!;
+      const from = s * B;
+      if (direct) {
+        for (let k = 0; k < ws; k++) into[at + k]! += share * loss[from + k]!;
+      } else if (!seen) {
+        // The first supplier of a further input sets its sums (no separate clearing pass).
+        for (let k = 0; k < ws; k++) acc[k] = share * loss[from + k]!;
+        for (let k = ws; k < w; k++) acc[k] = 0;
+      } else {
+        for (let k = 0; k < ws; k++) acc[k]! += share * loss[from + k]!;
+      }
+      seen = true;
+    }
+    if (!seen) continue;
+    any = true;
+    if (!direct) for (let k = 0; k < w; k++) if (acc[k]! > into[at + k]!) into[at + k] = acc[k]!;
+  }
+  if (any) for (let k = at; k < at + w; k++) if (into[k]! > 1) into[k] = 1;
+  return any;
+}
+
 /**
  * out[s * demands.length + i] = reliance(demands[i], set s), where set s is
  * every node v with setOf[v] === s. A demand node on a cycle that is itself in
@@ -75,38 +127,7 @@ export function relianceByLanes(
    * keeping the larger lane by lane. `loss` holds B lanes per node, of which
    * the first `width` may be above 0.
    */
-  const fromSuppliers = (v: number, w: number, into: Float64Array, at: number): boolean => {
-    let any = false;
-    const g0 = groupStart[v]!;
-    const g1 = groupStart[v + 1]!;
-    for (let g = g0; g < g1; g++) {
-      const direct = g === g0;
-      let seen = false;
-      const m1 = memberStart[g + 1]!;
-      for (let m = memberStart[g]!; m < m1; m++) {
-        const s = memberSource[m]!;
-        const ws = width[s]!;
-        if (ws === 0) continue;
-        const share = memberShare[m]!;
-        const from = s * B;
-        if (direct) {
-          for (let k = 0; k < ws; k++) into[at + k]! += share * loss[from + k]!;
-        } else if (!seen) {
-          // The first supplier of a further input sets its sums (no separate clearing pass).
-          for (let k = 0; k < ws; k++) acc[k] = share * loss[from + k]!;
-          for (let k = ws; k < w; k++) acc[k] = 0;
-        } else {
-          for (let k = 0; k < ws; k++) acc[k]! += share * loss[from + k]!;
-        }
-        seen = true;
-      }
-      if (!seen) continue;
-      any = true;
-      if (!direct) for (let k = 0; k < w; k++) if (acc[k]! > into[at + k]!) into[at + k] = acc[k]!;
-    }
-    if (any) for (let k = at; k < at + w; k++) if (into[k]! > 1) into[k] = 1;
-    return any;
-  };
+  const K: Kernel = { groupStart, memberStart, memberSource, memberShare, width, loss, acc, B };
 
   for (let first = 0; first < setCount; first += B) {
     const lanes = Math.min(B, setCount - first);
@@ -127,7 +148,7 @@ export function relianceByLanes(
       if (!compCyclic[c]) {
         const v = compNodes[start]!;
         const base = v * B;
-        const any = fromSuppliers(v, open, loss, base);
+        const any = fromSuppliers(K, v, open, loss, base);
         const i = demandAt[v]!;
         // Off a cycle, d's own failure cannot reach back to it: its loss from its suppliers is the answer either way.
         if (i >= 0 && any) for (let k = 0; k < open; k++) out[order[first + k]! * D + i] = loss[base + k]!;
@@ -150,7 +171,7 @@ export function relianceByLanes(
         for (let p = start; p < end; p++) {
           const v = compNodes[p]!;
           row.fill(0, 0, open);
-          if (!fromSuppliers(v, open, row, 0)) continue;
+          if (!fromSuppliers(K, v, open, row, 0)) continue;
           const k = laneOf(v);
           if (k >= 0) row[k] = 1;
           const base = v * B;
