@@ -36,12 +36,20 @@ const error = (file: string, line: number | undefined, column: number | undefine
   severity: 'error', file, line, column, path, expected, found,
 });
 
+/**
+ * papaparse's own guess of the delimiter, made on the first rows: given the
+ * whole text, it splits all of it into lines once per candidate (0.04 s for 9 MB).
+ */
+const delimiterOf = (text: string): string => Papa.parse<string[]>(text.slice(0, 65_536), { preview: 10 }).meta.delimiter;
+
 function readTable(text: string, file: string, problems: Problem[]): Table | undefined {
   const starts = lineStarts(text);
   const rows: Table['rows'] = [];
   let cursor = 0;
-  Papa.parse<string[]>(text.replace(/^\ufeff/, ''), {
+  const body = text.replace(/^\ufeff/, '');
+  Papa.parse<string[]>(body, {
     header: false,
+    delimiter: delimiterOf(body),
     skipEmptyLines: 'greedy',
     step(result) {
       let start = cursor;

@@ -160,6 +160,24 @@ describe('zips and CSV pairs', () => {
     expect(r.graph.order).toBe(2);
   });
 
+  it('reads ; and tab delimited pairs as it reads commas, the delimiter guessed from the first rows', () => {
+    const rows = (d: string, lines: string[][]) => lines.map((cells) => cells.join(d)).join('\n') + '\n';
+    const pair = (d: string, label = 'A') => [
+      text('nodes.csv', rows(d, [['key', 'label', 'kind', 'country'], ['a', label, 'demand', 'JP'], ['b', 'B', 'supplier', 'TW']])),
+      text('flows.csv', rows(d, [['source', 'target', 'input', 'value'], ['b', 'a', 'chips', '2.5']])),
+    ];
+    const shape = (r: ReturnType<typeof loadFiles>) => {
+      if (!r.ok) throw new Error(messages(r).join('\n'));
+      return { nodes: r.graph.mapNodes((k, a) => [k, a.label, a.kind, a.country]), flows: r.graph.mapEdges((_e, a, s, t) => [s, t, a.input, a.value]) };
+    };
+    const comma = shape(loadFiles(pair(',')));
+    expect(comma.flows).toEqual([['b', 'a', 'chips', 2.5]]);
+    expect(shape(loadFiles(pair(';')))).toEqual(comma);
+    expect(shape(loadFiles(pair('\t')))).toEqual(comma);
+    // A label holding the other delimiter does not mislead the guess.
+    expect(shape(loadFiles(pair(';', 'A, Inc.'))).nodes[0]![1]).toBe('A, Inc.');
+  });
+
   it('says which CSV files it cannot pair', () => {
     expect(messages(loadFiles([text('a.csv', 'key\n'), text('b.csv', 'key\n')]))).toEqual(['a.csv: expected two CSV files, one named like nodes.csv and one like flows.csv (or edges.csv), found a.csv, b.csv']);
   });
