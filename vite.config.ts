@@ -17,7 +17,29 @@ function sampleGraphs(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * `vite build --mode cli`: the command line compiled to JavaScript in dist/cli
+ * (scripts/build-cli.mjs), so that `chokepoint` starts without compiling
+ * TypeScript first. Dependencies stay in node_modules. dist/cli is two folders
+ * deep like src/cli, so the `new URL('../../…', import.meta.url)` paths of
+ * src/cli (the default graph, the figures thread) point at the same files.
+ */
+const cliBuild = defineConfig({
+  build: {
+    ssr: true,
+    outDir: 'dist/cli',
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    copyPublicDir: false,
+    rollupOptions: {
+      input: { main: 'src/cli/main.ts', 'failure-worker': 'src/cli/failure-worker.ts' },
+      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+    },
+  },
+});
+
+export default defineConfig(({ mode }) => mode === 'cli' ? cliBuild : {
   // Relative asset URLs, so that `npm run build` works as static files from any folder.
   base: './',
   plugins: [sampleGraphs()],

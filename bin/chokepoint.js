@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx chokepoint` works right after `npm ci` with no build step.
-import { register } from 'tsx/esm/api';
+// The command line: compiled JavaScript when it is up to date, else the TypeScript through tsx (bin/built.js),
+// so `npx chokepoint` works right after `npm ci` and on a checkout with edited sources alike.
+import { importCli } from './built.js';
 
-register();
 // A reader that stops early (`chokepoint report | head`) is no error.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
@@ -10,7 +10,7 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-const { main } = await import('../src/cli/main.ts');
+const { main } = await importCli('main');
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {

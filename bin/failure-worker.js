@@ -1,5 +1,4 @@
-// The thread of src/cli/failure-pool.ts: TypeScript through tsx, as bin/chokepoint.js does.
-import { register } from 'tsx/esm/api';
+// The thread of src/cli/failure-pool.ts: compiled or through tsx, as bin/chokepoint.js runs (bin/built.js).
+import { importCli } from './built.js';
 
-register();
-await import('../src/cli/failure-worker.ts');
+await importCli('failure-worker');
