@@ -3,7 +3,8 @@
  * shares of suppliers' firms and countries, with HHI, CR1, CR3, the top name
  * and a level. Inputs whose total is 0 are left out.
  */
-import { firmOf, type SupplyGraph } from '../model/graph.ts';
+import type { SupplyGraph } from '../model/graph.ts';
+import { flowTable, type FlowTable } from './flow-table.ts';
 import { DEFAULT_LEVELS, levelOf, type Level, type LevelPreset } from './levels.ts';
 
 export interface ConcentrationFigures {
@@ -36,22 +37,46 @@ export function concentrationOf(totals: Map<string, number>, total: number, pres
 }
 
 export function computeConcentration(graph: SupplyGraph, preset: LevelPreset = DEFAULT_LEVELS): ConcentrationRow[] {
-  const acc = new Map<string, { total: number; firms: Map<string, number>; countries: Map<string, number> }>();
-  const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
-  graph.forEachEdge((_e, attrs, source, _target, sourceAttrs) => {
-    let a = acc.get(attrs.input);
-    if (!a) acc.set(attrs.input, (a = { total: 0, firms: new Map(), countries: new Map() }));
-    a.total += attrs.value;
-    add(a.firms, firmOf(source, sourceAttrs), attrs.value);
-    add(a.countries, sourceAttrs.country, attrs.value);
-  });
-  return [...acc]
-    .filter(([, a]) => a.total > 0)
-    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-    .map(([input, a]) => ({
+  return concentrationOfTable(flowTable(graph), preset);
+}
+
+/**
+ * Sums per input and holder keyed by numbers (input × holders + holder), in
+ * flow order: the same sums, in the same order, as adding up the flows one by one.
+ */
+export function concentrationOfTable(table: FlowTable, preset: LevelPreset = DEFAULT_LEVELS): ConcentrationRow[] {
+  const { firmOf, firms, countryOf, countries, flowSource, flowInput, flowValue, inputs } = table;
+  const total = new Float64Array(inputs.length);
+  const byFirm = new Map<number, number>();
+  const byCountry = new Map<number, number>();
+  const F = firms.length;
+  const C = countries.length;
+  for (let f = 0; f < flowSource.length; f++) {
+    const input = flowInput[f]!;
+    const v = flowValue[f]!;
+    const source = flowSource[f]!;
+    total[input]! += v;
+    const fk = input * F + firmOf[source]!;
+    byFirm.set(fk, (byFirm.get(fk) ?? 0) + v);
+    const ck = input * C + countryOf[source]!;
+    byCountry.set(ck, (byCountry.get(ck) ?? 0) + v);
+  }
+  /** Each input's holders with their sums, named. */
+  const split = (sums: Map<number, number>, count: number, names: readonly string[]) => {
+    const out = inputs.map(() => new Map<string, number>());
+    for (const [k, v] of sums) out[Math.floor(k / count)]!.set(names[k % count]!, v);
+    return out;
+  };
+  const firmSums = split(byFirm, F, firms);
+  const countrySums = split(byCountry, C, countries);
+  return inputs
+    .map((input, i) => ({ input, i }))
+    .filter(({ i }) => total[i]! > 0)
+    .sort((x, y) => (x.input < y.input ? -1 : x.input > y.input ? 1 : 0))
+    .map(({ input, i }) => ({
       input,
-      total: a.total,
-      byCompany: concentrationOf(a.firms, a.total, preset),
-      byCountry: concentrationOf(a.countries, a.total, preset),
+      total: total[i]!,
+      byCompany: concentrationOf(firmSums[i]!, total[i]!, preset),
+      byCountry: concentrationOf(countrySums[i]!, total[i]!, preset),
     }));
 }

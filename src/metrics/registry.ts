@@ -3,11 +3,12 @@
  * where it is defined, and the pure function that computes it.
  */
 import type { SupplyGraph } from '../model/graph.ts';
-import { computeConcentration, type ConcentrationRow } from './concentration.ts';
+import { computeConcentration, concentrationOfTable, type ConcentrationRow } from './concentration.ts';
+import { flowTable } from './flow-table.ts';
 import type { LevelPreset } from './levels.ts';
 import { computeReliance, type RelianceRow } from './reliance.ts';
 import { computeSpofLimited, SPOF_AUTO_LIMIT, SPOF_EXACT_NODES, type SpofLimit, type SpofRow } from './spof.ts';
-import { buildSupplyIndex, type SupplyIndex } from './supply-index.ts';
+import { indexOfTable, type SupplyIndex } from './supply-index.ts';
 
 export interface MetricContext {
   graph: SupplyGraph;
@@ -82,6 +83,6 @@ export function failureFigures(index: SupplyIndex, spof?: SpofLimit): FailureFig
  * `{ top, threshold }` for cut lists; absent for the default (see MetricContext).
  */
 export function computeFigures(graph: SupplyGraph, levels: LevelPreset, spof?: SpofLimit): Figures {
-  const index = buildSupplyIndex(graph);
-  return { concentration: computeConcentration(graph, levels), ...failureFigures(index, spof) };
+  const table = flowTable(graph);
+  return { concentration: concentrationOfTable(table, levels), ...failureFigures(indexOfTable(table), spof) };
 }

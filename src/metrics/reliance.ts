@@ -6,7 +6,8 @@
 import { NODE_KINDS } from '../model/schema.ts';
 import { createLossPropagator, type LossPropagator } from './availability.ts';
 import { relianceByLanes } from './reliance-lanes.ts';
-import { kindIndex, type SupplyIndex } from './supply-index.ts';
+import { kindIndex } from './flow-table.ts';
+import type { SupplyIndex } from './supply-index.ts';
 
 export interface RelianceRow {
   demand: string;

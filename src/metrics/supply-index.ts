@@ -9,7 +9,7 @@
  * whose values are all 0, carries no supply and no failure.
  */
 import type { SupplyGraph } from '../model/graph.ts';
-import { NODE_KINDS, type NodeKind } from '../model/schema.ts';
+import { flowTable, type FlowTable } from './flow-table.ts';
 
 export interface SupplyIndex {
   readonly size: number;
@@ -39,52 +39,16 @@ export interface SupplyIndex {
   readonly compCyclic: Uint8Array;
 }
 
-export const kindIndex = (kind: NodeKind) => NODE_KINDS.indexOf(kind);
-
 export function buildSupplyIndex(graph: SupplyGraph): SupplyIndex {
-  const size = graph.order;
-  const keys: string[] = new Array(size);
-  const indexOf = new Map<string, number>();
-  const kindOf = new Uint8Array(size);
-  const countryOf = new Uint32Array(size);
-  const countries: string[] = [];
-  const countryIndex = new Map<string, number>();
-  let i = 0;
-  graph.forEachNode((key, attrs) => {
-    keys[i] = key;
-    indexOf.set(key, i);
-    kindOf[i] = Math.max(0, kindIndex(attrs.kind));
-    let c = countryIndex.get(attrs.country);
-    if (c === undefined) {
-      c = countries.length;
-      countries.push(attrs.country);
-      countryIndex.set(attrs.country, c);
-    }
-    countryOf[i] = c;
-    i++;
-  });
+  return indexOfTable(flowTable(graph));
+}
 
-  // Every flow once, as numbers: graphology's per-node edge walks and a map per
-  // node made this the largest fixed cost of a report on big graphs.
-  const flows = graph.size;
-  const flowSource = new Uint32Array(flows);
-  const flowTarget = new Uint32Array(flows);
-  const flowInput = new Uint32Array(flows);
-  const flowValue = new Float64Array(flows);
-  const inputIds = new Map<string, number>();
+/** The index from the graph's flow table (one read of the graph serves the index and concentration). */
+export function indexOfTable(table: FlowTable): SupplyIndex {
+  const { size, keys, indexOf, kindOf, countryOf, countries, flowSource, flowTarget, flowInput, flowValue } = table;
+  const flows = flowSource.length;
   const inStart = new Uint32Array(size + 1);
-  let f = 0;
-  graph.forEachEdge((_e, attrs, source, target) => {
-    let input = inputIds.get(attrs.input);
-    if (input === undefined) inputIds.set(attrs.input, (input = inputIds.size));
-    const t = indexOf.get(target)!;
-    flowSource[f] = indexOf.get(source)!;
-    flowTarget[f] = t;
-    flowInput[f] = input;
-    flowValue[f] = attrs.value;
-    inStart[t + 1]!++;
-    f++;
-  });
+  for (let k = 0; k < flows; k++) inStart[flowTarget[k]! + 1]!++;
   for (let t = 0; t < size; t++) inStart[t + 1]! += inStart[t]!;
   // Each node's in-flows, in file order, then grouped by input (a stable sort: members keep file order).
   const inFlows = new Uint32Array(flows);

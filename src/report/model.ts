@@ -5,9 +5,10 @@
 import type { SupplyGraph } from '../model/graph.ts';
 import type { Operation, Scenario, Source } from '../model/schema.ts';
 import { DEFAULT_LEVELS, type Level, type LevelPreset } from '../metrics/levels.ts';
-import { computeConcentration } from '../metrics/concentration.ts';
+import { concentrationOfTable } from '../metrics/concentration.ts';
+import { flowTable } from '../metrics/flow-table.ts';
 import { failureFigures, type FailureFigures, type SpofLimitReport } from '../metrics/registry.ts';
-import { buildSupplyIndex, type SupplyIndex } from '../metrics/supply-index.ts';
+import { indexOfTable, type SupplyIndex } from '../metrics/supply-index.ts';
 import type { SpofLimit } from '../metrics/spof.ts';
 import { scenariosOf, withScenario } from '../scenarios/apply.ts';
 import { CHOKEPOINT_VERSION } from '../version.ts';
@@ -95,7 +96,8 @@ interface Prepared {
 }
 
 function prepareScenario(graph: SupplyGraph, scenario: ScenarioMeta, levels: LevelPreset): Prepared {
-  const index = buildSupplyIndex(graph);
+  const table = flowTable(graph);
+  const index = indexOfTable(table);
   return {
     head: {
       id: scenario.id,
@@ -105,7 +107,7 @@ function prepareScenario(graph: SupplyGraph, scenario: ScenarioMeta, levels: Lev
       ...(scenario.ops ? { ops: scenario.ops } : {}),
       ...(scenario.sources ? { sources: scenario.sources } : {}),
       graph: { nodes: graph.order, edges: graph.size },
-      concentration: computeConcentration(graph, levels).map((c) => ({ input: c.input, total: c.total, byCompany: side(c.byCompany), byCountry: side(c.byCountry) })),
+      concentration: concentrationOfTable(table, levels).map((c) => ({ input: c.input, total: c.total, byCompany: side(c.byCompany), byCountry: side(c.byCountry) })),
     },
     index,
     labels: index.keys.map((k) => graph.getNodeAttribute(k, 'label')),

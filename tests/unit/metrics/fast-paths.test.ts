@@ -2,12 +2,15 @@
  * The fast paths of docs/scale.md give the figures of the definitions
  * (tests/helpers/reference.ts) on random graphs: the sole-customer shortcut of
  * the exact spof lists, the impact bounds, the cut lists, availability in
- * cycles by chaotic iteration, and reliance computed for many sets at once in lanes.
+ * cycles by chaotic iteration, reliance computed for many sets at once in
+ * lanes, and concentration summed from the flow table.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateGraph } from '../../../src/generate/index.ts';
 import { availability, createLossPropagator, type LossPropagator } from '../../../src/metrics/availability.ts';
+import { computeConcentration, concentrationOf } from '../../../src/metrics/concentration.ts';
+import { firmOf } from '../../../src/model/graph.ts';
 import { computeReliance, demandNodes, relianceSets } from '../../../src/metrics/reliance.ts';
 import { LANES } from '../../../src/metrics/reliance-lanes.ts';
 import { computeSpof, computeSpofLimited, type SpofRow } from '../../../src/metrics/spof.ts';
@@ -48,6 +51,34 @@ function propagatedReliance(p: LossPropagator, set: number[], demands: number[])
     return loss;
   });
 }
+
+describe('concentration from the flow table', () => {
+  /** metrics.md §5 flow by flow: each input's total and its holders' sums, in maps keyed by name. */
+  function byDefinition(g: SupplyGraph) {
+    const acc = new Map<string, { total: number; firms: Map<string, number>; countries: Map<string, number> }>();
+    const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+    g.forEachEdge((_e, a, source, _t, sa) => {
+      if (!acc.has(a.input)) acc.set(a.input, { total: 0, firms: new Map(), countries: new Map() });
+      const x = acc.get(a.input)!;
+      x.total += a.value;
+      add(x.firms, firmOf(source, sa), a.value);
+      add(x.countries, sa.country, a.value);
+    });
+    return [...acc]
+      .filter(([, x]) => x.total > 0)
+      .sort(([p], [q]) => (p < q ? -1 : 1))
+      .map(([input, x]) => ({ input, total: x.total, byCompany: concentrationOf(x.firms, x.total), byCountry: concentrationOf(x.countries, x.total) }));
+  }
+
+  it('gives the figures of the definition exactly: firms shared by nodes, flows of 0, inputs of 0', () => {
+    fc.assert(
+      fc.property(fc.oneof(any, wide), (g) => {
+        expect(computeConcentration(g)).toEqual(byDefinition(g));
+      }),
+      RUNS,
+    );
+  });
+});
 
 describe('reliance in lanes', () => {
   it('gives every figure of the definition, for every demand node, by country and by kind:country', () => {

@@ -1,0 +1,77 @@
+/**
+ * The graph as numbers, from one pass over its nodes and one over its flows:
+ * what the supply index (supply-index.ts) and concentration (concentration.ts)
+ * are both computed from, so a report reads the graph once per scenario.
+ */
+import { firmOf, type SupplyGraph } from '../model/graph.ts';
+import { NODE_KINDS, type NodeKind } from '../model/schema.ts';
+
+export interface FlowTable {
+  readonly size: number;
+  readonly keys: readonly string[];
+  readonly indexOf: ReadonlyMap<string, number>;
+  readonly kindOf: Uint8Array;
+  readonly countryOf: Uint32Array;
+  readonly countries: readonly string[];
+  /** Each node's firm (its company, else its key: metrics.md §5), as an index into `firms`. */
+  readonly firmOf: Uint32Array;
+  readonly firms: readonly string[];
+  /** Every flow in graph order: its supplier and customer (node indices), input (into `inputs`) and value. */
+  readonly flowSource: Uint32Array;
+  readonly flowTarget: Uint32Array;
+  readonly flowInput: Uint32Array;
+  readonly flowValue: Float64Array;
+  readonly inputs: readonly string[];
+}
+
+export const kindIndex = (kind: NodeKind) => NODE_KINDS.indexOf(kind);
+
+/** The index of `name` in `names`, added when new. */
+function idOf(ids: Map<string, number>, names: string[], name: string): number {
+  let id = ids.get(name);
+  if (id === undefined) {
+    id = names.length;
+    names.push(name);
+    ids.set(name, id);
+  }
+  return id;
+}
+
+export function flowTable(graph: SupplyGraph): FlowTable {
+  const size = graph.order;
+  const keys: string[] = new Array(size);
+  const indexOf = new Map<string, number>();
+  const kindOf = new Uint8Array(size);
+  const countryOf = new Uint32Array(size);
+  const countries: string[] = [];
+  const countryIds = new Map<string, number>();
+  const firmOfNode = new Uint32Array(size);
+  const firms: string[] = [];
+  const firmIds = new Map<string, number>();
+  let i = 0;
+  graph.forEachNode((key, attrs) => {
+    keys[i] = key;
+    indexOf.set(key, i);
+    kindOf[i] = Math.max(0, kindIndex(attrs.kind));
+    countryOf[i] = idOf(countryIds, countries, attrs.country);
+    firmOfNode[i] = idOf(firmIds, firms, firmOf(key, attrs));
+    i++;
+  });
+
+  const flows = graph.size;
+  const flowSource = new Uint32Array(flows);
+  const flowTarget = new Uint32Array(flows);
+  const flowInput = new Uint32Array(flows);
+  const flowValue = new Float64Array(flows);
+  const inputs: string[] = [];
+  const inputIds = new Map<string, number>();
+  let f = 0;
+  graph.forEachEdge((_e, attrs, source, target) => {
+    flowSource[f] = indexOf.get(source)!;
+    flowTarget[f] = indexOf.get(target)!;
+    flowInput[f] = idOf(inputIds, inputs, attrs.input);
+    flowValue[f] = attrs.value;
+    f++;
+  });
+  return { size, keys, indexOf, kindOf, countryOf, countries, firmOf: firmOfNode, firms, flowSource, flowTarget, flowInput, flowValue, inputs };
+}
