@@ -42,24 +42,54 @@ const error = (file: string, line: number | undefined, column: number | undefine
  */
 const delimiterOf = (text: string): string => Papa.parse<string[]>(text.slice(0, 65_536), { preview: 10 }).meta.delimiter;
 
-function readTable(text: string, file: string, problems: Problem[]): Table | undefined {
+/** The rows of any CSV text, each with the line it starts on. */
+function steppedRows(text: string, body: string, delimiter: string, file: string, problems: Problem[]): Table['rows'] {
   const starts = lineStarts(text);
   const rows: Table['rows'] = [];
-  let cursor = 0;
-  const body = text.replace(/^\ufeff/, '');
+  // A line papaparse skips as empty ('greedy': nothing but spaces and delimiters), up to its line break.
+  const blank = new RegExp(`(?:[^\\S\\r\\n]|${delimiter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})*(?:\\r\\n|\\r|\\n)`, 'y');
+  let cursor = text.length - body.length;
   Papa.parse<string[]>(body, {
     header: false,
-    delimiter: delimiterOf(body),
+    delimiter,
     skipEmptyLines: 'greedy',
     step(result) {
+      // The row starts after the previous one's line break and any lines skipped as empty.
       let start = cursor;
-      while (text[start] === '\n' || text[start] === '\r') start++;
-      cursor = result.meta.cursor;
+      for (;;) {
+        while (text[start] === '\n' || text[start] === '\r') start++;
+        blank.lastIndex = start;
+        if (!blank.test(text)) break;
+        start = blank.lastIndex;
+      }
+      cursor = result.meta.cursor + text.length - body.length;
       const line = positionAt(starts, start).line;
       for (const e of result.errors) if (e.code !== 'UndetectableDelimiter') problems.push(error(file, line, undefined, '', 'well-formed CSV', e.message));
       rows.push({ cells: result.data, line });
     },
   });
+  return rows;
+}
+
+/**
+ * The rows of a text without quotes or lone CRs, each row one line: papaparse
+ * in one call, about a third faster than row by row with positions. Undefined
+ * when a line was skipped as empty, so rows and lines do not match.
+ */
+function plainRows(body: string, delimiter: string, file: string, problems: Problem[]): Table['rows'] | undefined {
+  if (body.includes('"') || /\r(?!\n)/.test(body)) return undefined;
+  let lines = body.length === 0 || body.endsWith('\n') ? 0 : 1;
+  for (let at = body.indexOf('\n'); at >= 0; at = body.indexOf('\n', at + 1)) lines++;
+  const result = Papa.parse<string[]>(body, { header: false, delimiter, skipEmptyLines: 'greedy' });
+  if (result.data.length !== lines) return undefined;
+  for (const e of result.errors) problems.push(error(file, e.row === undefined ? undefined : e.row + 1, undefined, '', 'well-formed CSV', e.message));
+  return result.data.map((cells, i) => ({ cells, line: i + 1 }));
+}
+
+function readTable(text: string, file: string, problems: Problem[]): Table | undefined {
+  const body = text.replace(/^\ufeff/, '');
+  const delimiter = delimiterOf(body);
+  const rows = plainRows(body, delimiter, file, problems) ?? steppedRows(text, body, delimiter, file, problems);
   const header = rows.shift();
   if (!header) {
     problems.push(error(file, 1, undefined, '', 'a header row', 'an empty file'));

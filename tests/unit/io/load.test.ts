@@ -178,6 +178,16 @@ describe('zips and CSV pairs', () => {
     expect(shape(loadFiles(pair(';', 'A, Inc.'))).nodes[0]![1]).toBe('A, Inc.');
   });
 
+  it('gives each row its own line: plain rows, CRLF, blank lines, line breaks inside quotes', () => {
+    const flows = text('flows.csv', 'source,target,input,value\nb,a,chips,1\n');
+    const where = (nodes: string) => messages(loadFiles([text('nodes.csv', nodes), flows])).map((m) => m.split(' ')[0]);
+    expect(where('key,kind,country\na,demand,JP\nb,supplier,jp\n')).toEqual(['nodes.csv:3:3']);
+    expect(where('key,kind,country\r\na,demand,JP\r\nb,supplier,jp')).toEqual(['nodes.csv:3:3']);
+    expect(where('key,kind,country\n\na,demand,JP\n , ,\nb,supplier,jp\n')).toEqual(['nodes.csv:5:3']);
+    expect(where('key,label,kind,country\na,"two\nlines",demand,JP\nb,B,supplier,jp\n')).toEqual(['nodes.csv:4:4']);
+    expect(where('\ufeffkey,label,kind,country\r\n,,\r\na,"A",demand,JP\r\n\t, \r\nb,B,supplier,jp')).toEqual(['nodes.csv:5:4']);
+  });
+
   it('says which CSV files it cannot pair', () => {
     expect(messages(loadFiles([text('a.csv', 'key\n'), text('b.csv', 'key\n')]))).toEqual(['a.csv: expected two CSV files, one named like nodes.csv and one like flows.csv (or edges.csv), found a.csv, b.csv']);
   });
