@@ -27,18 +27,82 @@ export interface DisplayEdge {
   value: number;
   /** A derived "sits in" link, not a flow. */
   sitsIn: boolean;
-  /** Not among the MAX_DRAWN_FLOWS drawn on a big graph: shown only with its node hovered or selected. */
+  /** Not among the MAX_DRAWN_FLOWS drawn on a big graph: in sigma's graph once its node was hovered or selected, shown only while it is. */
   minor: boolean;
 }
-export type DisplayGraph = MultiDirectedGraph<DisplayNode, DisplayEdge>;
+
+/** A flow not drawn on a big graph, kept beside sigma's graph (see MinorFlows). */
+export interface MinorFlow {
+  key: string;
+  source: string;
+  target: string;
+  attributes: DisplayEdge;
+}
+/**
+ * The flows not drawn on a big graph (`minor`), kept out of sigma's graph: sigma indexes every item of its
+ * graph, hidden ones too, in one task, and 40,000 flows never drawn cost as much as the 10,000 drawn
+ * (docs/scale.md, In the app). The graph view adds a node's own to sigma's graph when it is hovered or
+ * selected, and the ones a scenario changed when they are marked (showMinorFlows).
+ */
+export interface MinorFlows {
+  /** Every minor flow, in the document's order. */
+  flows: MinorFlow[];
+  /** Each node's minor flows, as supplier or customer. */
+  byNode: Map<string, MinorFlow[]>;
+  byKey: Map<string, MinorFlow>;
+}
+export interface DisplayGraphAttributes {
+  /** The flows kept out of the graph; null when every flow is in it. */
+  minor: MinorFlows | null;
+}
+export type DisplayGraph = MultiDirectedGraph<DisplayNode, DisplayEdge, DisplayGraphAttributes>;
+
+/** The graph's minor flows kept beside it (none on a small graph). */
+export const minorFlows = (g: DisplayGraph): MinorFlows | null => g.getAttribute('minor') ?? null;
+
+/** How many flows the graph stands for: those in it, and the minor ones kept beside it and not in it now. */
+export function flowCount(g: DisplayGraph): number {
+  const minor = minorFlows(g);
+  if (!minor) return g.size;
+  let outside = 0;
+  for (const f of minor.flows) if (!g.hasEdge(f.key)) outside++;
+  return g.size + outside;
+}
+
+/** The minor flows wanted in sigma's graph: the focused (hovered, else selected) node's own, and those a scenario marks. */
+export function wantedMinorFlows(minor: MinorFlows, focus: string | null, marked: Iterable<string> | null): Set<string> {
+  const want = new Set<string>();
+  if (focus) for (const f of minor.byNode.get(focus) ?? []) want.add(f.key);
+  if (marked) for (const k of marked) if (minor.byKey.has(k)) want.add(k);
+  return want;
+}
+
+/**
+ * Puts in the graph the wanted minor flows it does not hold yet, and records them in `shown`; whether any came.
+ * They stay once in (the edge reducer hides a minor flow whose node is not in focus): sigma indexes an added
+ * flow alone, but a dropped one with every item of the graph, too long a task for each move of the mouse.
+ */
+export function showMinorFlows(g: DisplayGraph, shown: Set<string>, want: Set<string>): boolean {
+  const minor = minorFlows(g);
+  if (!minor) return false;
+  let came = false;
+  for (const k of want) {
+    if (shown.has(k)) continue;
+    const f = minor.byKey.get(k)!;
+    g.addDirectedEdgeWithKey(k, f.source, f.target, { ...f.attributes });
+    shown.add(k);
+    came = true;
+  }
+  return came;
+}
 
 export const countryNodeKey = (code: string) => `country:${code}`;
 
 /**
  * Above this many flows, only this many are drawn: the largest by their share of the customer's input
- * (each buyer's main suppliers), the others with their node hovered or selected. Every flow stays in
- * the graph and in every figure; 50,000 flows drawn are a grey blot, and software WebGL spends
- * 0.4 s on each redraw of them (docs/scale.md, In the app).
+ * (each buyer's main suppliers), the others with their node hovered or selected (kept beside sigma's
+ * graph meanwhile: `MinorFlows`). Every flow stays in every figure; 50,000 flows drawn are a grey blot,
+ * and software WebGL spends 0.4 s on each redraw of them (docs/scale.md, In the app).
  */
 export const MAX_DRAWN_FLOWS = 10_000;
 
@@ -60,7 +124,11 @@ export async function buildDisplayGraphInSlices(view: GraphView, positions: Posi
   let start = performance.now();
   for (;;) {
     const next = steps.next();
-    if (next.done) return next.value;
+    if (next.done) {
+      // The last slice's task is over before the caller draws the graph (a long task of its own at this size).
+      await nextTask();
+      return next.value;
+    }
     if (performance.now() - start > sliceMs) {
       await nextTask();
       start = performance.now();
@@ -92,6 +160,7 @@ const STEP = 500;
 
 function* displaySteps(view: GraphView, positions: Positions, withCountries: boolean, placement: CountryPlacement): Generator<void, DisplayGraph> {
   const g: DisplayGraph = new MultiDirectedGraph();
+  g.setAttribute('minor', null);
   let n = 0;
   for (const { key, attributes: a } of view.document.nodes) {
     const p = positions[key] ?? { x: 0, y: 0 };
@@ -103,13 +172,25 @@ function* displaySteps(view: GraphView, positions: Positions, withCountries: boo
   yield;
   const drawn = yield* drawnFlowsSteps(view, MAX_DRAWN_FLOWS);
   const edges = view.document.edges;
+  const minor: MinorFlows | null = drawn ? { flows: [], byNode: new Map(), byKey: new Map() } : null;
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i]!;
     const key = e.key ?? `~${i}`;
     const size = max > 0 ? 0.4 + 5 * Math.sqrt(e.attributes.value / max) : 0.5;
-    g.addDirectedEdgeWithKey(key, e.source, e.target, { size, color: EDGE_COLOR, input: e.attributes.input, value: e.attributes.value, sitsIn: false, minor: drawn !== null && drawn[i] === 0 });
+    const attributes: DisplayEdge = { size, color: EDGE_COLOR, input: e.attributes.input, value: e.attributes.value, sitsIn: false, minor: drawn !== null && drawn[i] === 0 };
+    if (minor && attributes.minor) {
+      const flow: MinorFlow = { key, source: e.source, target: e.target, attributes };
+      minor.flows.push(flow);
+      minor.byKey.set(key, flow);
+      for (const end of e.source === e.target ? [e.source] : [e.source, e.target]) {
+        const list = minor.byNode.get(end);
+        if (list) list.push(flow);
+        else minor.byNode.set(end, [flow]);
+      }
+    } else g.addDirectedEdgeWithKey(key, e.source, e.target, attributes);
     if ((i + 1) % STEP === 0) yield;
   }
+  g.setAttribute('minor', minor);
   if (withCountries) addCountryNodes(g, placement);
   return g;
 }

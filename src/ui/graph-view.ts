@@ -5,6 +5,7 @@
  * ends in a refresh. `mountGraphView` returns the view with a kill that can be
  * called twice.
  */
+import { MultiDirectedGraph } from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
@@ -12,7 +13,7 @@ import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProg
 import type { Settings } from 'sigma/settings';
 import { animateNodes } from 'sigma/utils';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import type { DisplayEdge, DisplayGraph, DisplayNode } from './display-graph.ts';
+import { minorFlows, nextTask, showMinorFlows, wantedMinorFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
 import { drawHover, drawLabel } from './labels.ts';
 import { ADDED_COLOR, CHANGED_DOWN, CHANGED_UP, FADED, FAILED_COLOR, LOSS_COLOR, mix } from './look.ts';
 
@@ -109,8 +110,23 @@ export function sameForEdges(a: GraphUi, b: GraphUi): boolean {
     sameSet(a.hiddenKinds, b.hiddenKinds) && sameMap(a.changedEdges, b.changedEdges);
 }
 
+/** What an update redraws: every flow too, or the nodes only; and whether sigma indexes its graph again. */
+interface Refresh {
+  edgesToo: boolean;
+  skipIndexation: boolean;
+}
+
+/**
+ * A graph's size for `scaleSettings` and `lightHover`: its nodes, and every flow it stands for (minor ones kept beside it
+ * too), before any minor flow is put in it (`flowCount` counts at any time, in a pass over them).
+ */
+const scaleOf = (g: DisplayGraph) => ({ order: g.order, size: g.size + (minorFlows(g)?.flows.length ?? 0) });
+
 export function mountGraphView(container: HTMLElement, initial: DisplayGraph, events: GraphViewEvents): GraphView {
   let graph = initial;
+  let scale = scaleOf(graph);
+  /** The minor flows (display-graph.ts, MinorFlows) now in sigma's graph. */
+  const shown = new Set<string>();
   let ui = emptyUi();
   let neighbours = new Set<string>();
   let fa2: FA2Layout | null = null;
@@ -123,9 +139,14 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     return true;
   };
 
+  // `a` is sigma's own copy of the attributes, as for flows: changed in place (this runs for every node).
   const nodeReducer = (key: string, a: DisplayNode): Partial<NodeDisplayData> => {
-    const out: Partial<NodeDisplayData> & { label: string | null } = { ...a, label: a.label };
-    if (!visible(key, a)) return { ...out, hidden: true };
+    const out = a as Omit<DisplayNode, 'label'> & Partial<NodeDisplayData> & { label: string | null };
+    const { label, color } = a;
+    if (!visible(key, a)) {
+      out.hidden = true;
+      return out;
+    }
     const size = ui.sizes?.get(key);
     if (size !== undefined) out.size = size;
     if (a.kind === 'country') out.forceLabel = true;
@@ -137,19 +158,19 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       const av = ui.availability[key] ?? 1;
       if (ui.failed.has(key)) {
         out.color = FAILED_COLOR;
-        out.label = `✕ ${a.label}`;
+        out.label = `✕ ${label}`;
         out.forceLabel = true;
         out.zIndex = 2;
       } else if (av < 1 - 1e-9) {
         out.color = mix('#f3c2b8', LOSS_COLOR, 1 - av);
         out.zIndex = 1;
-      } else out.color = mix(a.color, '#ffffff', 0.7);
+      } else out.color = mix(color, '#ffffff', 0.7);
     }
     const mark = ui.changedNodes?.get(key);
     if (mark) {
       out.highlighted = true;
       out.forceLabel = true;
-      out.label = `${mark === 'added' ? '＋' : '●'} ${a.label}`;
+      out.label = `${mark === 'added' ? '＋' : '●'} ${label}`;
     }
     if (ui.matches) {
       if (ui.matches.has(key)) {
@@ -166,7 +187,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       } else if (neighbours.has(key)) {
         out.forceLabel = true;
         out.zIndex = 2;
-      } else if (ui.hovered && !lightHover(graph)) {
+      } else if (ui.hovered && !lightHover(scale)) {
         out.color = FADED;
         out.label = null;
         out.zIndex = 0;
@@ -206,7 +227,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       if (s === focus || t === focus) {
         out.color = s === focus ? '#2f6fb0' : '#c8553d';
         out.zIndex = 3;
-      } else if (ui.hovered && !lightHover(graph)) out.hidden = true;
+      } else if (ui.hovered && !lightHover(scale)) out.hidden = true;
     }
     return out;
   };
@@ -223,7 +244,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     zIndex: true,
     edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, thin: EdgeLineProgram },
     nodeProgramClasses: { circle: NodeCircleProgram, point: NodePointProgram },
-    ...scaleSettings(graph),
+    ...scaleSettings(scale),
     minCameraRatio: 0.05,
     maxCameraRatio: 4,
     stagePadding: 40,
@@ -249,6 +270,15 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   };
   frame();
 
+  /**
+   * Puts in sigma's graph the minor flows wanted now (the focused node's own, the ones the scenario marks), if not
+   * in yet; true if any came: sigma must then index its graph again before it can draw them (a node's first hover).
+   */
+  const syncMinor = (): boolean => {
+    const minor = minorFlows(graph);
+    return minor !== null && showMinorFlows(graph, shown, wantedMinorFlows(minor, ui.hovered ?? ui.selected, ui.changedEdges?.keys() ?? null));
+  };
+
   const setNeighbours = () => {
     const focus = ui.hovered ?? ui.selected;
     neighbours = focus && graph.hasNode(focus) ? new Set(graph.neighbors(focus)) : new Set();
@@ -262,9 +292,10 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     const before = ui.hovered ?? ui.selected;
     const beforeNeighbours = neighbours;
     ui = { ...ui, hovered: node };
+    const indexed = syncMinor();
     setNeighbours();
     container.style.cursor = node ? 'pointer' : '';
-    if (!lightHover(graph)) return void sigma.refresh({ skipIndexation: true });
+    if (!lightHover(scale)) return void sigma.refresh({ skipIndexation: true });
     const after = ui.hovered ?? ui.selected;
     const nodes = new Set([...beforeNeighbours, ...neighbours]);
     const edges = new Set<string>();
@@ -273,12 +304,13 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       nodes.add(k);
       graph.forEachEdge(k, (e) => void edges.add(e));
     }
-    sigma.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] }, skipIndexation: true });
+    // Flows came: sigma indexes its graph again, at the next frame (its listener asked for it as they came).
+    sigma.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] }, skipIndexation: !indexed, schedule: indexed });
   };
   // A button held down: the camera is being dragged over nodes, not hovering them.
   const dragging = (e: { event: { original: MouseEvent | TouchEvent } }) => 'buttons' in e.event.original && e.event.original.buttons !== 0;
   sigma.on('enterNode', (e) => {
-    if (!dragging(e) || !lightHover(graph)) hover(e.node);
+    if (!dragging(e) || !lightHover(scale)) hover(e.node);
   });
   sigma.on('leaveNode', () => {
     if (ui.hovered !== null) hover(null);
@@ -288,7 +320,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   sigma.on('afterRender', () => {
     if (!undrawn) return;
     undrawn = false;
-    events.onDrawn?.({ nodes: graph.order, edges: graph.size });
+    events.onDrawn?.({ nodes: graph.order, edges: scale.size });
   });
   sigma.on('clickNode', ({ node }) => events.onClickNode(node));
   sigma.on('clickStage', () => events.onClickStage());
@@ -305,6 +337,29 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   });
   resized.observe(container);
 
+  const refreshFor = ({ edgesToo, skipIndexation }: Refresh, schedule = false) => {
+    if (edgesToo) sigma.refresh({ skipIndexation, schedule });
+    else sigma.refresh({ partialGraph: { nodes: graph.nodes(), edges: [] }, skipIndexation, schedule });
+  };
+  /**
+   * On a big graph an update's refresh waits until the frame after it is painted (the panels the same change
+   * redrew: 50 to 70 ms of layout and paint when the figures come), runs the reducers in a task of its own, and
+   * draws (sigma's indexing and render) in the next frame: three tasks, each under 100 ms, rather than one.
+   * Updates meanwhile are merged into it; the reducers read the UI state of then.
+   */
+  let deferred: Refresh | null = null;
+  let deferring = false;
+  const afterPaint = () => {
+    if (deferring) return;
+    deferring = true;
+    requestAnimationFrame(() => void nextTask().then(() => {
+      deferring = false;
+      const refresh = deferred;
+      deferred = null;
+      if (!killed && refresh) refreshFor(refresh, true);
+    }));
+  };
+
   const stopForce = () => {
     if (fa2Timer) clearTimeout(fa2Timer);
     fa2Timer = null;
@@ -319,10 +374,17 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       stopForce();
       // Before the graph, so that its first render uses them (setGraph renders at once), and only when
       // they change: sigma re-indexes the graph it holds at once (the reducers read `graph`, still that one).
-      const settings = Object.entries(scaleSettings(g)) as [keyof Settings, never][];
+      const next = scaleOf(g);
+      const settings = Object.entries(scaleSettings(next)) as [keyof Settings, never][];
       if (settings.some(([k, v]) => sigma.getSetting(k) !== v)) sigma.setSettings(Object.fromEntries(settings));
       graph = g;
+      scale = next;
+      shown.clear();
+      // A refresh still waiting is for the graph before: the new one is drawn with the UI state of now.
+      deferred = null;
       ui = { ...ui, ...change };
+      // Into the new graph before sigma holds it: indexed with the rest.
+      syncMinor();
       setNeighbours();
       undrawn = true;
       // The frame first: sigma's setGraph indexes and renders at once, in it.
@@ -332,13 +394,14 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     update(change, options) {
       const before = ui;
       ui = { ...ui, ...change };
+      const indexed = syncMinor();
       setNeighbours();
-      const skipIndexation = !options?.resize;
-      // On a big graph the drawing (sigma's indexing and render) waits for the next frame: a task of its own, not one with the reducers'.
-      const schedule = lightHover(graph);
+      const skipIndexation = !options?.resize && !indexed;
       // Most changes (sizes, search matches, scenario marks on nodes) leave every flow as it was: only the nodes go through the reducer.
-      if (sameForEdges(before, ui)) sigma.refresh({ partialGraph: { nodes: graph.nodes(), edges: [] }, skipIndexation, schedule });
-      else sigma.refresh({ skipIndexation, schedule });
+      const edgesToo = !sameForEdges(before, ui);
+      if (!lightHover(scale)) return void refreshFor({ edgesToo, skipIndexation });
+      deferred = { edgesToo: edgesToo || (deferred?.edgesToo ?? false), skipIndexation: skipIndexation && (deferred?.skipIndexation ?? true) };
+      afterPaint();
     },
     ui: () => ui,
     moveTo(positions) {
@@ -366,8 +429,21 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     zoom: (factor) => void (factor > 1 ? sigma.getCamera().animatedUnzoom({ duration: 200, factor }) : sigma.getCamera().animatedZoom({ duration: 200, factor: 1 / factor })),
     runForce(ms, done) {
       stopForce();
-      const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500, adjustSizes: false };
-      fa2 = new FA2Layout(graph, { settings, getEdgeWeight: () => 1 });
+      // ForceAtlas2 pulls along every flow, minor ones too: it runs on a copy with all of them, whose positions go to the graph drawn.
+      const layout = new MultiDirectedGraph<{ x: number; y: number; size: number }>();
+      graph.forEachNode((k, a) => layout.addNode(k, { x: a.x, y: a.y, size: a.size }));
+      graph.forEachEdge((_e, _a, s, t) => void layout.addDirectedEdge(s, t));
+      for (const f of minorFlows(graph)?.flows ?? []) if (!graph.hasEdge(f.key)) layout.addDirectedEdge(f.source, f.target);
+      layout.on('eachNodeAttributesUpdated', () => {
+        graph.updateEachNodeAttributes((k, a) => {
+          const p = layout.getNodeAttributes(k);
+          a.x = p.x;
+          a.y = p.y;
+          return a;
+        }, { attributes: ['x', 'y'] });
+      });
+      const settings = { ...forceAtlas2.inferSettings(layout), barnesHutOptimize: layout.order > 500, adjustSizes: false };
+      fa2 = new FA2Layout(layout, { settings, getEdgeWeight: () => 1 });
       fa2.start();
       fa2Timer = setTimeout(() => {
         stopForce();

@@ -85,6 +85,20 @@ describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
     await page.selectOption('#size-by', 'impact');
   }, 60_000);
 
+  it('hovers a buyer whose flows are mostly not drawn, leaves and hovers it again, without an error', async () => {
+    // Its flows not drawn come into sigma's graph at the first hover (sigma must index them before it draws
+    // them, or it throws), stay there hidden when the mouse leaves, and show again at the next hover.
+    const pos = await page.evaluate(() => window.__chokepoint!.screenPosition('market-jp'));
+    for (let i = 0; i < 2; i++) {
+      await page.mouse.move(pos!.x, pos!.y);
+      await page.waitForTimeout(300);
+      if (i === 0) await page.screenshot({ path: 'tests/output/scale-hover.png' });
+      await page.mouse.move(pos!.x + 300, pos!.y + 200);
+      await page.waitForTimeout(300);
+    }
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('wrote no error to the console', () => {
     expect(errors).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDisplayGraph, buildDisplayGraphInSlices, drawnFlows, MAX_DRAWN_FLOWS } from '../../../src/ui/display-graph.ts';
+import { buildDisplayGraph, buildDisplayGraphInSlices, drawnFlows, flowCount, MAX_DRAWN_FLOWS, minorFlows, showMinorFlows, wantedMinorFlows } from '../../../src/ui/display-graph.ts';
 
 const view = (shares: (number | null)[], targets?: string[]) => ({
   document: { edges: shares.map((_s, i) => ({ key: `e${i}`, target: targets?.[i] ?? `t${i}` })) } as never,
@@ -25,22 +25,77 @@ describe('flows drawn on a big graph', () => {
   });
 });
 
+/** 3,500 nodes and 10,500 flows: above MAX_DRAWN_FLOWS, so some are minor. */
+function bigView() {
+  const n = 3500;
+  const kinds = ['raw', 'supplier', 'demand'] as const;
+  const nodes = Array.from({ length: n }, (_, i) => ({ key: `n${i}`, attributes: { label: `Node ${i}`, kind: kinds[i % 3]!, country: ['TW', 'JP', 'US'][i % 3]! } }));
+  const edges = Array.from({ length: 3 * n }, (_, i) => ({ key: `e${i}`, source: `n${i % n}`, target: `n${(i * 7 + 1) % n}`, attributes: { input: 'x', value: 1 + (i % 13) } }));
+  const view = {
+    scenario: 'baseline', document: { attributes: { title: 't' }, nodes, edges },
+    shares: Object.fromEntries(edges.map((e, i) => [e.key, (i % 11) / 10])),
+  } as never;
+  const positions = Object.fromEntries(nodes.map((x, i) => [x.key, { x: i % 40, y: Math.floor(i / 40) }]));
+  return { view, positions, nodes, edges };
+}
+
+describe('minor flows on a big graph', () => {
+  it('are kept out of the graph, beside it, each listed under both its ends', () => {
+    const { view, positions, edges } = bigView();
+    const g = buildDisplayGraph(view, positions, false);
+    const minor = minorFlows(g)!;
+    expect(minor.flows.length).toBe(edges.length - MAX_DRAWN_FLOWS);
+    expect(g.size).toBe(MAX_DRAWN_FLOWS);
+    expect(g.someEdge((_e, a) => a.minor)).toBe(false);
+    expect(flowCount(g)).toBe(edges.length);
+    for (const f of minor.flows) {
+      expect(g.hasEdge(f.key)).toBe(false);
+      expect(minor.byNode.get(f.source)).toContain(f);
+      expect(minor.byNode.get(f.target)).toContain(f);
+    }
+    // A small graph keeps every flow in it.
+    const small = buildDisplayGraph({ ...(view as object), document: { ...(view as { document: object }).document, edges: edges.slice(0, 100) } } as never, positions, false);
+    expect(minorFlows(small)).toBeNull();
+    expect(small.size).toBe(100);
+  });
+
+  it('come into the graph when their node is hovered, and those a scenario marks; once in, they stay', () => {
+    const { view, positions, edges } = bigView();
+    const g = buildDisplayGraph(view, positions, false);
+    const minor = minorFlows(g)!;
+    const node = minor.flows[0]!.source;
+    const own = minor.byNode.get(node)!;
+    const drawnSize = g.size;
+    const shown = new Set<string>();
+    // Every flow of the hovered node is in the graph: the drawn ones and its minor ones, with their attributes.
+    expect(showMinorFlows(g, shown, wantedMinorFlows(minor, node, null))).toBe(true);
+    expect(g.size).toBe(drawnSize + own.length);
+    expect(g.edges(node).length).toBe(edges.filter((e) => e.source === node || e.target === node).length);
+    for (const f of own) expect(g.getEdgeAttributes(f.key)).toEqual(f.attributes);
+    expect(flowCount(g)).toBe(edges.length);
+    // Hovered again, or left: nothing comes (sigma need not index again) and nothing goes (the edge reducer hides them).
+    expect(showMinorFlows(g, shown, wantedMinorFlows(minor, node, null))).toBe(false);
+    expect(showMinorFlows(g, shown, wantedMinorFlows(minor, null, null))).toBe(false);
+    expect(g.size).toBe(drawnSize + own.length);
+    // A flow a scenario marks comes in; a drawn flow it marks is already there.
+    const marked = minor.flows.find((f) => f.source !== node && f.target !== node)!.key;
+    const drawnKey = g.edges().find((k) => !minor.byKey.has(k))!;
+    expect(showMinorFlows(g, shown, wantedMinorFlows(minor, null, [marked, drawnKey]))).toBe(true);
+    expect(g.hasEdge(marked)).toBe(true);
+    expect(g.size).toBe(drawnSize + own.length + 1);
+    expect(shown.size).toBe(own.length + 1);
+    expect(flowCount(g)).toBe(edges.length);
+  });
+});
+
 describe('the display graph built in slices', () => {
   it('is the graph built at once: nodes, flows, attributes and order (minor flows and country nodes included)', async () => {
-    const n = 3500; // 10,500 flows: above MAX_DRAWN_FLOWS, so some are minor
-    const kinds = ['raw', 'supplier', 'demand'] as const;
-    const nodes = Array.from({ length: n }, (_, i) => ({ key: `n${i}`, attributes: { label: `Node ${i}`, kind: kinds[i % 3]!, country: ['TW', 'JP', 'US'][i % 3]! } }));
-    const edges = Array.from({ length: 3 * n }, (_, i) => ({ key: `e${i}`, source: `n${i % n}`, target: `n${(i * 7 + 1) % n}`, attributes: { input: 'x', value: 1 + (i % 13) } }));
-    const view = {
-      scenario: 'baseline', document: { attributes: { title: 't' }, nodes, edges },
-      shares: Object.fromEntries(edges.map((e, i) => [e.key, (i % 11) / 10])),
-    } as never;
-    const positions = Object.fromEntries(nodes.map((x, i) => [x.key, { x: i % 40, y: Math.floor(i / 40) }]));
+    const { view, positions } = bigView();
     const once = buildDisplayGraph(view, positions, true);
     const sliced = await buildDisplayGraphInSlices(view, positions, true, 'column', 1);
     // "Sits in" links have keys graphology makes per graph: compared without them.
     const plain = (g: typeof once) => ({ ...g.export(), edges: g.export().edges.map((e) => (e.key?.startsWith('geid_') ? { ...e, key: undefined } : e)) });
     expect(plain(sliced)).toEqual(plain(once));
-    expect(once.someEdge((_e, a) => a.minor)).toBe(true);
+    expect(minorFlows(once)!.flows.length).toBeGreaterThan(0);
   });
 });
