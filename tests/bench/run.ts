@@ -55,19 +55,27 @@ const mark = (ok: boolean) => (ok ? 'ok' : 'OVER');
 const [load1] = loadavg();
 console.log(`Chokepoint benchmark: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, load average ${load1!.toFixed(1)} at start`);
 const rows: string[][] = [['graph (nodes / flows)', 'JSON.parse', 'validate + load', 'full report', 'report / parse', 'peak memory']];
+const ratios: string[] = [];
 for (const size of sizes) {
   const file = graphFile(size);
   const f = run(file, []);
   const ratio = f.report! / f.parse!;
   const ratioCpu = f.reportCpu! / f.parseCpu!;
+  const name = `${size.nodes.toLocaleString('en-US')} / ${size.flows.toLocaleString('en-US')}`;
   rows.push([
-    `${size.nodes.toLocaleString('en-US')} / ${size.flows.toLocaleString('en-US')}`,
+    name,
     both(f, 'parse'),
     `${both(f, 'load')} < ${size.load} s ${mark(f.load! < size.load)}`,
     `${both(f, 'report')} < ${size.report} s ${mark(f.report! < size.report)}`,
     `${ratio.toFixed(1)} (cpu ${ratioCpu.toFixed(1)}) ≤ ${RATIO_TARGET} ${mark(ratio <= RATIO_TARGET)}`,
     `${f.peakMB!.toFixed(0)} MB < ${size.memory} MB ${mark(f.peakMB! < size.memory)}`,
   ]);
+  // The table's ratio sets the report's first run (code V8 has not compiled yet) against JSON.parse's best of
+  // three (compiled): the harshest pairing. Like with like, first runs and compiled runs:
+  const first = f.report! / f.parseFirst!;
+  const again = f.reportAgain! / f.parse!;
+  ratios.push(`${name}: report / parse, first runs ${s(f.report!)} / ${s(f.parseFirst!)} = ${first.toFixed(1)} ${mark(first <= RATIO_TARGET)}; ` +
+    `compiled ${s(f.reportAgain!)} (the report again) / ${s(f.parse!)} = ${again.toFixed(1)} ${mark(again <= RATIO_TARGET)}`);
   console.log(`${size.nodes.toLocaleString('en-US')} nodes: the figures thread computed the failure figures of ${f.threadJobs} of the report's ${f.scenarios} scenarios (the main thread the rest)`);
   if (f.spofLimited) console.log(`${size.nodes.toLocaleString('en-US')} nodes: spof lists cut to the ${f.spofTop} largest per demand node (${f.spofEvaluated} of ${f.spofUpstream} upstream nodes computed exactly)`);
   if (args.includes('--stages')) {
@@ -80,3 +88,4 @@ for (const [i, r] of rows.entries()) {
   console.log(`| ${r.map((x, c) => x.padEnd(widths[c]!)).join(' | ')} |`);
   if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 }
+for (const line of ratios) console.log(line);
