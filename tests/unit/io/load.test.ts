@@ -176,6 +176,13 @@ describe('zips and CSV pairs', () => {
     expect(shape(loadFiles(pair('\t')))).toEqual(comma);
     // A label holding the other delimiter does not mislead the guess.
     expect(shape(loadFiles(pair(';', 'A, Inc.'))).nodes[0]![1]).toBe('A, Inc.');
+    // Nor do cells of ; lists in a small comma file ending with a line break (the export writes such files).
+    const lists = loadFiles([
+      text('nodes.csv', 'key,label,kind,country,company,extra\na,A,demand,JP,B,!;!;!\nb,B,supplier,TW,A,"!;"""\n'),
+      text('flows.csv', 'source,target,input,value\nb,a,chips,1\n'),
+    ]);
+    expect(messages(lists)).toEqual([]);
+    expect(lists.ok && lists.graph.getNodeAttribute('b', 'extra')).toBe('!;"');
   });
 
   it('gives each row its own line: plain rows, CRLF, blank lines, line breaks inside quotes', () => {
