@@ -6,7 +6,9 @@ import type { Attrs, Place } from './types.ts';
 
 export function decodeAttributes(raw: Attrs, types: AttrTypes | undefined, side: 'nodes' | 'edges', index: number, place: Place, problems: Problem[]): Attrs {
   const out: Attrs = {};
-  for (const [name, value] of Object.entries(raw)) {
+  // Keys, not Object.entries: no [name, value] array per attribute of every record (200,000 rows in a 9 MB CSV folder).
+  for (const name of Object.keys(raw)) {
+    const value = raw[name];
     if (value === undefined) continue;
     const type = types ? types[name] : guessedType(side, name);
     if (type === undefined) {

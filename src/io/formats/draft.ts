@@ -74,17 +74,18 @@ export function draftToDocument(draft: Draft, mapping: Mapping | undefined): Dra
     warnings.push({ severity: 'warning', file: draft.attributesPlace.file, line: draft.attributesPlace.line, path: '', expected: 'directed edges (supplier -> customer)', found: 'undirected edges, read as source -> target' });
   }
 
+  // The draft's attribute objects are its own (renamed in place above): the defaults go in them, uncopied.
   const raw = {
     attributes,
     nodes: draft.nodes.map((n) => {
-      const a: Attrs = { ...n.attributes };
+      const a = n.attributes;
       if (a.label === undefined) a.label = n.key;
       if (noKinds) a.kind = 'other';
       if (noCountries) a.country = UNKNOWN_COUNTRY;
       return { key: n.key, attributes: a };
     }),
     edges: draft.edges.map((e) => {
-      const a: Attrs = { ...e.attributes };
+      const a = e.attributes;
       if (noInputs) a.input = DEFAULT_INPUT;
       if (noValues) a.value = 1;
       return { ...(e.key !== undefined ? { key: e.key } : {}), source: e.source, target: e.target, attributes: a };
