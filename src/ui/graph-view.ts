@@ -15,7 +15,7 @@ import { animateNodes } from 'sigma/utils';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { minorFlows, nextTask, showMinorFlows, wantedMinorFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
 import { drawHover, drawLabel } from './labels.ts';
-import { ADDED_COLOR, CHANGED_DOWN, CHANGED_UP, FADED, FAILED_COLOR, LOSS_COLOR, mix } from './look.ts';
+import { ADDED_COLOR, CHANGED_DOWN, CHANGED_UP, FADED, FAILED_COLOR, LOSS_COLOR, mix, namedNeighbours } from './look.ts';
 
 export interface GraphUi {
   hovered: string | null;
@@ -129,6 +129,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   const shown = new Set<string>();
   let ui = emptyUi();
   let neighbours = new Set<string>();
+  /** The neighbours whose labels a focus shows whatever their size (namedNeighbours). */
+  let named: ReadonlySet<string> = new Set<string>();
   let fa2: FA2Layout | null = null;
   let fa2Timer: ReturnType<typeof setTimeout> | null = null;
   let killed = false;
@@ -185,7 +187,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
         out.forceLabel = true;
         out.zIndex = 3;
       } else if (neighbours.has(key)) {
-        out.forceLabel = true;
+        out.forceLabel = named.has(key);
         out.zIndex = 2;
       } else if (ui.hovered && !lightHover(scale)) {
         out.color = FADED;
@@ -282,6 +284,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   const setNeighbours = () => {
     const focus = ui.hovered ?? ui.selected;
     neighbours = focus && graph.hasNode(focus) ? new Set(graph.neighbors(focus)) : new Set();
+    named = namedNeighbours(neighbours, (k) => ui.sizes?.get(k) ?? graph.getNodeAttribute(k, 'size'));
   };
   /**
    * A hover's redraw. On big graphs (`lightHover`) it fades nothing, so only the nodes and flows around

@@ -44,3 +44,17 @@ export function mix(a: string, b: string, t: number): string {
   return `#${c.map((x) => x.toString(16).padStart(2, '0')).join('')}`;
 }
 const parse = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+
+/**
+ * A focused node's neighbours are named up to this many; beyond, the largest (a buyer in a 10,000-node graph
+ * has hundreds of suppliers, whose forced labels covered each other and the flows).
+ */
+export const NAMED_NEIGHBOURS = 24;
+
+/** The neighbours a focused node names whatever their size: all of them, or the NAMED_NEIGHBOURS largest (ties: the smaller key). */
+export function namedNeighbours(neighbours: ReadonlySet<string>, size: (key: string) => number): ReadonlySet<string> {
+  if (neighbours.size <= NAMED_NEIGHBOURS) return neighbours;
+  const sized = [...neighbours].map((k) => [k, size(k)] as const);
+  sized.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return new Set(sized.slice(0, NAMED_NEIGHBOURS).map(([k]) => k));
+}

@@ -1,7 +1,7 @@
 /** The UI's helpers that need no DOM: link safety, search matching, labels and colours. */
 import { describe, expect, it } from 'vitest';
 import { safeHref } from '../../../src/ui/dom.ts';
-import { mix, shortLabel } from '../../../src/ui/look.ts';
+import { mix, NAMED_NEIGHBOURS, namedNeighbours, shortLabel } from '../../../src/ui/look.ts';
 import { matchEntries, type SearchEntry } from '../../../src/ui/search.ts';
 import { describeSet } from '../../../src/ui/words.ts';
 
@@ -42,5 +42,20 @@ describe('labels and colours', () => {
   it('names sets in words', () => {
     expect(describeSet('foundry:TW')).toBe('foundries in Taiwan');
     expect(describeSet('JP')).toBe('everything in Japan');
+  });
+});
+
+describe('namedNeighbours', () => {
+  it('names every neighbour of a focused node up to NAMED_NEIGHBOURS, then only the largest', () => {
+    const few = new Set(['a', 'b', 'c']);
+    expect(namedNeighbours(few, () => 1)).toBe(few);
+    const many = new Set(Array.from({ length: 300 }, (_, i) => `n${i}`));
+    const size = (k: string) => Number(k.slice(1)) % 50;
+    const named = namedNeighbours(many, size);
+    expect(named.size).toBe(NAMED_NEIGHBOURS);
+    const smallestNamed = Math.min(...[...named].map(size));
+    for (const k of many) if (!named.has(k)) expect(size(k)).toBeLessThanOrEqual(smallestNamed);
+    // Ties go to the smaller key, so the same graph always names the same nodes.
+    expect(namedNeighbours(new Set([...many].reverse()), size)).toEqual(named);
   });
 });
