@@ -169,13 +169,27 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
     if (E.unsaved(store.get().edit) && store.get().edit.save.status === 'saved') void save();
   }
 
+  /**
+   * A save runs in a task of its own, not in the store update that called for it: turning a 10,000-node
+   * document into JSON is 15 to 30 ms, which made the update that brings a big graph's figures a long task.
+   */
+  let saveQueued = false;
+  const queueSave = () => {
+    if (saveQueued) return;
+    saveQueued = true;
+    setTimeout(() => {
+      saveQueued = false;
+      void save();
+    }, 0);
+  };
+
   const unsubscribe = store.subscribe((s, prev) => {
     // A file loaded (not restored) is the new "original".
     if (s.load !== prev.load && s.load.status === 'done' && s.loaded && !restoring) {
       original = null;
       originalDocument = s.loaded.document;
     }
-    if (E.unsaved(s.edit) && s.loaded && s.edit.pending === 0 && s.edit.revision !== failedRevision) void save();
+    if (E.unsaved(s.edit) && s.loaded && s.edit.pending === 0 && s.edit.revision !== failedRevision) queueSave();
     editor.update(s, prev);
     renderBar(s);
   });
