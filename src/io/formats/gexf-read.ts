@@ -55,7 +55,6 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
   const nodes: Pending[] = [];
   const edges: Pending[] = [];
   const meta = new Map<string, { text: string; spot: Spot }>();
-  const stack: XmlElement[] = [];
   const records: Pending[] = [];
   let root: XmlElement | undefined;
   let graph: XmlElement | undefined;
@@ -65,9 +64,7 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
   let defaultSeen = false;
 
   const syntax = readXml(text, file, {
-    open(element) {
-      const parent = stack[stack.length - 1];
-      stack.push(element);
+    open(element, parent) {
       root ??= element;
       const a = element.attributes;
       switch (element.name) {
@@ -120,7 +117,6 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
       return parent !== undefined && parent === metaElement;
     },
     close(element, text) {
-      stack.pop();
       switch (element.name) {
         case 'attributes':
           modelClass = undefined;

@@ -91,16 +91,13 @@ export function readGraphml(text: string, file: string): ParseOutcome<XmlGraph> 
   const nodes: Pending[] = [];
   const edges: Pending[] = [];
   const graphData: Data[] = [];
-  const stack: XmlElement[] = [];
   const records: Pending[] = [];
   let root: XmlElement | undefined;
   let graph: XmlElement | undefined;
   let key: Key | undefined;
 
   const syntax = readXml(text, file, {
-    open(element) {
-      const parent = stack[stack.length - 1];
-      stack.push(element);
+    open(element, parent) {
       root ??= element;
       const a = element.attributes;
       switch (element.name) {
@@ -135,7 +132,6 @@ export function readGraphml(text: string, file: string): ParseOutcome<XmlGraph> 
       }
     },
     close(element, text) {
-      stack.pop();
       switch (element.name) {
         case 'key':
           key = undefined;

@@ -22,8 +22,8 @@ export interface XmlElement extends Spot {
 }
 
 export interface XmlVisitor {
-  /** An element opens. Return true to get its text content (all the text inside it) when it closes. */
-  open(element: XmlElement): boolean | void;
+  /** An element opens, inside `parent` (undefined for the root). Return true to get its text content (all the text inside it) when it closes. */
+  open(element: XmlElement, parent: XmlElement | undefined): boolean | void;
   close(element: XmlElement, text: string | undefined): void;
 }
 
@@ -85,8 +85,9 @@ export function readXml(text: string, file: string, visitor: XmlVisitor): Proble
   parser.on('opentag', (tag) => {
     const element: XmlElement = { name: tag.name, attributes: tag.attributes, line: startLine, column: startColumn };
     starting = undefined;
+    const parent = open[open.length - 1];
     open.push(element);
-    if (visitor.open(element) === true && !capturing) {
+    if (visitor.open(element, parent) === true && !capturing) {
       capturing = element;
       captured = '';
     }
