@@ -11,13 +11,8 @@
 import type { SupplyGraph } from '../model/graph.ts';
 import { flowTable, type FlowTable } from './flow-table.ts';
 
-export interface SupplyIndex {
-  readonly size: number;
-  readonly keys: readonly string[];
-  readonly indexOf: ReadonlyMap<string, number>;
-  readonly kindOf: Uint8Array;
-  readonly countryOf: Uint32Array;
-  readonly countries: readonly string[];
+/** The nodes as the flow table numbers them (keys, kinds, countries), then the flows grouped for the metrics. */
+export interface SupplyIndex extends Pick<FlowTable, 'size' | 'keys' | 'indexOf' | 'kindOf' | 'countryOf' | 'countries'> {
   /** Input groups of node i: groupStart[i] .. groupStart[i+1]. */
   readonly groupStart: Uint32Array;
   /** Suppliers of group g: memberStart[g] .. memberStart[g+1]. */
