@@ -1,9 +1,9 @@
 /**
  * The fast paths of docs/scale.md give the figures of the definitions
  * (tests/helpers/reference.ts) on random graphs: the sole-customer shortcut of
- * the exact spof lists, the impact bounds, the cut lists, availability in
- * cycles by chaotic iteration, reliance computed for many sets at once in
- * lanes, and concentration summed from the flow table.
+ * the exact spof lists, the impact bounds, the cut lists, reliance computed
+ * for many sets at once in lanes, and concentration summed from the flow
+ * table (availability in slow cycles: properties.test.ts).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -239,21 +239,6 @@ describe('cut spof lists', () => {
     const ix = buildSupplyIndex(g);
     expect(computeSpofLimited(ix, { auto: 1, top: 1 }).limited).toBe(false);
     expect(computeSpofLimited(ix, { auto: 0, top: 1 }).limited).toBe(true);
-  });
-});
-
-describe('availability in cycles', () => {
-  it('matches the definition with shares from 1e-9 to 1 (slow cycles)', () => {
-    const withFailures = wide.chain((g) => fc.tuple(fc.constant(g), fc.subarray(g.nodes())));
-    fc.assert(
-      fc.property(withFailures, ([g, failed]) => {
-        const ix = buildSupplyIndex(g);
-        const a = availability(ix, failed.map((k) => ix.indexOf.get(k)!));
-        const ref = referenceAvailability(g, new Set(failed));
-        ix.keys.forEach((k, i) => expect(Math.abs(a[i]! - ref.get(k)!)).toBeLessThan(1e-6));
-      }),
-      RUNS,
-    );
   });
 });
 
