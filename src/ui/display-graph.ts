@@ -60,15 +60,6 @@ export type DisplayGraph = MultiDirectedGraph<DisplayNode, DisplayEdge, DisplayG
 /** The graph's minor flows kept beside it (none on a small graph). */
 export const minorFlows = (g: DisplayGraph): MinorFlows | null => g.getAttribute('minor') ?? null;
 
-/** How many flows the graph stands for: those in it, and the minor ones kept beside it and not in it now. */
-export function flowCount(g: DisplayGraph): number {
-  const minor = minorFlows(g);
-  if (!minor) return g.size;
-  let outside = 0;
-  for (const f of minor.flows) if (!g.hasEdge(f.key)) outside++;
-  return g.size + outside;
-}
-
 /** The minor flows wanted in sigma's graph: the focused (hovered, else selected) node's own, and those a scenario marks. */
 export function wantedMinorFlows(minor: MinorFlows, focus: string | null, marked: Iterable<string> | null): Set<string> {
   const want = new Set<string>();
@@ -138,11 +129,11 @@ export async function buildDisplayGraphInSlices(view: GraphView, positions: Posi
   }
 }
 
-/** Resolves in a task of its own, after what is queued (a message, not a timer: no 4 ms clamp). */
 /** The browser's next idle moment (at most 100 ms away); the next task where there is no requestIdleCallback. */
 const idle = (): Promise<void> =>
   typeof requestIdleCallback === 'function' ? new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 100 })) : nextTask();
 
+/** Resolves in a task of its own, after what is queued (a message, not a timer: no 4 ms clamp). */
 export const nextTask = () =>
   new Promise<void>((resolve) => {
     const channel = new MessageChannel();

@@ -118,7 +118,7 @@ interface Refresh {
 
 /**
  * A graph's size for `scaleSettings` and `lightHover`: its nodes, and every flow it stands for (minor ones kept beside it
- * too), before any minor flow is put in it (`flowCount` counts at any time, in a pass over them).
+ * too), before any minor flow is put in it.
  */
 const scaleOf = (g: DisplayGraph) => ({ order: g.order, size: g.size + (minorFlows(g)?.flows.length ?? 0) });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDisplayGraph, buildDisplayGraphInSlices, drawnFlows, flowCount, MAX_DRAWN_FLOWS, minorFlows, showMinorFlows, wantedMinorFlows } from '../../../src/ui/display-graph.ts';
+import { type DisplayGraph, buildDisplayGraph, buildDisplayGraphInSlices, drawnFlows, MAX_DRAWN_FLOWS, minorFlows, showMinorFlows, wantedMinorFlows } from '../../../src/ui/display-graph.ts';
 
 const view = (shares: (number | null)[], targets?: string[]) => ({
   document: { edges: shares.map((_s, i) => ({ key: `e${i}`, target: targets?.[i] ?? `t${i}` })) } as never,
@@ -24,6 +24,12 @@ describe('flows drawn on a big graph', () => {
     expect([...drawnFlows(view(shares, targets), 6)!]).toEqual([1, 1, 1, 1, 0, 1, 1]);
   });
 });
+
+/** How many flows the graph stands for: those in it, and the minor ones kept beside it and not in it now. */
+function flowCount(g: DisplayGraph): number {
+  const minor = minorFlows(g)!;
+  return g.size + minor.flows.filter((f) => !g.hasEdge(f.key)).length;
+}
 
 /** 3,500 nodes and 10,500 flows: above MAX_DRAWN_FLOWS, so some are minor. */
 function bigView() {
