@@ -45,8 +45,10 @@ export function draftToDocument(draft: Draft, mapping: Mapping | undefined): Dra
   const warnings: Problem[] = [];
   // key, source and target are the element ids in XML, and picked by the CSV reader itself.
   const structural = new Set(['key', 'source', 'target']);
-  for (const n of draft.nodes) rename(n.attributes, n.place, mapping?.nodes, structural);
-  for (const e of draft.edges) rename(e.attributes, e.place, mapping?.edges, structural);
+  if (!draft.mapped) {
+    for (const n of draft.nodes) rename(n.attributes, n.place, mapping?.nodes, structural);
+    for (const e of draft.edges) rename(e.attributes, e.place, mapping?.edges, structural);
+  }
 
   const attributes: Attrs = { format: 'chokepoint-graph', version: 1, title: draft.baseName || 'Untitled graph', ...draft.attributes };
 

@@ -115,6 +115,16 @@ describe('mapping', () => {
     expect(r.warnings.some((w) => w.found.includes('product'))).toBe(false);
   });
 
+  it('maps CSV columns once: a field mapped from a column that another field is named after', () => {
+    // label comes from "name", and the column called "label" goes to company: the "label" values must not be lost.
+    const r = loadFiles(
+      [text('nodes.csv', 'key,name,label,kind,country\na,Alpha,Alpha Corp,demand,JP\nb,Beta,Beta Inc,foundry,TW\n'), text('flows.csv', 'source,target,input,value\nb,a,chips,1\n')],
+      { mapping: { nodes: { label: 'name', company: 'label' } } },
+    );
+    if (!r.ok) throw new Error(messages(r).join('\n'));
+    expect(r.graph.getNodeAttributes('b')).toEqual({ label: 'Beta', company: 'Beta Inc', kind: 'foundry', country: 'TW' });
+  });
+
   it('maps CSV columns, the key column included', () => {
     const r = loadFiles([text('nodes.csv', 'Id,Name,Type,ISO\nb,Buyer,demand,JP\nf,Fab,foundry,TW\n'), text('flows.csv', 'from,to,product,amount\nf,b,chips,5\n')]);
     if (!r.ok) throw new Error(messages(r).join('\n'));
