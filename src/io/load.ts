@@ -6,14 +6,13 @@
  * expected, found); nothing is half-loaded.
  */
 import { unzipSync } from 'fflate';
-import Papa from 'papaparse';
 import { toDocument, type SupplyGraph } from '../model/graph.ts';
 import { isError, pathToString, type Problem } from '../model/problem.ts';
 import type { GraphDocument } from '../model/schema.ts';
 import { locateProblems, parseJsonText } from './json-text.ts';
 import { guessMapping, mergeMapping, NODE_FIELDS, EDGE_FIELDS, type Mapping } from './mapping.ts';
 import { validateDocument } from './validate.ts';
-import { parseCsvPair, GRAPH_FILE } from './formats/csv.ts';
+import { csvHeaders, parseCsvPair, GRAPH_FILE } from './formats/csv.ts';
 import { baseNameOf, detectFormat } from './formats/detect.ts';
 import { draftToDocument, type Unavailable } from './formats/draft.ts';
 import { parseGexf } from './formats/gexf.ts';
@@ -181,11 +180,6 @@ function namesOf(draft: Draft) {
     return [...names];
   };
   return { nodes: collect(draft.nodes), edges: collect(draft.edges) };
-}
-
-function csvHeaders(text: string): string[] {
-  const first = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { preview: 1, skipEmptyLines: 'greedy' }).data[0] ?? [];
-  return first.map((h) => h.trim());
 }
 
 /** Warnings for guesses that renamed something, so the user can see and change them. */

@@ -44,6 +44,15 @@ const error = (file: string, line: number | undefined, column: number | undefine
  */
 const delimiterOf = (text: string): string => Papa.parse<string[]>(text.slice(0, 65_536), { preview: 10, skipEmptyLines: 'greedy' }).meta.delimiter;
 
+/** A CSV text's column names, read from its first row with the delimiter the body is parsed with. */
+export function csvHeaders(text: string): string[] {
+  const body = text.replace(/^\ufeff/, '');
+  // The first 64 KB hold the header row of any sane file; papaparse would split the whole text into lines first.
+  const head = body.length > 65_536 && body.lastIndexOf('\n', 65_536) > 0 ? body.slice(0, 65_536) : body;
+  const first = Papa.parse<string[]>(head, { preview: 1, delimiter: delimiterOf(body), skipEmptyLines: 'greedy' }).data[0] ?? [];
+  return first.map((h) => h.trim());
+}
+
 /** The rows of any CSV text, each with the line it starts on. */
 function steppedRows(text: string, body: string, delimiter: string, file: string, problems: Problem[]): Table['rows'] {
   const starts = lineStarts(text);

@@ -130,6 +130,9 @@ describe('mapping', () => {
     if (!r.ok) throw new Error(messages(r).join('\n'));
     expect(r.graph.getNodeAttributes('f')).toEqual({ label: 'Fab', kind: 'foundry', country: 'TW' });
     expect(r.graph.edges().map((e) => r.graph.getEdgeAttributes(e))).toEqual([{ input: 'chips', value: 5 }]);
+    // The headers the guesses read are split by the delimiter the rows are.
+    const semi = loadFiles([text('nodes.csv', 'Id;Name;Type;ISO\nb;Buyer;demand;JP\nf;Fab;foundry;TW\n'), text('flows.csv', 'from;to;product;amount\nf;b;chips;5\n')]);
+    expect(semi.ok && semi.graph.getNodeAttributes('f')).toEqual({ label: 'Fab', kind: 'foundry', country: 'TW' });
   });
 });
 
