@@ -41,13 +41,20 @@ export function graphSvg(graph: SupplyGraph, positions: Map<string, { x: number;
   const xs = pts.map((p) => p.x);
   // Layout y grows upwards (as in sigma); SVG y grows downwards.
   const ys = pts.map((p) => -p.y);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  // Reduced, not spread: Math.min(...xs) overflows the call stack at some hundred thousand nodes.
+  const least = (v: number[]) => v.reduce((m, x) => (x < m ? x : m), Infinity);
+  const most = (v: number[]) => v.reduce((m, x) => (x > m ? x : m), -Infinity);
+  const [minX, maxX, minY, maxY] = [least(xs), most(xs), least(ys), most(ys)];
   const labelRoom = labelChars * 5.2;
   const left = 12;
   const innerW = Math.max(1, width - left - labelRoom - 12);
   // Neighbours in a column at least 15 px apart, so that 9 px labels do not overlap.
   const columns = new Map<number, number[]>();
-  xs.forEach((x, i) => columns.set(x, [...(columns.get(x) ?? []), ys[i]!]));
+  xs.forEach((x, i) => {
+    const col = columns.get(x);
+    if (col) col.push(ys[i]!);
+    else columns.set(x, [ys[i]!]);
+  });
   let minGap = Infinity;
   for (const col of columns.values()) {
     col.sort((a, b) => a - b);
@@ -71,7 +78,7 @@ export function graphSvg(graph: SupplyGraph, positions: Map<string, { x: number;
     f.v += a.value;
     flows.set(id, f);
   });
-  const maxV = Math.max(0, ...[...flows.values()].map((f) => f.v));
+  const maxV = [...flows.values()].reduce((m, f) => (f.v > m ? f.v : m), 0);
   const edges = [...flows.values()]
     .sort((p, q) => p.v - q.v)
     .map((f) => {

@@ -206,7 +206,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     } else if (s.sizeBy === 'throughput' && s.view.status === 'done') values = s.view.value.throughput;
     else if (s.sizeBy === 'betweenness' && s.betweenness.status === 'done') values = s.betweenness.value.values;
     if (!values) return null;
-    const max = Math.max(0, ...Object.values(values));
+    // Reduced, not spread: spreading a value per node overflows the call stack at some hundred thousand nodes.
+    const max = Object.values(values).reduce((m, v) => (v > m ? v : m), 0);
     const out = new Map<string, number>();
     for (const n of docOf(s)?.nodes ?? []) out.set(n.key, max > 0 ? 3 + 14 * Math.sqrt((values[n.key] ?? 0) / max) : 4);
     return out;

@@ -280,7 +280,7 @@ function addCountryNodes(g: DisplayGraph, placement: CountryPlacement) {
 
 function above(g: DisplayGraph, keys: string[], lift: number) {
   const x = keys.reduce((s, k) => s + g.getNodeAttribute(k, 'x'), 0) / keys.length;
-  const top = Math.max(...keys.map((k) => g.getNodeAttribute(k, 'y')));
+  const top = keys.reduce((m, k) => Math.max(m, g.getNodeAttribute(k, 'y')), -Infinity);
   return { x, y: top + lift };
 }
 
