@@ -9,6 +9,13 @@ export function graphUrlOf(search: string, base: string): { ok: true; url: strin
     return { ok: false, found: `"${param}", not a URL` };
   }
   if (url.origin !== new URL(base).origin) return { ok: false, found: `"${param}", on another origin (${url.origin})` };
-  const name = decodeURIComponent(url.pathname.replace(/^.*\//, '')) || 'graph';
+  const last = url.pathname.replace(/^.*\//, '');
+  let name: string;
+  try {
+    name = decodeURIComponent(last) || 'graph';
+  } catch {
+    // A stray % (as in "100%.json") is no escape: the name is shown as written.
+    name = last;
+  }
   return { ok: true, url: url.href, name };
 }

@@ -97,6 +97,9 @@ describe('?graph=', () => {
     expect(graphUrlOf('?graph=graphs/neon-ukraine-2022.gexf', base)).toEqual({ ok: true, url: 'https://app.example/chokepoint/graphs/neon-ukraine-2022.gexf', name: 'neon-ukraine-2022.gexf' });
     expect(graphUrlOf('', base)).toBeNull();
     expect(graphUrlOf('?graph=', base)).toBeNull();
+    // A % that starts no escape is kept as written, not thrown (decodeURIComponent would).
+    expect(graphUrlOf(`?graph=${encodeURIComponent('graphs/100%x.json')}`, base)).toEqual({ ok: true, url: 'https://app.example/chokepoint/graphs/100%x.json', name: '100%x.json' });
+    expect(graphUrlOf('?graph=graphs/a%2520b.json', base)).toMatchObject({ ok: true, name: 'a b.json' });
   });
   it('refuses another origin, whatever the spelling', () => {
     for (const p of ['https://evil.example/x.json', '//evil.example/x.json', 'http://app.example/x.json', 'javascript:alert(1)', 'data:application/json,{}']) {
