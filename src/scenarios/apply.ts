@@ -3,7 +3,7 @@ import type { SupplyGraph } from '../model/graph.ts';
 import { findOverflow } from '../model/totals.ts';
 import type { Operation, Scenario } from '../model/schema.ts';
 import type { OpContext } from './context.ts';
-import { journal, NeedsCopy } from './journal.ts';
+import { journal, MAX_REMOVALS_IN_PLACE, NeedsCopy } from './journal.ts';
 import { OpFailure, ScenarioError } from './op-failure.ts';
 import { OPERATIONS } from './registry.ts';
 
@@ -54,6 +54,11 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): ScenarioR
  * a report or a check; `use` must not keep the graph it is given.
  */
 export function withScenario<T>(graph: SupplyGraph, scenario: Scenario, use: (applied: SupplyGraph) => T): { ok: true; value: T } | { ok: false; error: ScenarioError } {
+  // More removals than the journal puts back cheaply: straight to a copy, not after doing and undoing some.
+  if (scenario.ops.filter((op) => op.op === 'removeNode' || op.op === 'removeFlow').length > MAX_REMOVALS_IN_PLACE) {
+    const copied = applyScenario(graph, scenario);
+    return copied.ok ? { ok: true, value: use(copied.graph) } : copied;
+  }
   const j = journal(graph);
   let error: ScenarioError | undefined;
   try {

@@ -12,6 +12,12 @@
  * between two nodes (removal.ts). A method the journal does not know throws
  * NeedsCopy before touching the graph, and the caller applies the scenario to
  * a copy instead.
+ *
+ * Each removal costs a walk of every flow added after the one removed (to
+ * restore graphology's order), so removals are taken back in place only up to
+ * MAX_REMOVALS_IN_PLACE; withScenario sends a scenario with more straight to
+ * a copy. Measured at 500,000 flows, removing the earliest flows (the worst
+ * case): one in place 0.30 s and four 0.98 s, against 1.4 to 1.6 s a copy.
  */
 import type { SupplyGraph } from '../model/graph.ts';
 import { captureRemoval, hasKnownInternals } from './removal.ts';
@@ -25,6 +31,8 @@ export class NeedsCopy extends Error {
 
 const EDGE_ATTRIBUTE_CHANGES = new Set(['setEdgeAttribute', 'updateEdgeAttribute', 'removeEdgeAttribute', 'replaceEdgeAttributes', 'mergeEdgeAttributes', 'updateEdgeAttributes']);
 const NODE_ATTRIBUTE_CHANGES = new Set(['setNodeAttribute', 'updateNodeAttribute', 'removeNodeAttribute', 'replaceNodeAttributes', 'mergeNodeAttributes', 'updateNodeAttributes']);
+/** Past this many removals a copy is cheaper than putting each back (see above). */
+export const MAX_REMOVALS_IN_PLACE = 4;
 const EDGE_ADDITIONS = new Set(['addEdge', 'addEdgeWithKey', 'addDirectedEdge', 'addDirectedEdgeWithKey']);
 /** graphology's methods that only read. */
 const READS =
@@ -42,6 +50,7 @@ export function journal(graph: SupplyGraph): Journal {
   const undo: (() => void)[] = [];
   const g = graph as unknown as Record<string, (...args: unknown[]) => unknown>;
   const removable = hasKnownInternals(graph);
+  let removals = 0;
 
   const view = new Proxy(graph, {
     get(target, property, receiver) {
@@ -80,6 +89,7 @@ export function journal(graph: SupplyGraph): Journal {
       if (removable && (property === 'dropNode' || property === 'dropEdge')) {
         return (key: unknown) => {
           if (typeof key !== 'string') throw new NeedsCopy(`${property} without a key`);
+          if (++removals > MAX_REMOVALS_IN_PLACE) throw new NeedsCopy(`more than ${MAX_REMOVALS_IN_PLACE} removals`);
           const removal = captureRemoval(graph, property === 'dropNode' ? { node: key } : { edge: key });
           g[property]!.call(graph, key);
           if (removal) undo.push(removal.putBack);

@@ -10,9 +10,9 @@ import { DEFAULT_LEVELS } from '../../../src/metrics/levels.ts';
 import type { SupplyGraph } from '../../../src/model/graph.ts';
 import type { Operation, Scenario } from '../../../src/model/schema.ts';
 import { applyScenario, withScenario } from '../../../src/scenarios/apply.ts';
-import { journal, NeedsCopy } from '../../../src/scenarios/journal.ts';
+import { journal, MAX_REMOVALS_IN_PLACE, NeedsCopy } from '../../../src/scenarios/journal.ts';
 import { arbitraryDocument, COUNTRIES, INPUTS } from '../../helpers/arbitrary.ts';
-import { graphOf } from '../../helpers/load.ts';
+import { graphOf, makeDoc } from '../../helpers/load.ts';
 
 /** Everything whose order or value a figure or a writer could see. */
 function snapshot(g: SupplyGraph): string {
@@ -75,6 +75,23 @@ describe('a scenario applied in place', () => {
     expect(same([{ op: 'scaleFlows', where: {}, factor: 2 }, { op: 'setNode', key: 'n1', attributes: { country: 'US' } }])).toBe(true);
     expect(same([{ op: 'addNode', key: 'x', attributes: { label: 'X', kind: 'supplier', country: 'JP' } }, { op: 'addFlow', source: 'x', target: 'n0', input: 'chips', value: 3 }])).toBe(true);
     expect(same([{ op: 'scaleFlows', where: {}, factor: 2 }, { op: 'removeNode', key: 'n1' }])).toBe(true);
+  });
+
+  it('goes to a copy past MAX_REMOVALS_IN_PLACE removals, with the same figures and the graph untouched', () => {
+    const suppliers = Array.from({ length: MAX_REMOVALS_IN_PLACE + 2 }, (_, i) => `s${i}`);
+    const g = graphOf(makeDoc([['buyer', 'demand', 'JP'], ...suppliers.map((k): [string, string, string] => [k, 'foundry', 'TW'])], suppliers.map((k, i): [string, string, string, number] => [k, 'buyer', 'chips', i + 1])));
+    const before = snapshot(g);
+    const keys = suppliers.slice(0, MAX_REMOVALS_IN_PLACE + 1);
+    const scenario = scenarioOf(keys.map((key) => ({ op: 'removeNode', key })));
+    const r = withScenario(g, scenario, (applied) => ({ inPlace: applied === g, figures: figures(applied) }));
+    const copied = applyScenario(g, scenario);
+    expect(r.ok && copied.ok).toBe(true);
+    if (r.ok && copied.ok) expect(r.value).toEqual({ inPlace: false, figures: figures(copied.graph) });
+    expect(snapshot(g)).toBe(before);
+    // One removal fewer stays in place.
+    const fewer = withScenario(g, scenarioOf(keys.slice(1).map((key) => ({ op: 'removeNode', key }))), (applied) => applied === g);
+    expect(fewer.ok && fewer.value).toBe(true);
+    expect(snapshot(g)).toBe(before);
   });
 
   it('is taken back when what runs on it throws', () => {
