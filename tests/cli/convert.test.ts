@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeNativeText } from '../../src/io/write-native.ts';
-import { loadFixture, repoPath } from '../helpers/load.ts';
+import { loadFixture } from '../helpers/load.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'chokepoint-convert-'));
@@ -122,6 +122,5 @@ describe('load flags of every command', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toBe('');
     }
-    expect(repoPath('graphs/neon-ukraine-2022.gexf')).toBeTruthy();
   });
 });
