@@ -1,7 +1,7 @@
 /**
  * A seeded generator of tiered supply graphs, valid by graph-format.md: raw
  * materials, chemicals, wafers and tools, fabs, component and system makers,
- * and ten buyer markets. Suppliers are drawn with a Zipf law and flow values
+ * and ten buyer markets. Suppliers are drawn by a power law of their rank (prng.ts zipf) and flow values
  * with a Pareto law, so market shares are skewed as in real supply chains;
  * some chemical makers and mines buy from chemical makers, which makes cycles; about half
  * of the nodes belong to multi-site firms. Same options, same document.
@@ -148,7 +148,7 @@ export function generateGraph(options: GenerateOptions): GraphDocumentInput {
   budget -= toDemand;
   for (let k = 0; k < budget; k++) counts[rng.int(slots.length)]!++;
 
-  // Suppliers by Zipf rank within their market; values by their size and a Pareto draw.
+  // Suppliers by a power law of their rank within their market; values by their size and a Pareto draw.
   const edges: NonNullable<GraphDocumentInput['edges']> = [];
   const taken = new Set<number>();
   const addFlows = (slot: Slot, want: number): number => {

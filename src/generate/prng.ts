@@ -7,7 +7,7 @@ export interface Rng {
   next(): number;
   /** An integer in [0, n). */
   int(n: number): number;
-  /** An index in [0, n) with small indices far likelier: rank^-skew, a Zipf-like law. */
+  /** An index in [0, n) with small indices far likelier: floor(n·u^skew), so P(index < k) = (k/n)^(1/skew), a density ∝ rank^-(1 - 1/skew) (rank^-0.6 at skew 2.5). */
   zipf(n: number, skew?: number): number;
   /** A Pareto draw >= 1 with tail index alpha (smaller: heavier tail). */
   pareto(alpha: number): number;

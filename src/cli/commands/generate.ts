@@ -15,7 +15,7 @@ export const GENERATE: Command = {
   usage: 'chokepoint generate --nodes N --flows M [--seed S] [--out FILE]',
   help: `Writes a synthetic supply graph, valid by graph-format.md: mines, chemical
 makers, wafer plants, tool makers, fabs, component and system makers, and ten
-buyer markets in 40 countries, with skewed (Zipf, Pareto) market shares, some
+buyer markets in 40 countries, with skewed (power-law, Pareto) market shares, some
 cycles among materials makers, multi-site firms and three scenarios.
 The same options always give the same file. Not real data.
 
