@@ -9,18 +9,20 @@ import type { EdgeAttributes, EdgeRecord, GraphAttributes, GraphDocument, NodeAt
 export type SupplyGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 /**
- * Speed, not behaviour (docs/scale.md): graphology keeps each node's
- * neighbours in plain objects keyed by the neighbours' keys. V8 gives such an
- * object a new hidden class for every key added, which made building or
- * copying a graph of 500,000 flows twice as slow as it needs to be. Objects
- * put in dictionary mode from the start (two properties added, then deleted)
- * avoid that: same keys, same prototype, same enumeration order. Applied only
- * if graphology still has the node-data class this relies on.
+ * Speed, not behaviour: graphology keeps each node's neighbours in plain
+ * objects keyed by the neighbours' keys. V8 gives such an object a new hidden
+ * class for every key added. Objects put in dictionary mode from the start
+ * (two properties added, then deleted) avoid that: same keys, same prototype,
+ * same enumeration order. Measured on the 100,000-node / 500,000-flow bench
+ * graph (Node 20, 2026-11-21): adding every node and flow 2.1 s without, 1.3 to
+ * 1.4 s with; graph.copy() 3.0 to 3.2 s without, 1.3 s with. Applied only if
+ * graphology still has the node-data class this relies on; whether it was is
+ * DICTIONARY_ADJACENCY.
  */
-function useDictionaryAdjacency(): void {
+function useDictionaryAdjacency(): boolean {
   const probe = new MultiDirectedGraph() as unknown as { NodeDataClass?: { prototype: Record<string, unknown> } };
   const proto = probe.NodeDataClass?.prototype;
-  if (!proto || typeof proto.clear !== 'function' || proto.clear.length !== 0) return;
+  if (!proto || typeof proto.clear !== 'function' || proto.clear.length !== 0) return false;
   const dictionary = (): Record<string, unknown> => {
     const o: Record<string, unknown> = {};
     o.__a = 0;
@@ -37,8 +39,9 @@ function useDictionaryAdjacency(): void {
       this.out = dictionary();
     }
   };
+  return true;
 }
-useDictionaryAdjacency();
+export const DICTIONARY_ADJACENCY = useDictionaryAdjacency();
 
 /**
  * Edges a file gives no key get `~<n>`; writers leave such keys out again, so

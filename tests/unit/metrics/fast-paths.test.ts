@@ -16,7 +16,7 @@ import { LANES } from '../../../src/metrics/reliance-lanes.ts';
 import { computeSpof, computeSpofLimited, type SpofRow } from '../../../src/metrics/spof.ts';
 import { impactBounds } from '../../../src/metrics/spof-bound.ts';
 import { buildSupplyIndex } from '../../../src/metrics/supply-index.ts';
-import type { SupplyGraph } from '../../../src/model/graph.ts';
+import { DICTIONARY_ADJACENCY, type SupplyGraph } from '../../../src/model/graph.ts';
 import { arbitraryDocument } from '../../helpers/arbitrary.ts';
 import { graphOf, makeDoc } from '../../helpers/load.ts';
 import { referenceAvailability, referenceReliance } from '../../helpers/reference.ts';
@@ -301,6 +301,8 @@ describe('loss propagation on a large graph', () => {
 
 describe('graph building with dictionary-mode adjacency (model/graph.ts)', () => {
   it('keeps graphology behaviour: lookups, neighbour order, copies', () => {
+    // The patch is on (this graphology has the node-data class it relies on), so what follows tests it.
+    expect(DICTIONARY_ADJACENCY).toBe(true);
     const doc = generateGraph({ nodes: 300, flows: 1500, seed: 4 });
     const g = graphOf(doc);
     // Neighbour order is the order flows were added, as with plain objects.
