@@ -9,7 +9,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { parseJsonText } from '../io/json-text.ts';
-import { capProblems, DEFAULT_MAX_BYTES, formatBytes, loadFiles, parseMapping, type FileInput, type LoadFilesResult, type Mapping } from '../io/load.ts';
+import { capProblems, DEFAULT_MAX_BYTES, loadFiles, parseMapping, tooBig, type FileInput, type LoadFilesResult, type Mapping } from '../io/load.ts';
 import { EDGE_FIELDS, NODE_FIELDS } from '../io/mapping.ts';
 import type { SupplyGraph } from '../model/graph.ts';
 import { formatProblem, isError, type Problem } from '../model/problem.ts';
@@ -101,7 +101,7 @@ async function readInput(path: string, name: string, maxBytes: number): Promise<
   try {
     const info = await stat(path);
     if (info.isFile() && info.size > maxBytes) {
-      return { severity: 'error', file: name, path: '', expected: `a file of at most ${formatBytes(maxBytes)} (the size limit; raise it with --max-size)`, found: formatBytes(info.size) };
+      return tooBig(name, info.size, maxBytes);
     }
     return { name, bytes: await readFile(path) };
   } catch (cause) {

@@ -25,13 +25,7 @@ export type { Mapping } from './mapping.ts';
 export { guessMapping, parseMapping, NODE_FIELDS, EDGE_FIELDS } from './mapping.ts';
 export { detectFormat } from './formats/detect.ts';
 
-/** How many problems a caller shows before "…and N more": enough to act on, few enough to read. */
-export const MAX_PROBLEMS_SHOWN = 200;
-
-/** The problems to show, and how many more there are. */
-export function capProblems(problems: Problem[], max = MAX_PROBLEMS_SHOWN): { shown: Problem[]; more: number } {
-  return { shown: problems.slice(0, max), more: Math.max(0, problems.length - max) };
-}
+export { capProblems, MAX_PROBLEMS_SHOWN } from '../model/problem.ts';
 
 /** Files above this size are refused before parsing; the CLI's --max-size changes it. */
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
@@ -67,7 +61,8 @@ export const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 102
 
 const sizeOf = (input: FileInput) => input.bytes?.length ?? input.text?.length ?? 0;
 
-function tooBig(name: string, size: number, max: number): Problem {
+/** A file over the size limit, refused before it is read. */
+export function tooBig(name: string, size: number, max: number): Problem {
   return problem(name, `a file of at most ${formatBytes(max)} (the size limit; raise it with --max-size)`, formatBytes(size));
 }
 

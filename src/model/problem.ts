@@ -64,3 +64,11 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/** How many problems a caller shows before "…and N more": enough to act on, few enough to read. */
+export const MAX_PROBLEMS_SHOWN = 200;
+
+/** The problems to show, and how many more there are. */
+export function capProblems(problems: Problem[], max = MAX_PROBLEMS_SHOWN): { shown: Problem[]; more: number } {
+  return { shown: problems.slice(0, max), more: Math.max(0, problems.length - max) };
+}

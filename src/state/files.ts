@@ -4,7 +4,7 @@
  * graph itself stays in AppState (a failed open never touches it).
  */
 import type { Mapping } from '../io/mapping.ts';
-import type { Problem } from '../model/problem.ts';
+import { capProblems, type Problem } from '../model/problem.ts';
 import type { OpenReply } from '../worker/protocol.ts';
 import { addRecent, type RecentEntry } from './files-recent.ts';
 
@@ -45,9 +45,7 @@ export const initialFilesState = (recent: RecentEntry[] = []): FilesState => ({ 
 export const started = (s: FilesState, task: string, phase = 'reading'): FilesState => ({ ...s, busy: { task, phase } });
 export const progressed = (s: FilesState, phase: string): FilesState => (s.busy ? { ...s, busy: { ...s.busy, phase } } : s);
 
-/** As `capProblems` in io/load.ts (not imported: it would bring every parser into the page's bundle). */
-export const MAX_PROBLEMS_SHOWN = 200;
-const list = (title: string, problems: Problem[]): ProblemList => ({ title, shown: problems.slice(0, MAX_PROBLEMS_SHOWN), more: Math.max(0, problems.length - MAX_PROBLEMS_SHOWN) });
+const list = (title: string, problems: Problem[]): ProblemList => ({ title, ...capProblems(problems) });
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /** A failed open: every problem listed, nothing else changes. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PROBLEMS_SHOWN as LOAD_MAX } from '../../../src/io/load.ts';
 import type { Problem } from '../../../src/model/problem.ts';
 import * as F from '../../../src/state/files.ts';
 import { addRecent, MAX_RECENT, orphans, parseRecent, type RecentEntry } from '../../../src/state/files-recent.ts';
@@ -16,7 +15,6 @@ const loadedReply = (extra: Partial<{ warnings: Problem[]; unavailable: { metric
 
 describe('files state', () => {
   it('caps problems as the import pipeline does: 200 shown, then how many more', () => {
-    expect(F.MAX_PROBLEMS_SHOWN).toBe(LOAD_MAX);
     const s = F.openFailed(F.started(F.initialFilesState(), 'Opening x.json'), 'x.json', Array.from({ length: 238 }, (_, i) => problem(i)));
     expect(s.busy).toBeNull();
     expect(s.problems?.shown).toHaveLength(200);
