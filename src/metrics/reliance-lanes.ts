@@ -120,13 +120,6 @@ export function relianceByLanes(
   demands.forEach((d, i) => (demandAt[d] = i));
   const late: [number, number][] = [];
 
-  /**
-   * A node's loss from its suppliers in lanes [0, w), written to `into` from
-   * `at` (which holds zeros there); false when it is 0 in every lane. The first
-   * input is summed straight into place; each further one apart (in `acc`),
-   * keeping the larger lane by lane. `loss` holds B lanes per node, of which
-   * the first `width` may be above 0.
-   */
   const K: Kernel = { groupStart, memberStart, memberSource, memberShare, width, loss, acc, B };
 
   for (let first = 0; first < setCount; first += B) {

@@ -63,10 +63,12 @@ export function createSearch(act: { onQuery(matches: string[] | null): void; onP
     act.onPick(e.key);
   };
   input.addEventListener('input', () => {
-    current = matchEntries(entries(), input.value);
+    // One match for both: the graph's highlights (up to 1,000) and the list's first eight, in the same order.
+    const matches = matchEntries(entries(), input.value, 1000);
+    current = matches.slice(0, 8);
     active = current.length ? 0 : -1;
     show();
-    act.onQuery(input.value.trim() ? matchEntries(entries(), input.value, 1000).map((e) => e.key) : null);
+    act.onQuery(input.value.trim() ? matches.map((e) => e.key) : null);
   });
   input.addEventListener('keydown', (ev) => {
     if (ev.key === 'ArrowDown' && current.length) {
