@@ -2,13 +2,11 @@ import { compareScenarios } from '../../report/compare.ts';
 import { pct, pp } from '../../report/format.ts';
 import { headlineRows } from '../../report/headline.ts';
 import { deltaCells, describeFigure } from '../../report/markdown.ts';
-import type { Report } from '../../report/model.ts';
-import { poolFor, reportWith } from '../failure-pool.ts';
 import { type CliIO, DEFAULT_GRAPH, UsageError } from '../io.ts';
-import { readGraph } from '../read-graph.ts';
 import { textTable } from '../text-table.ts';
 import type { Command } from './command.ts';
-import { checkFocus, writeOutput } from './output.ts';
+import { writeOutput } from './output.ts';
+import { reportOfFile } from './report-of-file.ts';
 import { FIGURE_OPTIONS, FIGURE_OPTIONS_HELP, reportOptions } from './report-options.ts';
 
 const FORMATS = ['text', 'json'] as const;
@@ -47,15 +45,7 @@ Exit status: 0 on success, 1 on invalid input, 2 on wrong usage.`,
     }
     const options = reportOptions(values);
     const path = positionals[0] ?? DEFAULT_GRAPH;
-    const pool = await poolFor(path);
-    let report: Report;
-    try {
-      const graph = await readGraph(io, path);
-      checkFocus(graph, options);
-      report = await reportWith(graph, options, pool);
-    } finally {
-      await pool?.close();
-    }
+    const { report } = await reportOfFile(io, path, options);
     if (values.headline) {
       const rows = headlineRows(report);
       if (format === 'json') {

@@ -7,13 +7,12 @@ import { graphSvg } from '../../report/graph-svg.ts';
 import { renderHtml } from '../../report/html.ts';
 import { renderMarkdown } from '../../report/markdown.ts';
 import type { Report } from '../../report/model.ts';
-import { poolFor, reportWith } from '../failure-pool.ts';
 import { type CliIO, DEFAULT_GRAPH, InvalidInput, UsageError } from '../io.ts';
 import { countPdfPages, findChromium, htmlToPdf, NoChromiumError } from '../pdf.ts';
-import { readGraph } from '../read-graph.ts';
 import type { Command } from './command.ts';
 import { FIGURE_OPTIONS, FIGURE_OPTIONS_HELP, reportOptions } from './report-options.ts';
-import { checkFocus, writeOutput } from './output.ts';
+import { writeOutput } from './output.ts';
+import { reportOfFile } from './report-of-file.ts';
 
 const FORMATS = ['json', 'md', 'html', 'csv', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
@@ -96,18 +95,8 @@ Exit status: 0 on success, 1 on invalid input (or no Chromium for pdf), 2 on wro
     }
     const options = reportOptions(values);
     const path = positionals[0] ?? DEFAULT_GRAPH;
-    // Started first, so that its thread is ready by the time the graph is read.
-    const pool = await poolFor(path);
-    let graph: SupplyGraph;
-    let report: Report;
-    try {
-      graph = await readGraph(io, path);
-      checkFocus(graph, options);
-      // JSON carries no date, so that the same file always gives the same figures.
-      report = await reportWith(graph, format === 'json' ? options : { ...options, madeAt: madeAtNow() }, pool);
-    } finally {
-      await pool?.close();
-    }
+    // JSON carries no date, so that the same file always gives the same figures.
+    const { graph, report } = await reportOfFile(io, path, format === 'json' ? options : { ...options, madeAt: madeAtNow() });
     switch (format) {
       case 'json':
         await writeOutput(io, out, JSON.stringify(report, null, 2) + '\n');
