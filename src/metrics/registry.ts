@@ -1,22 +1,12 @@
 /**
- * Every figure family of metrics.md as a self-describing entry: what it is,
- * where it is defined, and the pure function that computes it.
+ * The figure families of metrics.md as a report computes them: concentration
+ * from the graph's flow table (concentration.ts), and the failure figures,
+ * reliance and single points of failure, from the supply index alone, so that
+ * another thread can compute them (failureFigures).
  */
-import type { SupplyGraph } from '../model/graph.ts';
-import { computeConcentration, concentrationOfTable, type ConcentrationRow } from './concentration.ts';
-import { flowTable } from './flow-table.ts';
-import type { LevelPreset } from './levels.ts';
 import { computeReliance, type RelianceRow } from './reliance.ts';
 import { computeSpofLimited, SPOF_AUTO_LIMIT, SPOF_EXACT_NODES, type SpofLimit, type SpofRow } from './spof.ts';
-import { indexOfTable, type SupplyIndex } from './supply-index.ts';
-
-export interface MetricContext {
-  graph: SupplyGraph;
-  index: SupplyIndex;
-  levels: LevelPreset;
-  /** A cut single-point-of-failure list; absent: exact up to SPOF_EXACT_NODES upstream nodes, SPOF_AUTO_LIMIT beyond. */
-  spof?: SpofLimit;
-}
+import type { SupplyIndex } from './supply-index.ts';
 
 /** Present when the single-point-of-failure lists are cut: what was asked, and how many nodes were computed exactly. */
 export interface SpofLimitReport extends SpofLimit {
@@ -26,40 +16,6 @@ export interface SpofLimitReport extends SpofLimit {
   reason: 'option' | 'size';
 }
 
-export interface Figures {
-  concentration: ConcentrationRow[];
-  reliance: RelianceRow[];
-  spof: SpofRow[];
-  spofLimit?: SpofLimitReport;
-}
-
-interface MetricEntry<K extends 'concentration' | 'reliance' | 'spof'> {
-  id: K;
-  title: string;
-  definition: string;
-  compute(ctx: MetricContext): Figures[K];
-}
-
-export const METRICS: { [K in 'concentration' | 'reliance' | 'spof']: MetricEntry<K> } = {
-  concentration: {
-    id: 'concentration',
-    title: 'Concentration',
-    definition: 'metrics.md §5: HHI, CR1, CR3 and the top holder, by firm and by country, for every input',
-    compute: (ctx) => computeConcentration(ctx.graph, ctx.levels),
-  },
-  reliance: {
-    id: 'reliance',
-    title: 'Reliance',
-    definition: 'metrics.md §3: the share of a demand node’s supply lost if every node of a country, or of a kind in a country, stops',
-    compute: (ctx) => computeReliance(ctx.index),
-  },
-  spof: {
-    id: 'spof',
-    title: 'Single points of failure',
-    definition: 'metrics.md §4: the share of a demand node’s supply lost if one upstream node stops',
-    compute: (ctx) => spofWithLimit(ctx.index, ctx.spof).rows,
-  },
-};
 
 function spofWithLimit(index: SupplyIndex, spof: SpofLimit | undefined): { rows: SpofRow[]; limit?: SpofLimitReport } {
   if (spof && (spof.top !== undefined || spof.threshold !== undefined)) {
@@ -71,18 +27,17 @@ function spofWithLimit(index: SupplyIndex, spof: SpofLimit | undefined): { rows:
 }
 
 /** The figures that propagate failures: reliance and single points of failure, from the index alone (no graph), so they can be computed in another thread. */
-export type FailureFigures = Pick<Figures, 'reliance' | 'spof' | 'spofLimit'>;
-
-export function failureFigures(index: SupplyIndex, spof?: SpofLimit): FailureFigures {
-  const s = spofWithLimit(index, spof);
-  return { reliance: computeReliance(index), spof: s.rows, ...(s.limit ? { spofLimit: s.limit } : {}) };
+export interface FailureFigures {
+  reliance: RelianceRow[];
+  spof: SpofRow[];
+  spofLimit?: SpofLimitReport;
 }
 
 /**
- * Every figure of the graph. `spof`: `{}` for exact lists whatever the size,
- * `{ top, threshold }` for cut lists; absent for the default (see MetricContext).
+ * `spof`: `{}` for exact lists whatever the size, `{ top, threshold }` for cut
+ * lists; absent, exact up to SPOF_EXACT_NODES upstream nodes and SPOF_AUTO_LIMIT beyond.
  */
-export function computeFigures(graph: SupplyGraph, levels: LevelPreset, spof?: SpofLimit): Figures {
-  const table = flowTable(graph);
-  return { concentration: concentrationOfTable(table, levels), ...failureFigures(indexOfTable(table), spof) };
+export function failureFigures(index: SupplyIndex, spof?: SpofLimit): FailureFigures {
+  const s = spofWithLimit(index, spof);
+  return { reliance: computeReliance(index), spof: s.rows, ...(s.limit ? { spofLimit: s.limit } : {}) };
 }

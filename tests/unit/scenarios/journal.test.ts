@@ -5,7 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeFigures } from '../../../src/metrics/registry.ts';
+import { concentrationOfTable } from '../../../src/metrics/concentration.ts';
+import { flowTable } from '../../../src/metrics/flow-table.ts';
+import { failureFigures } from '../../../src/metrics/registry.ts';
+import { indexOfTable } from '../../../src/metrics/supply-index.ts';
 import { DEFAULT_LEVELS } from '../../../src/metrics/levels.ts';
 import type { SupplyGraph } from '../../../src/model/graph.ts';
 import type { Operation, Scenario } from '../../../src/model/schema.ts';
@@ -39,7 +42,11 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
 ) as fc.Arbitrary<Operation>;
 const cases = fc.tuple(arbitraryDocument().map(graphOf), fc.array(operation, { minLength: 1, maxLength: 4 }));
 const scenarioOf = (ops: Operation[]): Scenario => ({ id: 's', label: 'S', ops });
-const figures = (g: SupplyGraph) => JSON.stringify(computeFigures(g, DEFAULT_LEVELS, {}));
+/** Every figure of the graph, spof lists exact. */
+const figures = (g: SupplyGraph) => {
+  const table = flowTable(g);
+  return JSON.stringify({ concentration: concentrationOfTable(table, DEFAULT_LEVELS), ...failureFigures(indexOfTable(table), {}) });
+};
 
 describe('a scenario applied in place', () => {
   it('gives the figures of the scenario applied to a copy, and the graph back exactly', () => {
