@@ -20,7 +20,6 @@ const LOADERS: Record<string, () => Promise<Command>> = {
   convert: async () => (await import('./commands/convert.ts')).CONVERT,
   generate: async () => (await import('./commands/generate.ts')).GENERATE,
 };
-export const COMMAND_NAMES = Object.keys(LOADERS);
 export const loadCommands = (): Promise<Command[]> => Promise.all(Object.values(LOADERS).map((load) => load()));
 
 async function mainHelp(): Promise<string> {

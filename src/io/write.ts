@@ -24,7 +24,6 @@ export interface Export {
   lost: string[];
 }
 
-export const EXTENSION: Record<ExportFormat, string> = { native: 'json', gexf: 'gexf', graphml: 'graphml', csv: 'csv', zip: 'zip' };
 
 /** The format an output name asks for: by extension; a name without one is a folder for the CSV files. */
 export function exportFormatOf(name: string): ExportFormat | undefined {

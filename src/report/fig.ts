@@ -15,7 +15,7 @@ export const FORMATS = {
 } as const satisfies Record<string, (x: number, report: Pick<Report, 'graph'>) => string>;
 export type FigFormat = keyof typeof FORMATS;
 /** A figure's text as the reports write it. */
-export const formatFig = (format: FigFormat, x: number, report: Pick<Report, 'graph'>) => FORMATS[format](x, report);
+const formatFig = (format: FigFormat, x: number, report: Pick<Report, 'graph'>) => FORMATS[format](x, report);
 
 export interface Fig {
   text: string;
@@ -30,7 +30,7 @@ const escapeToken = (t: string | number) => String(t).replace(/~/g, '~0').replac
 export const pointer = (...tokens: (string | number)[]) => tokens.map((t) => `/${escapeToken(t)}`).join('');
 
 /** The value at a pointer, or undefined. */
-export function resolvePointer(root: unknown, at: string): unknown {
+function resolvePointer(root: unknown, at: string): unknown {
   if (at === '') return root;
   let node: unknown = root;
   for (const raw of at.slice(1).split('/')) {

@@ -25,9 +25,8 @@ const table = (head: string[], rows: string[][], align?: ('l' | 'r')[]) =>
     ...rows.map(row),
   ].join('\n');
 
-export { describeReliance } from './words.ts';
 
-export function figureCell(before: number, after: number): string {
+function figureCell(before: number, after: number): string {
   return `${pct(after)} (${pp(after - before)})`;
 }
 

@@ -207,8 +207,6 @@ export function restore(s: AppState, what: { node?: string; country?: string }):
   return { ...s, failure, whatIf: hasFailure(failure) ? { status: 'running' } : { status: 'idle' } };
 }
 export const resetWhatIf = (s: AppState): AppState => ({ ...s, failure: { nodes: [], countries: [] }, whatIf: { status: 'idle' } });
-/** Whether a what-if must be (re)computed for the current scenario and failure. */
-export const whatIfWanted = (s: AppState) => hasFailure(s.failure);
 /** Keeps a result only if it answers the current scenario and failure. */
 export function whatIfFinished(s: AppState, result: { ok: true; value: WhatIfResult } | { ok: false; message: string }): AppState {
   if (!result.ok) return { ...s, whatIf: { status: 'error', message: result.message } };

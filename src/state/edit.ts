@@ -68,7 +68,6 @@ export function editFinished(s: AppState, form: string, answer: EditAnswer): App
   };
 }
 
-export const clearProblems = (s: AppState): AppState => (s.edit.problems ? { ...s, edit: { ...s.edit, problems: null } } : s);
 
 export const saveStarted = (s: AppState): AppState => ({ ...s, edit: { ...s.edit, save: { status: 'saving' } } });
 export function saveFinished(s: AppState, revision: number, result: { ok: true; at: number } | { ok: false; message: string; unavailable?: boolean }): AppState {

@@ -83,7 +83,6 @@ export function exported(s: FilesState, name: string, lost: string[]): FilesStat
 /** An error outside a file's content (the engine, the network): said once, the graph kept. */
 export const failed = (s: FilesState, text: string): FilesState => ({ ...s, busy: null, notice: { tone: 'error', text, items: [] } });
 
-export const setRecent = (s: FilesState, recent: RecentEntry[]): FilesState => ({ ...s, recent });
 
 /** A download name from the file the graph came from: its base name, safe characters only. */
 export function baseNameFor(file: string | undefined): string {

@@ -11,7 +11,7 @@ import { countryName } from '../model/countries.ts';
 import { flowArrays } from '../worker/betweenness.ts';
 import { startBetweenness, startEngineWorker, type BetweennessRun, type EngineClient } from '../worker/client.ts';
 import type { GraphView as EngineView } from '../worker/protocol.ts';
-import { buildDisplayGraph, buildDisplayGraphInSlices, countryNodeKey, type DisplayGraph } from './display-graph.ts';
+import { buildDisplayGraph, buildDisplayGraphInSlices, type DisplayGraph } from './display-graph.ts';
 import { h } from './dom.ts';
 import { mountGraphView, type GraphView } from './graph-view.ts';
 import { renderFilters, renderLegend, type LegendActions } from './legend.ts';
@@ -431,4 +431,3 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
   };
 }
 
-export { countryNodeKey };

@@ -57,7 +57,6 @@ export interface GraphView {
   /** Draws another graph, with these UI changes: one pass of the reducers (on a big graph, each pass is long). */
   setGraph(g: DisplayGraph, change?: Partial<GraphUi>): void;
   update(change: Partial<GraphUi>, options?: { resize?: boolean }): void;
-  ui(): Readonly<GraphUi>;
   /** Moves the nodes to new positions, animated. */
   moveTo(positions: Record<string, { x: number; y: number }>): void;
   /** Centres the camera on these nodes; `shiftPx` moves them left of the centre (to clear the inspector). */
@@ -406,7 +405,6 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       deferred = { edgesToo: edgesToo || (deferred?.edgesToo ?? false), skipIndexation: skipIndexation && (deferred?.skipIndexation ?? true) };
       afterPaint();
     },
-    ui: () => ui,
     moveTo(positions) {
       stopForce();
       const targets: Record<string, { x: number; y: number }> = {};

@@ -1,6 +1,5 @@
 /** Colours, short labels and sizes: how things look, never what they are worth. */
 import type { NodeKind } from '../model/schema.ts';
-import type { Level } from '../metrics/levels.ts';
 
 export const KIND_COLORS: Record<NodeKind, string> = {
   demand: '#c8553d',
@@ -21,7 +20,6 @@ export const KIND_NAMES: Record<NodeKind, string> = {
   demand: 'Buyers (demand)',
 };
 export const COUNTRY_NODE_COLOR = '#adb5bd';
-export const LEVEL_COLORS: Record<Level, string> = { unconcentrated: '#3f8f5a', moderate: '#d19a2a', high: '#c0392b' };
 export const FADED = '#e3e6ea';
 export const EDGE_COLOR = '#c5cbd3';
 export const LOSS_COLOR = '#c0392b';

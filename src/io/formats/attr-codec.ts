@@ -93,9 +93,3 @@ export function readTypes(raw: unknown): AttrTypes {
   return out;
 }
 
-/** Types worth recording: every attribute whose type a reader without the record would not guess. */
-export function typesToRecord(types: Map<string, AttrType>, guessed: (name: string) => AttrType): AttrTypes {
-  const out: AttrTypes = {};
-  for (const [name, type] of types) if (type !== guessed(name)) out[name] = type;
-  return out;
-}

@@ -4,7 +4,7 @@
  * into an operation without judging it: the worker checks it with the
  * schemas, and its problems come back next to the fields.
  */
-import { NODE_KINDS, OPERATION_NAMES, type GraphDocument, type NodeKind, type Operation, type OperationName, type Selector } from '../../model/schema.ts';
+import { NODE_KINDS, type GraphDocument, type NodeKind, type Operation, type OperationName, type Selector } from '../../model/schema.ts';
 import { h } from '../dom.ts';
 import { KIND_NAMES } from '../look.ts';
 import { nodeOptions } from './context.ts';
@@ -149,4 +149,3 @@ export function opFields(type: OperationName, doc: GraphDocument, op?: Operation
   }
 }
 
-export const OP_TYPES = OPERATION_NAMES;

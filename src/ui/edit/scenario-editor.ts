@@ -5,12 +5,12 @@
  * worker (ids, sources, and that every scenario still applies).
  */
 import * as S from '../../edit/scenarios.ts';
-import type { GraphAttributes, Operation, OperationName } from '../../model/schema.ts';
+import { OPERATION_NAMES, type GraphAttributes, type Operation, type OperationName } from '../../model/schema.ts';
 import { describeOp } from '../../report/ops-text.ts';
 import { h } from '../dom.ts';
 import type { EditContext } from './context.ts';
 import { field, formError, select, textInput } from './fields.ts';
-import { OP_NAMES, OP_TYPES, opFields } from './op-form.ts';
+import { OP_NAMES, opFields } from './op-form.ts';
 
 export const SCENARIO_FORM = 'scenario';
 export const OP_FORM = 'operation';
@@ -97,7 +97,7 @@ export function renderScenarioEditor(ctx: EditContext, st: ScenarioEditorState, 
 
   const editing = st.opIndex !== null ? current.ops[st.opIndex] : undefined;
   const type = editing ? editing.op : st.opType;
-  const typeSelect = select(OP_TYPES.map((t) => [t, OP_NAMES[t]]), type, { id: 'op-type', disabled: !!editing, onchange: (e: Event) => act.change({ opType: (e.target as HTMLSelectElement).value as OperationName }) });
+  const typeSelect = select(OPERATION_NAMES.map((t) => [t, OP_NAMES[t]]), type, { id: 'op-type', disabled: !!editing, onchange: (e: Event) => act.change({ opType: (e.target as HTMLSelectElement).value as OperationName }) });
   const fields = opFields(type, ctx.doc, editing);
   const opForm = h('form', { className: 'edit-form', id: 'op-form', 'data-form': OP_FORM, novalidate: true },
     h('h4', {}, editing ? `Operation ${st.opIndex! + 1}` : 'Add an operation'),

@@ -61,4 +61,3 @@ export async function readSession(): Promise<SavedSession | null> {
   return { file: r.file, text: r.text, original: r.original, savedAt: typeof r.savedAt === 'number' ? r.savedAt : 0 };
 }
 
-export const clearSession = () => run('readwrite', (s) => s.delete(KEY)).then(() => undefined);
