@@ -9,8 +9,8 @@ import { addScenarios, inspectFiles, loadFiles, type LoadPhase, type Unavailable
 import { detectFormat } from '../io/formats/detect.ts';
 import { EDGE_FIELDS, NODE_FIELDS, type Mapping } from '../io/mapping.ts';
 import { writeGraph, type ExportFormat } from '../io/write.ts';
-import { writeNativeText } from '../io/write-native.ts';
-import type { SupplyGraph } from '../model/graph.ts';
+import { toDocument, type SupplyGraph } from '../model/graph.ts';
+import type { GraphDocument } from '../model/schema.ts';
 import type { Problem } from '../model/problem.ts';
 import { csvZip } from '../report/csv.ts';
 import { renderHtml } from '../report/html.ts';
@@ -18,8 +18,8 @@ import { renderMarkdown } from '../report/markdown.ts';
 import { buildReport } from '../report/model.ts';
 import type { OpenFile, OpenReply, ReportFormat, SavedFile } from './protocol.ts';
 
-/** What `open` leaves to the engine: native text to load as usual (so every load takes the same path), or an answer. */
-export type OpenStep = { load: string; warnings: Problem[]; unavailable: Unavailable[]; scenariosAdded: boolean } | { reply: OpenReply };
+/** What `open` leaves to the engine: the graph the files hold, validated (the engine adopts it as it adopts a loaded one), or an answer. */
+export type OpenStep = { graph: SupplyGraph; document: GraphDocument; warnings: Problem[]; unavailable: Unavailable[]; scenariosAdded: boolean } | { reply: OpenReply };
 
 const isScenarios = (f: OpenFile) => detectFormat(f.name, f.bytes.subarray(0, 4096)) === 'scenarios';
 
@@ -40,7 +40,7 @@ export function openFiles(current: SupplyGraph | null, files: OpenFile[], mappin
       graph = added.graph;
       warnings.push(...added.warnings);
     }
-    return { load: writeNativeText(graph), warnings, unavailable: [], scenariosAdded: true };
+    return { graph, document: toDocument(graph), warnings, unavailable: [], scenariosAdded: true };
   }
   if (mapping === undefined && !marked(files)) {
     const inspected = inspectFiles(inputs);
@@ -49,7 +49,7 @@ export function openFiles(current: SupplyGraph | null, files: OpenFile[], mappin
   }
   const result = loadFiles(inputs, { mapping: mapping ?? {}, onProgress: progress });
   if (!result.ok) return { reply: { status: 'failed', problems: result.problems } };
-  return { load: writeNativeText(result.graph), warnings: result.warnings, unavailable: result.unavailable, scenariosAdded: false };
+  return { graph: result.graph, document: result.document, warnings: result.warnings, unavailable: result.unavailable, scenariosAdded: false };
 }
 
 /**

@@ -4,9 +4,12 @@
  * it runs in the worker and, for tests, in Node.
  */
 import { loadNativeText } from '../io/load-native.ts';
+import { writeNativeText } from '../io/write-native.ts';
 import { geographicLayout } from '../layout/geographic.ts';
 import { tieredLayout } from '../layout/tiered.ts';
 import { toDocument, type SupplyGraph } from '../model/graph.ts';
+import type { Problem } from '../model/problem.ts';
+import type { GraphDocument } from '../model/schema.ts';
 import { availability } from '../metrics/availability.ts';
 import { edgeShares } from '../metrics/shares.ts';
 import { buildSupplyIndex } from '../metrics/supply-index.ts';
@@ -73,24 +76,29 @@ export class Engine {
     const step = openFiles(this.baseline, files, mapping, progress);
     if ('reply' in step) return step.reply;
     progress('figures');
-    const result = this.load(step.load, file, undefined, preview);
-    if (!result.ok) return { status: 'failed', problems: result.problems };
-    return { status: 'loaded', loaded: { ...result.loaded, warnings: [...step.warnings, ...result.loaded.warnings], unavailable: step.unavailable }, scenariosAdded: step.scenariosAdded };
+    // The graph as the files hold it is the one to revert to: kept as native text, since edits change the graph in place.
+    const loaded = this.adopt(step.graph, step.document, step.warnings, { text: writeNativeText(step.graph), file }, preview);
+    return { status: 'loaded', loaded: { ...loaded, unavailable: step.unavailable }, scenariosAdded: step.scenariosAdded };
   }
 
   /** A failed load keeps the graph loaded before. `preview`: see `handle`. */
   load(text: string, file?: string, original?: string, preview?: (view: GraphView) => void): Extract<EngineResult, { type: 'load' }>['result'] {
     const result = loadNativeText(text, file);
     if (!result.ok) return { ok: false, problems: result.problems };
+    return { ok: true, loaded: this.adopt(result.graph, result.document, result.warnings, { text: original ?? text, file }, preview) };
+  }
+
+  /** A validated graph becomes the one in hand: its report, and the picture before it when `preview` is given. */
+  private adopt(graph: SupplyGraph, document: GraphDocument, warnings: Problem[], original: { text: string; file?: string | undefined }, preview?: (view: GraphView) => void) {
     // The picture before the figures: on a large graph the report takes seconds, the layouts and the view a fraction of that (docs/scale.md, In the app).
-    const layouts = preview ? baseLayouts(result.graph) : null;
-    if (preview && layouts) preview(graphView(BASELINE, result.graph, result.graph, layouts));
-    const report = buildReport(result.graph);
-    this.baseline = result.graph;
-    this.scenarios = new Map([[BASELINE, result.graph]]);
+    const layouts = preview ? baseLayouts(graph) : null;
+    if (preview && layouts) preview(graphView(BASELINE, graph, graph, layouts));
+    const report = buildReport(graph);
+    this.baseline = graph;
+    this.scenarios = new Map([[BASELINE, graph]]);
     this.layouts = layouts;
-    this.session.reset({ text: original ?? text, file });
-    return { ok: true, loaded: { document: result.document, warnings: result.warnings, report } };
+    this.session.reset(original);
+    return { document, warnings, report };
   }
 
   // ---------------------------------------------------------------- editing

@@ -45,6 +45,24 @@ describe('open', () => {
     expect(second.type === 'open' && second.result.status).toBe('loaded');
   });
 
+  it('opens what loadFiles opens, as it opens it: its warnings once, where the files say', () => {
+    const deep = `${'['.repeat(100)}1${']'.repeat(100)}`;
+    const files = [
+      text('nodes.csv', `key,label,kind,country,extra\na,A,foundry,TW,${deep}\nb,B,demand,JP,\n`),
+      text('flows.csv', 'source,target,input,value\na,b,chips,0\na,b,wafers,3\n'),
+      text('graph.json', JSON.stringify({ attributes: { format: 'chokepoint-graph', version: 1, title: 'pair' }, types: { nodes: { extra: 'json' }, edges: { value: 'number' } } })),
+    ];
+    const expected = loadFiles(files, { mapping: {} });
+    if (!expected.ok) throw new Error(expected.problems.map((p) => p.found).join('; '));
+    expect(expected.warnings.length).toBeGreaterThan(0);
+    const r = new Engine().handle({ type: 'open', id: 1, files, file: 'pair', mapping: {} });
+    if (r.type !== 'open' || r.result.status !== 'loaded') throw new Error(JSON.stringify(r));
+    // The graph was not written to text and read again, which gave every warning twice (the second at a line of that text)
+    // and refused a value nested deeper than JSON text may be, which the CSV cell holds as a value.
+    expect(r.result.loaded.warnings).toEqual(expected.warnings);
+    expect(r.result.loaded.report).toEqual(buildReport(expected.graph));
+  });
+
   it('a failed open keeps the graph in hand', () => {
     const engine = engineWithDefault();
     const r = engine.handle({ type: 'open', id: 2, files: [text('bad.json', '{"nodes": [')], file: 'bad.json' });
