@@ -24,7 +24,7 @@ export type OpenStep = { graph: SupplyGraph; document: GraphDocument; warnings: 
 const isScenarios = (f: OpenFile) => detectFormat(f.name, f.bytes.subarray(0, 4096)) === 'scenarios';
 
 /**
- * Files -> the native text of the graph they hold. Scenarios files alone are
+ * Files -> the validated graph they hold. Scenarios files alone are
  * added to `current`. Without a mapping, files that do not carry Chokepoint's
  * names stop at the mapping step (the columns and the guesses).
  */

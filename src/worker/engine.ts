@@ -71,7 +71,7 @@ export class Engine {
     }
   }
 
-  /** Any format, or scenarios files onto the graph in hand; a graph goes through `load` like every other. */
+  /** Any format, or scenarios files onto the graph in hand; the graph they give is adopted as a loaded one. */
   open(files: OpenFile[], file: string, mapping: Mapping | undefined, progress: (phase: string) => void, preview?: (view: GraphView) => void): OpenReply {
     const step = openFiles(this.baseline, files, mapping, progress);
     if ('reply' in step) return step.reply;

@@ -1,4 +1,4 @@
-/** The worker's open / export / report requests, in Node: any format goes through `load`; a failure keeps the graph. */
+/** The worker's open / export / report requests, in Node: any format opens as loadFiles opens it; a failure keeps the graph. */
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
