@@ -7,13 +7,12 @@
  */
 import type { EditCommand } from '../../edit/commands.ts';
 import type { GraphDocument } from '../../model/schema.ts';
-import { buildGraph } from '../../model/graph.ts';
-import { writeNativeText } from '../../io/write-native.ts';
 import * as A from '../../state/app-state.ts';
 import * as E from '../../state/edit.ts';
 import type { Store } from '../../state/store.ts';
 import type { EngineClient } from '../../worker/client.ts';
 import { h } from '../dom.ts';
+import { download } from '../export/download.ts';
 import { readSession, saveSession, StorageUnavailable } from '../persist/session-store.ts';
 import type { GraphView } from '../graph-view.ts';
 import { createEditor, type Editor } from './editor.ts';
@@ -102,17 +101,14 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
     },
   });
 
-  function download() {
+  /** The working graph as native JSON, named by its title; written by the worker, as Save › Chokepoint JSON is. */
+  async function downloadJson() {
     const s = store.get();
     if (!s.loaded) return;
-    const text = writeNativeText(buildGraph(s.loaded.document));
-    const name = (s.loaded.document.attributes.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'graph') + '.json';
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = h('a', { href: url, download: name });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    const baseName = s.loaded.document.attributes.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'graph';
+    const answer = await engine.request({ type: 'export', format: 'native', baseName });
+    if (answer.type === 'error') historyError.textContent = `Could not write the JSON file: ${answer.message}`;
+    else download(answer.file.name, answer.file.bytes, answer.file.type);
   }
 
   // ------------------------------------------------------------ the bar
@@ -121,7 +117,7 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
   const editButton = h('button', { type: 'button', id: 'edit-toggle', 'aria-pressed': 'false', onclick: () => (editor.isOpen() ? editor.close() : editor.open()) }, 'Edit');
   const newButton = h('button', { type: 'button', id: 'new-graph', title: 'Start from an empty graph (undo brings the current one back)', onclick: () => void run('history', { type: 'newGraph' }, () => editor.openNode(null)) }, 'New');
   const revertButton = h('button', { type: 'button', id: 'revert', title: 'Back to the file as loaded (undo brings your work back)', onclick: () => void run('history', { type: 'revert' }) }, 'Revert');
-  const downloadButton = h('button', { type: 'button', id: 'download-json', title: 'Download the working graph as a Chokepoint JSON file', onclick: download }, '⤓ JSON');
+  const downloadButton = h('button', { type: 'button', id: 'download-json', title: 'Download the working graph as a Chokepoint JSON file', onclick: () => void downloadJson() }, '⤓ JSON');
   const saved = h('span', { className: 'save-state', id: 'save-state', role: 'status', 'aria-live': 'polite' });
   const historyError = h('span', { className: 'error', role: 'alert', id: 'history-error' });
   const bar = h('div', { className: 'edit-bar', role: 'toolbar', 'aria-label': 'Editing' }, undoButton, redoButton, editButton, newButton, revertButton, downloadButton, saved, historyError);
