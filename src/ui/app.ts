@@ -4,6 +4,7 @@
  * them and shows them. `mountApp` returns a cleanup that stops the worker and
  * kills the renderer.
  */
+import { nodeOf } from './doc-index.ts';
 import * as A from '../state/app-state.ts';
 import { createStore, type Store } from '../state/store.ts';
 import { formatProblem } from '../model/problem.ts';
@@ -184,7 +185,10 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
 
   // ------------------------------------------------------------ drawing
   const docOf = (s: A.AppState) => (s.view.status === 'done' ? s.view.value.document : null);
-  const labelOf = (key: string) => docOf(store.get())?.nodes.find((n) => n.key === key)?.attributes.label ?? key;
+  const labelOf = (key: string) => {
+    const doc = docOf(store.get());
+    return (doc && nodeOf(doc, key)?.attributes.label) ?? key;
+  };
 
   function positionsFor(s: A.AppState, ev: EngineView): Record<string, { x: number; y: number }> {
     if (s.layout !== 'force' || !view) return ev.layouts[s.layout === 'force' ? 'tiered' : s.layout];

@@ -1,4 +1,5 @@
 /** The form of one flow: supplier, customer, input (suggested from the graph's), value, sources, note. */
+import { nodeOf } from '../doc-index.ts';
 import { money } from '../../report/format.ts';
 import type { EdgeAttributes } from '../../model/schema.ts';
 import { h } from '../dom.ts';
@@ -11,7 +12,7 @@ export function renderFlowForm(ctx: EditContext, key: string | null, preset: { s
   const { doc } = ctx;
   const edge = key ? doc.edges.find((e) => e.key === key) : undefined;
   const a = edge?.attributes;
-  const labelOf = (k: string) => doc.nodes.find((n) => n.key === k)?.attributes.label ?? k;
+  const labelOf = (k: string) => nodeOf(doc, k)?.attributes.label ?? k;
   const options: [string, string][] = [['', '— pick a node —'], ...nodeOptions(doc)];
   const source = select(options, edge?.source ?? preset.source ?? '', { id: 'flow-source', disabled: !!edge });
   const target = select(options, edge?.target ?? preset.target ?? '', { id: 'flow-target', disabled: !!edge });

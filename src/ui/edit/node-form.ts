@@ -1,4 +1,5 @@
 /** The form of one node: add a new one or change or delete an existing one. */
+import { nodeOf } from '../doc-index.ts';
 import { NODE_KINDS, type NodeAttributes, type NodeKind } from '../../model/schema.ts';
 import { h } from '../dom.ts';
 import { KIND_NAMES } from '../look.ts';
@@ -9,7 +10,7 @@ export const NODE_FORM = 'node';
 
 export function renderNodeForm(ctx: EditContext, key: string | null): HTMLElement {
   const { doc } = ctx;
-  const node = key ? doc.nodes.find((n) => n.key === key) : undefined;
+  const node = key ? nodeOf(doc, key) : undefined;
   const a = node?.attributes;
   const keyInput = textInput(node?.key ?? '', { placeholder: 'from the label', disabled: !!node, id: 'node-key' });
   const label = textInput(a?.label, { id: 'node-label', required: true });

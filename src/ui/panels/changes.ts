@@ -1,4 +1,5 @@
 /** Compare mode: what the scenario changed in the graph, and the figures it moved most. */
+import { edgeOf } from '../doc-index.ts';
 import { compareScenarios } from '../../report/compare.ts';
 import { hhi, hhiDelta, money, pct, pp } from '../../report/format.ts';
 import { baselineReport, currentReport, type AppState } from '../../state/app-state.ts';
@@ -10,7 +11,7 @@ export function renderChanges(s: AppState, labelOf: (key: string) => string, sho
   if (!s.compare || !report || !base || report.id === base.id || s.view.status !== 'done') return null;
   const view = s.view.value;
   const currency = s.loaded?.report.graph.currency ?? 'USD';
-  const edge = (key: string) => view.document.edges.find((e, i) => (e.key ?? `~${i}`) === key);
+  const edge = (key: string) => edgeOf(view.document, key);
   const rows: { ends: string[]; text: string; input: string; before: string; after: string }[] = [];
   for (const c of view.changes.changedEdges) {
     const e = edge(c.key);

@@ -1,4 +1,5 @@
 /** The inspector of one node: its attributes, sources, suppliers and customers with shares, and its impact on each buyer. */
+import { nodeOf } from '../doc-index.ts';
 import { money, pct, pp } from '../../report/format.ts';
 import { countryName } from '../../model/countries.ts';
 import { baselineReport, currentReport, type AppState } from '../../state/app-state.ts';
@@ -18,11 +19,11 @@ export interface InspectorActions {
 export function renderInspector(s: AppState, key: string, act: InspectorActions): HTMLElement | null {
   if (s.view.status !== 'done' || !s.loaded) return null;
   const view = s.view.value;
-  const node = view.document.nodes.find((n) => n.key === key);
+  const node = nodeOf(view.document, key);
   if (!node) return null;
   const a = node.attributes;
   const currency = s.loaded.report.graph.currency;
-  const labelOf = (k: string) => view.document.nodes.find((n) => n.key === k)?.attributes.label ?? k;
+  const labelOf = (k: string) => nodeOf(view.document, k)?.attributes.label ?? k;
   const sources = new Map((view.document.attributes.sources ?? []).map((x) => [x.id, x]));
   const comparing = s.compare && s.scenario !== 'baseline';
 

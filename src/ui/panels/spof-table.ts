@@ -1,4 +1,5 @@
 /** The single-point-of-failure ranking of the chosen buyer, as a real table. */
+import { nodeOf } from '../doc-index.ts';
 import { cutWords, pct, pp } from '../../report/format.ts';
 import type { ReportScenario } from '../../report/model.ts';
 import { baselineReport, currentReport, spofOf, type AppState } from '../../state/app-state.ts';
@@ -18,7 +19,7 @@ export function renderSpofTable(s: AppState, showAll: boolean, act: SpofActions 
   // A cut list (docs/scale.md) leaves out what it did not compute: absent is unknown there, not 0.
   const beforeOf = (key: string): number | undefined => before.get(key) ?? (baseline?.spofLimit ? undefined : 0);
   const cut = report?.spofLimit;
-  const country = (key: string) => s.view.status === 'done' ? s.view.value.document.nodes.find((n) => n.key === key)?.attributes.country ?? '' : '';
+  const country = (key: string) => (s.view.status === 'done' ? nodeOf(s.view.value.document, key)?.attributes.country ?? '' : '');
   const shown = showAll ? rows : rows.slice(0, 12);
   const table = h('table', { className: comparing ? 'figures comparing' : 'figures', id: 'spof-table' },
     h('caption', {}, 'Share of supply lost if this one node stops (metrics.md §4). ■ marks a strict single point of failure.',
