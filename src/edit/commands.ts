@@ -10,7 +10,7 @@ import { nextEdgeKey, type SupplyGraph } from '../model/graph.ts';
 import { describeValue, pathToString, type Problem } from '../model/problem.ts';
 import { EdgeAttributesSchema, GraphAttributesSchema, NodeAttributesSchema, NodeKeySchema, KeySchema, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from '../model/schema.ts';
 import { zodIssuesToProblems } from '../model/zod-problems.ts';
-import { withScenario } from '../scenarios/apply.ts';
+import { failingScenarios } from '../scenarios/apply.ts';
 
 export type EditCommand =
   | { type: 'addNode'; key: string; attributes: NodeAttributes }
@@ -114,9 +114,8 @@ function checkGraphAttributes(graph: SupplyGraph, attributes: unknown): Problem[
     if (s.id === 'baseline' || scenarioIds.has(s.id)) out.push(problem(['attributes', 'scenarios', i, 'id'], 'a scenario id used once, other than "baseline"', `"${s.id}"`));
     scenarioIds.add(s.id);
     for (const id of s.sources ?? []) if (!stillCited(id)) out.push(problem(['attributes', 'scenarios', i, 'sources'], 'the id of a source of the graph', `"${id}"`));
-    const result = withScenario(graph, s, () => undefined);
-    if (!result.ok) out.push(problem(['attributes', 'scenarios', i, 'ops', result.error.index], result.error.expected, result.error.found));
   });
+  for (const { at, error } of failingScenarios(graph, next.scenarios ?? [])) out.push(problem(['attributes', 'scenarios', at, 'ops', error.index], error.expected, error.found));
   return out;
 }
 

@@ -4,7 +4,7 @@
  * unknown source ids and countries), then every scenario applied to a copy.
  * Every problem is collected; nothing stops at the first.
  */
-import { withScenario } from '../scenarios/apply.ts';
+import { failingScenarios } from '../scenarios/apply.ts';
 import { isKnownCountry } from '../model/countries.ts';
 import { buildGraph, type SupplyGraph } from '../model/graph.ts';
 import { findOverflow } from '../model/totals.ts';
@@ -163,17 +163,9 @@ export function validateDocument(raw: unknown): Validation {
     out.add(['edges', index, 'attributes', 'value'], `values whose sums stay finite`, `${overflow.what} sum past the largest number (about 1.8e308)`);
     return { problems: sortByPath(out.problems, out.paths), paths: out.paths };
   }
-  (document.attributes.scenarios ?? []).forEach((scenario, i) => {
-    const result = withScenario(graph, scenario, () => undefined);
-    if (!result.ok) {
-      const { error } = result;
-      out.add(
-        ['attributes', 'scenarios', i, 'ops', error.index],
-        `scenario "${error.scenario}", operation ${error.index} (${error.op}) to apply: ${error.expected}`,
-        error.found,
-      );
-    }
-  });
+  for (const { at, error } of failingScenarios(graph, document.attributes.scenarios ?? [])) {
+    out.add(['attributes', 'scenarios', at, 'ops', error.index], `scenario "${error.scenario}", operation ${error.index} (${error.op}) to apply: ${error.expected}`, error.found);
+  }
   const problems = sortByPath(out.problems, out.paths);
   return problems.some(isError) ? { problems, paths: out.paths } : { document, graph, problems, paths: out.paths };
 }

@@ -84,6 +84,16 @@ export function scenariosOf(graph: SupplyGraph): Scenario[] {
   return graph.getAttribute('scenarios') ?? [];
 }
 
+/** The scenarios that do not apply to the graph as it is (the graph's own by default), each with its position and why. */
+export function failingScenarios(graph: SupplyGraph, scenarios: readonly Scenario[] = scenariosOf(graph)): { at: number; scenario: Scenario; error: ScenarioError }[] {
+  const out: { at: number; scenario: Scenario; error: ScenarioError }[] = [];
+  scenarios.forEach((scenario, at) => {
+    const result = withScenario(graph, scenario, () => undefined);
+    if (!result.ok) out.push({ at, scenario, error: result.error });
+  });
+  return out;
+}
+
 export function findScenario(graph: SupplyGraph, id: string): Scenario | undefined {
   return scenariosOf(graph).find((s) => s.id === id);
 }

@@ -9,7 +9,7 @@ import { canRedo, canUndo, EMPTY_HISTORY, edit, redo, undo, type History } from 
 import { isGeneratedEdgeKey, type SupplyGraph } from '../model/graph.ts';
 import type { Problem } from '../model/problem.ts';
 import type { GraphAttributes, GraphDocument } from '../model/schema.ts';
-import { scenariosOf, withScenario } from '../scenarios/apply.ts';
+import { failingScenarios } from '../scenarios/apply.ts';
 import type { HistoryInfo } from './protocol.ts';
 
 export const NEW_GRAPH_TITLE = 'Untitled supply graph';
@@ -46,14 +46,12 @@ export function replaceGraphCommand(graph: SupplyGraph, doc: GraphDocument, labe
 
 /** Scenarios that no longer apply after a change of the nodes or flows (e.g. a removed node a scenario sets). */
 export function brokenScenarios(graph: SupplyGraph): Problem[] {
-  const out: Problem[] = [];
-  scenariosOf(graph).forEach((s, i) => {
-    const result = withScenario(graph, s, () => undefined);
-    if (!result.ok) {
-      out.push({ severity: 'error', path: `attributes.scenarios[${i}].ops[${result.error.index}]`, expected: `${result.error.expected} (scenario "${s.label}" needs it; change or remove that operation first)`, found: result.error.found });
-    }
-  });
-  return out;
+  return failingScenarios(graph).map(({ at, scenario, error }) => ({
+    severity: 'error',
+    path: `attributes.scenarios[${at}].ops[${error.index}]`,
+    expected: `${error.expected} (scenario "${scenario.label}" needs it; change or remove that operation first)`,
+    found: error.found,
+  }));
 }
 
 export type SessionResult = { ok: true } | { ok: false; problems: Problem[] };
