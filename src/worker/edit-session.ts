@@ -70,7 +70,10 @@ export class EditSession {
   edit(graph: SupplyGraph, command: EditCommand, label: string): SessionResult {
     const result = edit(graph, this.history, command, label);
     if (!result.ok) return { ok: false, problems: result.problems };
-    const broken = command.type === 'setGraphAttributes' ? [] : brokenScenarios(graph);
+    // Setting the graph attributes checks the scenarios against the graph as it then is (edit/commands.ts), alone or
+    // as the last step of a batch (a new graph, a revert): not checked twice.
+    const checked = command.type === 'setGraphAttributes' || (command.type === 'batch' && command.commands.at(-1)?.type === 'setGraphAttributes');
+    const broken = checked ? [] : brokenScenarios(graph);
     if (broken.length > 0) {
       const last = result.history.done[result.history.done.length - 1]!;
       applyCommand(graph, last.command);
