@@ -188,11 +188,10 @@ const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !
 
 /**
  * `message` with its long lists and records emptied (copies along their paths: the engine's objects are
- * untouched), and the parts that carry them, with the buffers to transfer. Small messages come back as they are.
+ * untouched), and the parts that carry them (a typed part's buffer is for the sender to transfer). Small messages come back as they are.
  */
-export function splitMessage<M extends { id: number }>(message: M, limit = PART_ITEMS): { message: M; parts: EnginePart[]; transfer: ArrayBuffer[] } {
+export function splitMessage<M extends { id: number }>(message: M, limit = PART_ITEMS): { message: M; parts: EnginePart[] } {
   const parts: EnginePart[] = [];
-  const transfer: ArrayBuffer[] = [];
   const id = message.id;
   let out = message as unknown as Obj;
   /** A copy of `out` whose objects along `path` are copies, so that the last one can be changed. */
@@ -236,7 +235,6 @@ export function splitMessage<M extends { id: number }>(message: M, limit = PART_
         if (kind === 'numbers') {
           const values = Float64Array.from(slice, (k) => (record[k] === null ? NaN : (record[k] as number)));
           parts.push({ id, type: 'part', path: name, kind, keys: slice, values, nullable: nullable ?? false });
-          transfer.push(values.buffer);
         } else {
           const values = new Float64Array(slice.length * 2);
           slice.forEach((k, j) => {
@@ -245,13 +243,12 @@ export function splitMessage<M extends { id: number }>(message: M, limit = PART_
             values[2 * j + 1] = p.y;
           });
           parts.push({ id, type: 'part', path: name, kind, keys: slice, values });
-          transfer.push(values.buffer);
         }
       }
       owned(full.slice(0, -1))[full[full.length - 1]!] = {};
     }
   }
-  return { message: out as unknown as M, parts, transfer };
+  return { message: out as unknown as M, parts };
 }
 
 /** The page's side of `splitMessage`: joins each part as it arrives, then fills the answer that follows them. */
