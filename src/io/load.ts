@@ -11,7 +11,7 @@ import { isError, pathToString, type Problem } from '../model/problem.ts';
 import type { GraphDocument } from '../model/schema.ts';
 import { locateProblems, parseJsonText } from './json-text.ts';
 import { guessMapping, mergeMapping, NODE_FIELDS, EDGE_FIELDS, type Mapping } from './mapping.ts';
-import { validateDocument } from './validate.ts';
+import { isObj, validateDocument } from './validate.ts';
 import { csvHeaders, parseCsvPair, GRAPH_FILE } from './formats/csv.ts';
 import { baseNameOf, detectFormat } from './formats/detect.ts';
 import { draftToDocument, type Unavailable } from './formats/draft.ts';
@@ -266,7 +266,6 @@ function prepare(files: Typed[], options: LoadOptions, problems: Problem[]): { p
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Appends each scenarios file's scenarios to the document; returns where each file's run begins, for locating problems. */
 function appendScenarios(raw: unknown, files: Typed[], problems: Problem[]): { file: Typed; text: string; start: number; end: number }[] {

@@ -9,6 +9,7 @@ import type { SupplyGraph } from '../model/graph.ts';
 import { FLOWS_FILE, GRAPH_FILE, NODES_FILE, writeCsvFiles } from './formats/csv.ts';
 import { writeGexfText } from './formats/gexf.ts';
 import { writeGraphmlText } from './formats/graphml.ts';
+import { extensionOf } from './formats/detect.ts';
 import { writeNativeText } from './write-native.ts';
 
 export const EXPORT_FORMATS = ['native', 'gexf', 'graphml', 'csv', 'zip'] as const;
@@ -27,8 +28,8 @@ export interface Export {
 
 /** The format an output name asks for: by extension; a name without one is a folder for the CSV files. */
 export function exportFormatOf(name: string): ExportFormat | undefined {
-  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
-  if (ext === undefined) return 'csv';
+  const ext = extensionOf(name);
+  if (ext === '') return 'csv';
   // A CSV export is two or three files: OUT names their folder (or a .zip), never one .csv.
   if (ext === 'csv') return undefined;
   return ext === 'json' ? 'native' : ext === 'xml' ? 'graphml' : (EXPORT_FORMATS as readonly string[]).includes(ext) ? (ext as ExportFormat) : undefined;

@@ -5,10 +5,11 @@
 import type { Problem } from '../model/problem.ts';
 import type { NodeKind } from '../model/schema.ts';
 import { relianceValue, type Report, type ReportScenario } from '../report/model.ts';
-import type { GraphView, LoadedGraph, WhatIfFailure, WhatIfResult } from '../worker/protocol.ts';
+import { BASELINE, type GraphView, type LoadedGraph, type WhatIfFailure, type WhatIfResult } from '../worker/protocol.ts';
+
+export { BASELINE };
 import { editLoaded, initialEditState, type EditState } from './edit.ts';
 
-export const BASELINE = 'baseline';
 export const LAYOUTS = ['tiered', 'geographic', 'force'] as const;
 export type LayoutChoice = (typeof LAYOUTS)[number];
 export const SIZE_BY = ['impact', 'throughput', 'betweenness', 'uniform'] as const;

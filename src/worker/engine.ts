@@ -19,10 +19,9 @@ import type { Mapping } from '../io/mapping.ts';
 import { exportGraph, openFiles, reportFile } from './engine-files.ts';
 import { emptyDocument, EditSession, replaceGraphCommand } from './edit-session.ts';
 import type { EditCommand } from '../edit/commands.ts';
-import type { OpenFile, OpenReply } from './protocol.ts';
+import { BASELINE, type OpenFile, type OpenReply } from './protocol.ts';
 import type { EditOutcome, EngineRequest, EngineResult, GraphView, LayoutName, Positions, ScenarioChanges, WhatIfFailure, WhatIfResult } from './protocol.ts';
 
-export const BASELINE = 'baseline';
 /**
  * Columns closer than the default, so that the chain fills a canvas about as tall as it is wide;
  * on big graphs, whose columns are thousands of rows tall, columns apart enough for that (minAspect).

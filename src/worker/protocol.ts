@@ -108,6 +108,9 @@ export type EngineResponse = { id: number } & EngineResult;
 
 // ------------------------------------------------------------------ files
 
+/** The scenario every graph has: the graph as its file gives it. */
+export const BASELINE = 'baseline';
+
 /** A file as the page read it; its bytes are transferred to the worker. */
 export interface OpenFile {
   name: string;
