@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { CHOKEPOINT_VERSION } from '../version.ts';
 import type { Command } from './commands/command.ts';
 import { type CliIO, InvalidInput, PROCESS_IO, UsageError } from './io.ts';
-import { LOAD_FLAGS, useLoadFlags } from './read-graph.ts';
+import { LOAD_FLAGS, LOAD_FLAGS_HELP, useLoadFlags } from './read-graph.ts';
 
 /**
  * Each command's module, loaded only when it runs: `validate` should not pay
@@ -37,7 +37,7 @@ docs/format.md and docs/metrics.md.
 `;
 }
 
-const commandHelp = (c: Command) => `Usage: ${c.usage}\n\n${c.help}\n`;
+const commandHelp = (c: Command) => `Usage: ${c.usage}\n\n${c.help}\n${c.readsGraph ? `\n${LOAD_FLAGS_HELP}\n` : ''}`;
 
 export async function main(argv: string[], io: CliIO = PROCESS_IO): Promise<number> {
   const [name, ...rest] = argv;
@@ -58,7 +58,7 @@ export async function main(argv: string[], io: CliIO = PROCESS_IO): Promise<numb
   try {
     const { values, positionals } = parseArgs({
       args: rest,
-      options: { ...LOAD_FLAGS, ...command.options, help: { type: 'boolean', short: 'h' } },
+      options: { ...(command.readsGraph ? LOAD_FLAGS : {}), ...command.options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     });
@@ -66,7 +66,7 @@ export async function main(argv: string[], io: CliIO = PROCESS_IO): Promise<numb
       io.stdout(commandHelp(command));
       return 0;
     }
-    await useLoadFlags(io, values);
+    if (command.readsGraph) await useLoadFlags(io, values);
     return await command.run(io, positionals, values);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

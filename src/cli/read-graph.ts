@@ -29,7 +29,7 @@ export const displayPath = (path: string) => {
   return rel && !rel.startsWith('..') ? rel : path;
 };
 
-/** The flags every command that reads a graph takes (merged into each command's options by main.ts). */
+/** The flags every command that reads a graph takes (merged into its options, and listed in its help, by main.ts). */
 export const LOAD_FLAGS: NonNullable<ParseArgsConfig['options']> = {
   ...Object.fromEntries(NODE_FIELDS.map((f) => [`map-node-${f}`, { type: 'string' as const }])),
   ...Object.fromEntries(EDGE_FIELDS.map((f) => [`map-flow-${f}`, { type: 'string' as const }])),
@@ -38,7 +38,7 @@ export const LOAD_FLAGS: NonNullable<ParseArgsConfig['options']> = {
   'max-size': { type: 'string' },
 };
 
-export const LOAD_FLAGS_HELP = `Reading FILE (any command): FILE is a Chokepoint .json, a .gexf, a .graphml,
+export const LOAD_FLAGS_HELP = `Reading FILE: FILE is a Chokepoint .json, a .gexf, a .graphml,
 or a folder or .zip holding nodes.csv and flows.csv (and graph.json).
   --map-node-FIELD NAME   the attribute or column holding FIELD (key, label,
                           kind, country, company); "" for none

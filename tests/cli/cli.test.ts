@@ -160,12 +160,17 @@ describe('chokepoint itself', () => {
     expect(code).toBe(0);
   });
 
-  it('has help for every command and exits 2 on an unknown one', async () => {
-    for (const cmd of ['report', 'compare', 'validate']) {
+  it('has help for every command, with the flags for reading a graph where it reads one, and exits 2 on an unknown one', async () => {
+    for (const cmd of ['report', 'compare', 'validate', 'convert', 'generate']) {
       const r = await runCli([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`Usage: chokepoint ${cmd}`);
+      expect(r.stdout.includes('--max-size SIZE'), cmd).toBe(cmd !== 'generate');
     }
+    // generate reads no graph: a reading flag is a wrong flag there.
+    const flag = await runCli(['generate', '--nodes', '100', '--flows', '300', '--max-size', '1MB']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("Unknown option '--max-size'");
     const r = await runCli(['frobnicate']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown command "frobnicate"');

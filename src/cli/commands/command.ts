@@ -10,5 +10,7 @@ export interface Command {
   usage: string;
   help: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** Reads a graph file: takes the load flags (read-graph.ts LOAD_FLAGS) and lists them in its help. */
+  readsGraph: boolean;
   run(io: CliIO, positionals: string[], values: OptionValues): Promise<number>;
 }

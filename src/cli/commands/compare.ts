@@ -13,6 +13,7 @@ const FORMATS = ['text', 'json'] as const;
 
 export const COMPARE: Command = {
   name: 'compare',
+  readsGraph: true,
   summary: 'before/after table of every figure a scenario moves, biggest moves first',
   usage: 'chokepoint compare [FILE] [--headline] [--scenario ID]... [--top N] [--all] [--format text|json]',
   help: `For each scenario of FILE (default: the Japan-US-Taiwan graph), lists every

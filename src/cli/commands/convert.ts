@@ -4,7 +4,7 @@ import { EXPORT_FORMATS, type ExportFormat, exportFormatOf, writeGraph } from '.
 import { baseNameOf } from '../../io/formats/detect.ts';
 import { scenariosOf } from '../../scenarios/apply.ts';
 import { type CliIO, InvalidInput, UsageError } from '../io.ts';
-import { displayPath, LOAD_FLAGS_HELP, readGraph } from '../read-graph.ts';
+import { displayPath, readGraph } from '../read-graph.ts';
 import type { Command } from './command.ts';
 
 const TO_NAMES: Record<string, ExportFormat> = { json: 'native', native: 'native', gexf: 'gexf', graphml: 'graphml', csv: 'csv', zip: 'zip' };
@@ -33,6 +33,7 @@ async function write(io: CliIO, path: string, data: string | Uint8Array, force: 
 
 export const CONVERT: Command = {
   name: 'convert',
+  readsGraph: true,
   summary: 'read a graph in any format and write it in another (JSON, GEXF, GraphML, CSV)',
   usage: 'chokepoint convert IN OUT [--to json|gexf|graphml|csv|zip] [--without-graph-file] [--force]',
   help: `Reads IN (a Chokepoint .json, .gexf, .graphml, or a folder or .zip of
@@ -43,8 +44,6 @@ Every format carries everything: GEXF and GraphML keep the title, sources,
 scenarios and attribute types in a "chokepoint" block, CSV in graph.json.
 --without-graph-file leaves graph.json out of a CSV export and says what is lost.
 An existing OUT is not overwritten unless --force is given.
-
-${LOAD_FLAGS_HELP}
 
 Exit status: 0 when written, 1 on invalid input, 2 on wrong usage.`,
   options: {

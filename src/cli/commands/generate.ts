@@ -11,6 +11,7 @@ const whole = (name: string, v: unknown, fallback?: number): number => {
 
 export const GENERATE: Command = {
   name: 'generate',
+  readsGraph: false,
   summary: 'write a seeded synthetic tiered supply graph, for trying the engine at scale',
   usage: 'chokepoint generate --nodes N --flows M [--seed S] [--out FILE]',
   help: `Writes a synthetic supply graph, valid by graph-format.md: mines, chemical

@@ -53,6 +53,7 @@ async function writeCsv(io: CliIO, out: string, report: Report): Promise<void> {
 
 export const REPORT: Command = {
   name: 'report',
+  readsGraph: true,
   summary: 'compute every figure for baseline and each scenario; print JSON, Markdown, HTML, CSV or PDF',
   usage: 'chokepoint report [FILE] [--format json|md|html|csv|pdf] [--scenario ID]... [--demand KEY]... [--out PATH]',
   help: `Computes concentration, reliance and single points of failure (metrics.md)

@@ -6,6 +6,7 @@ import type { Command } from './command.ts';
 
 export const VALIDATE: Command = {
   name: 'validate',
+  readsGraph: true,
   summary: 'check graph files against the format; print every problem, or ok with counts',
   usage: 'chokepoint validate FILE...',
   help: `Checks each FILE against the Chokepoint graph format (the schema, every
