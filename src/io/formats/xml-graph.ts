@@ -5,6 +5,7 @@
  */
 import { isGeneratedEdgeKey } from '../../model/graph.ts';
 import type { Problem } from '../../model/problem.ts';
+import { parseJsonText } from '../json-text.ts';
 import { FORBIDDEN_KEYS } from './attr-codec.ts';
 import { type Block, readBlock } from './block.ts';
 import { decodeAttributes } from './decode.ts';
@@ -75,15 +76,16 @@ export function checkIds(out: XmlProblems, nodes: XmlRecord[], edges: XmlEdgeRec
   });
 }
 
+/** The block read as every JSON text of a file is (json-text.ts: strict, nesting at most 64 deep). */
 export function readBlockText(out: XmlProblems, spot: Spot, text: string): Block | undefined {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (cause) {
-    out.add(spot, 'attributes', 'the Chokepoint block as JSON text', `text that is no JSON (${(cause as Error).message})`);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    const first = parsed.problems[0]!;
+    const where = first.line !== undefined ? `, at line ${first.line} of the block` : '';
+    out.add(spot, 'attributes', 'the Chokepoint block as JSON text', `text that is no JSON (expected ${first.expected}, found ${first.found}${where})`);
     return undefined;
   }
-  const read = readBlock(raw);
+  const read = readBlock(parsed.value);
   if (!read.ok) out.add(spot, 'attributes', 'the Chokepoint block as a JSON object', read.found);
   return read.ok ? read.block : undefined;
 }

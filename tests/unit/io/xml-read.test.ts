@@ -124,6 +124,9 @@ describe('the GraphML reader', () => {
   it('points the Chokepoint block problems at the <data> that holds it', () => {
     const text = `<graphml>\n<key id="g0" for="graph" attr.name="chokepoint"/>\n<graph edgedefault="directed">\n<node id="a"/>\n  <data key="g0">{broken</data>\n</graph></graphml>`;
     expect(messages('b.graphml', text)).toEqual([expect.stringMatching(/^b\.graphml:5:3 attributes: expected the Chokepoint block as JSON text, found text that is no JSON/)]);
+    // Read as any JSON text of a file is: nesting past 64 levels is refused there too.
+    const deep = text.replace('{broken', `{"attributes": {"extra": ${'['.repeat(100)}${']'.repeat(100)}}}`);
+    expect(messages('b.graphml', deep)).toEqual([expect.stringMatching(/^b\.graphml:5:3 attributes: .*nested at most 64 deep, found deeper nesting/)]);
   });
 });
 
