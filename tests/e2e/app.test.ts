@@ -11,6 +11,7 @@ import { availability } from '../../src/metrics/availability.ts';
 import { buildSupplyIndex } from '../../src/metrics/supply-index.ts';
 import { pct } from '../../src/report/format.ts';
 import { buildReport, type Report } from '../../src/report/model.ts';
+import { applyScenario, scenariosOf } from '../../src/scenarios/apply.ts';
 import { KIND_COLORS } from '../../src/ui/look.ts';
 import { loadGraph, repoPath } from '../helpers/load.ts';
 import { serveApp, waitForApp, watchPage, type Served } from './app-server.ts';
@@ -149,8 +150,16 @@ describe('the app on the default graph', () => {
     expect(await text('#headline-before')).toBe(pct(reliance('baseline', 'jp-ai-datacenter')));
     expect(await text('#headline-figure')).toBe(pct(reliance('combined', 'jp-ai-datacenter')));
     expect(await page.locator('#changed-flows tbody tr').count()).toBeGreaterThan(0);
-    const marked = await page.evaluate(() => window.__chokepoint!.state().view);
-    expect(marked.status).toBe('done');
+    // The flows marked on the graph are those whose value the scenario changes.
+    const applied = applyScenario(graph, scenariosOf(graph).find((s) => s.id === 'combined')!);
+    if (!applied.ok) throw new Error('combined does not apply');
+    const moved = graph.edges().filter((e) => applied.graph.hasEdge(e) && applied.graph.getEdgeAttribute(e, 'value') !== graph.getEdgeAttribute(e, 'value'));
+    expect(moved.length).toBeGreaterThan(0);
+    const marked = await page.evaluate(() => {
+      const v = window.__chokepoint!.state().view;
+      return v.status === 'done' ? v.value.changes.changedEdges.map((c) => c.key) : null;
+    });
+    expect(marked?.sort()).toEqual(moved.sort());
     await page.click('#fit');
     await page.waitForTimeout(500);
     await shot('app-compare');
@@ -205,8 +214,14 @@ describe('the app on the default graph', () => {
   });
 
   it('draws the map and the force layouts, and countries as nodes', async () => {
+    // Where two nodes sit on the page: each layout puts them somewhere else.
+    const places = () => page.evaluate(() => ['tsmc-tw', 'jp-ai-datacenter'].map((k) => window.__chokepoint!.screenPosition(k)!));
+    const moved = (a: { x: number; y: number }[], b: { x: number; y: number }[]) => Math.max(...a.map((p, i) => Math.hypot(p.x - b[i]!.x, p.y - b[i]!.y)));
+    const tiered = await places();
     await page.selectOption('#layout', 'geographic');
     await page.waitForTimeout(900);
+    const map = await places();
+    expect(moved(tiered, map)).toBeGreaterThan(20);
     await shot('app-geographic');
     await page.check('#countries');
     await page.waitForTimeout(500);
@@ -216,6 +231,7 @@ describe('the app on the default graph', () => {
     await page.uncheck('#countries');
     await page.selectOption('#layout', 'force');
     await page.waitForTimeout(3000);
+    expect(moved(map, await places())).toBeGreaterThan(20);
     await shot('app-force');
     const png = decodePng(await page.locator('#graph').screenshot());
     expect(inkShare(png)).toBeGreaterThan(0.01);
