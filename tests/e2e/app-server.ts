@@ -1,5 +1,5 @@
 /** Builds the app once into a temp folder and serves it with vite preview on a free port; launches headless Chromium. */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -37,6 +37,22 @@ export async function serveApp(): Promise<Served> {
       rmSync(outDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Where the browser tests' screenshots go (tests/output, not tracked). */
+export const SHOTS = repoPath('tests/output');
+
+/** Saves a screenshot of the page as SHOTS/NAME.png. */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+/** A 1440×900 page of the browser serving the app, whose console errors (and dialogs, if given a list) are recorded. */
+export async function appPage(served: Served, errors: string[], options: { dialogs?: string[]; acceptDownloads?: boolean } = {}): Promise<Page> {
+  const page = await served.browser.newPage({ viewport: { width: 1440, height: 900 }, ...(options.acceptDownloads ? { acceptDownloads: true } : {}) });
+  watchPage(page, errors, options.dialogs);
+  return page;
 }
 
 /** Collects the page's console errors and uncaught errors, and (if given a list) dismisses and records dialogs. */

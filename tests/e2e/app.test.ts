@@ -4,7 +4,7 @@
  * with the engine's own answer computed in this process, formatted with `pct`
  * as the app does. Screenshots go to tests/output/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availability } from '../../src/metrics/availability.ts';
@@ -14,10 +14,9 @@ import { buildReport, type Report } from '../../src/report/model.ts';
 import { applyScenario, scenariosOf } from '../../src/scenarios/apply.ts';
 import { KIND_COLORS } from '../../src/ui/look.ts';
 import { loadGraph, repoPath } from '../helpers/load.ts';
-import { serveApp, waitForApp, watchPage, type Served } from './app-server.ts';
+import { appPage, serveApp, shot as saveShot, waitForApp, type Served } from './app-server.ts';
 import { countColour, decodePng, inkShare } from './png.ts';
 
-const OUT = repoPath('tests/output');
 const graph = loadGraph(readFileSync(repoPath('graphs/japan-us-taiwan.json'), 'utf8'));
 const report: Report = buildReport(graph);
 const JAPANESE = ['jp-ai-datacenter', 'jp-automotive-industrial', 'jp-consumer-electronics'];
@@ -29,7 +28,7 @@ const errors: string[] = [];
 const reliance = (scenario: string, demand: string, set = 'foundry:TW') =>
   report.scenarios.find((s) => s.id === scenario)!.reliance.find((r) => r.demand === demand)!.byKindCountry[set] ?? 0;
 const text = (selector: string) => page.locator(selector).first().textContent();
-const shot = (name: string) => page.screenshot({ path: `${OUT}/${name}.png` });
+const shot = (name: string) => saveShot(page, name);
 
 async function clickNode(key: string) {
   const pos = await page.evaluate((k) => window.__chokepoint!.screenPosition(k), key);
@@ -44,10 +43,8 @@ async function chooseScenario(id: string) {
 }
 
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
   served = await serveApp();
-  page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
-  watchPage(page, errors);
+  page = await appPage(served, errors);
   await page.goto(served.url);
   await waitForApp(page);
   await page.waitForTimeout(500);

@@ -4,7 +4,7 @@
  * written in the editor. Every figure is compared with the engine's own
  * answer on the same document, computed here. Screenshots go to tests/output/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNativeText } from '../../src/io/load-native.ts';
@@ -13,16 +13,15 @@ import type { GraphDocument } from '../../src/model/schema.ts';
 import { pct } from '../../src/report/format.ts';
 import { buildReport } from '../../src/report/model.ts';
 import { repoPath } from '../helpers/load.ts';
-import { serveApp, waitForApp, watchPage, type Served } from './app-server.ts';
+import { appPage, serveApp, shot as saveShot, waitForApp, type Served } from './app-server.ts';
 
-const OUT = repoPath('tests/output');
 let served: Served;
 let page: Page;
 const errors: string[] = [];
 
 const state = () => page.evaluate(() => window.__chokepoint!.state());
 const doc = async () => (await state()).loaded!.document as GraphDocument;
-const shot = (name: string) => page.screenshot({ path: `${OUT}/${name}.png` });
+const shot = (name: string) => saveShot(page, name);
 const idle = () => page.waitForFunction(() => {
   const s = window.__chokepoint!.state();
   return s.edit.pending === 0 && s.view.status === 'done';
@@ -43,10 +42,8 @@ async function openApp() {
 }
 
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
   served = await serveApp();
-  page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
-  watchPage(page, errors);
+  page = await appPage(served, errors);
   await page.goto(served.url);
   await openApp();
 }, 120_000);

@@ -15,11 +15,10 @@ import { pct } from '../../src/report/format.ts';
 import { buildReport } from '../../src/report/model.ts';
 import { KIND_COLORS } from '../../src/ui/look.ts';
 import { loadGraph, repoPath } from '../helpers/load.ts';
-import { serveApp, type Served } from './app-server.ts';
+import { serveApp, SHOTS as OUT, type Served } from './app-server.ts';
 import { idle, openDefault } from './files-helpers.ts';
 import { countColour, decodePng, inkShare } from './png.ts';
 
-const OUT = repoPath('tests/output');
 const TEXT = readFileSync(repoPath('graphs/japan-us-taiwan.json'), 'utf8');
 const graph = loadGraph(TEXT);
 

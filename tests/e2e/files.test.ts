@@ -4,7 +4,7 @@
  * recent files, and problems (capped at 200 with a count). Every figure shown
  * is compared with the engine's own answer computed here.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,10 +13,9 @@ import { loadFiles } from '../../src/io/load.ts';
 import { pct } from '../../src/report/format.ts';
 import { buildReport } from '../../src/report/model.ts';
 import { repoPath } from '../helpers/load.ts';
-import { serveApp, watchPage, type Served } from './app-server.ts';
+import { appPage, serveApp, shot as saveShot, type Served } from './app-server.ts';
 import { drop, forgetWorkingGraph, loaded, openDefault, pick, type PageFile } from './files-helpers.ts';
 
-const OUT = repoPath('tests/output');
 const read = (path: string) => new Uint8Array(readFileSync(repoPath(path)));
 const KOREA = ['nodes.csv', 'flows.csv', 'graph.json'].map((n) => ({ name: n, data: read(`graphs/korea-hf-photoresist-2019/${n}`) }));
 const NEON = { name: 'neon-ukraine-2022.gexf', data: read('graphs/neon-ukraine-2022.gexf') };
@@ -26,7 +25,7 @@ let page: Page;
 const errors: string[] = [];
 
 const state = () => page.evaluate(() => window.__chokepoint!.state());
-const shot = (name: string) => page.screenshot({ path: `${OUT}/${name}.png` });
+const shot = (name: string) => saveShot(page, name);
 
 /** The engine's report on the same files, loaded in Node. */
 function engineReport(files: PageFile[]) {
@@ -36,10 +35,8 @@ function engineReport(files: PageFile[]) {
 }
 
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
   served = await serveApp();
-  page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
-  watchPage(page, errors);
+  page = await appPage(served, errors);
   await openDefault(page, served.url);
 }, 120_000);
 

@@ -6,16 +6,14 @@
  * are listened for. A broken file and a crash of the worker leave the graph
  * on screen.
  */
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFiles } from '../../src/io/load.ts';
-import { makeDoc, repoPath } from '../helpers/load.ts';
-import { serveApp, watchPage, type Served } from './app-server.ts';
+import { makeDoc } from '../helpers/load.ts';
+import { appPage, serveApp, shot, type Served } from './app-server.ts';
 import { drop, idle, loaded, openDefault, pick } from './files-helpers.ts';
 import { decodePng, inkShare } from './png.ts';
 
-const OUT = repoPath('tests/output');
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=1</script>';
 const JS_URL = 'javascript:window.__pwned=1';
@@ -53,10 +51,8 @@ const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: number
 const state = () => page.evaluate(() => window.__chokepoint!.state());
 
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
   served = await serveApp();
-  page = await served.browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  watchPage(page, errors, dialogs);
+  page = await appPage(served, errors, { dialogs, acceptDownloads: true });
   await openDefault(page, served.url);
 }, 120_000);
 
@@ -77,7 +73,7 @@ describe('a graph whose text carries script and HTML', () => {
     expect(await page.locator('#app script, body > script:not([src])').count()).toBe(0);
     // The canvas draws the labels (as canvas text).
     expect(inkShare(decodePng(await page.locator('#graph').screenshot()))).toBeGreaterThan(0.005);
-    await page.screenshot({ path: `${OUT}/hostile-loaded.png` });
+    await shot(page, 'hostile-loaded');
   });
 
   it('search matches the text and lists it as text', async () => {
@@ -98,7 +94,7 @@ describe('a graph whose text carries script and HTML', () => {
     expect(hrefs).toContain('https://example.com/report');
     expect(hrefs.some((h) => h?.toLowerCase().startsWith('javascript:'))).toBe(false);
     expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
-    await page.screenshot({ path: `${OUT}/hostile-inspector.png` });
+    await shot(page, 'hostile-inspector');
     await page.keyboard.press('Escape');
   });
 
@@ -142,7 +138,7 @@ describe('failures keep the graph in hand', () => {
     expect(after.scenario).toBe(before.scenario);
     expect(await page.locator('#headline-figure').textContent()).toBe(headline);
     expect(inkShare(decodePng(await page.locator('#graph').screenshot()))).toBeGreaterThan(0.02);
-    await page.screenshot({ path: `${OUT}/hostile-broken-drop.png` });
+    await shot(page, 'hostile-broken-drop');
   });
 
   it('keeps the scenario and what-if when a load fails', async () => {
@@ -178,7 +174,7 @@ describe('failures keep the graph in hand', () => {
     // The engine still answers: switching scenario computes the view.
     await page.selectOption('#scenario', 'baseline');
     await page.waitForFunction(() => window.__chokepoint!.state().view.status === 'done' && window.__chokepoint!.state().scenario === 'baseline');
-    await page.screenshot({ path: `${OUT}/hostile-crash.png` });
+    await shot(page, 'hostile-crash');
   });
 
   it('no console error except the simulated crash', () => {

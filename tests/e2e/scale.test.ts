@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGraph } from '../../src/generate/index.ts';
 import { BETWEENNESS_EXACT_NODES } from '../../src/worker/betweenness.ts';
-import { serveApp, watchPage, type Served } from './app-server.ts';
+import { appPage, serveApp, shot, type Served } from './app-server.ts';
 import { loaded, openDefault, pick } from './files-helpers.ts';
 
 const NODES = 10_000;
@@ -29,8 +29,7 @@ const places = () => page.evaluate(() => [window.__chokepoint!.screenPosition('r
 
 beforeAll(async () => {
   served = await serveApp();
-  page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
-  watchPage(page, errors);
+  page = await appPage(served, errors);
   await openDefault(page, served.url);
 }, 120_000);
 
@@ -92,7 +91,7 @@ describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
     for (let i = 0; i < 2; i++) {
       await page.mouse.move(pos!.x, pos!.y);
       await page.waitForTimeout(300);
-      if (i === 0) await page.screenshot({ path: 'tests/output/scale-hover.png' });
+      if (i === 0) await shot(page, 'scale-hover');
       await page.mouse.move(pos!.x + 300, pos!.y + 200);
       await page.waitForTimeout(300);
     }
