@@ -1,19 +1,21 @@
 /** The CLI's contact with the outside, passed in so commands can be run in tests without a process. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
-  readText(path: string): Promise<string>;
-  writeText(path: string, text: string): Promise<void>;
+  /** Writes a file (text as UTF-8). */
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  /** Makes a folder and the folders above it, if missing. */
+  makeFolder(path: string): Promise<void>;
 }
 
 export const PROCESS_IO: CliIO = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
-  readText: (p) => readFile(p, 'utf8'),
-  writeText: (p, t) => writeFile(p, t, 'utf8'),
+  writeFile: (p, data) => writeFile(p, data),
+  makeFolder: async (p) => void (await mkdir(p, { recursive: true })),
 };
 
 /** The graph the CLI opens when given none. */

@@ -137,7 +137,7 @@ async function inputsOf(path: string, maxBytes: number): Promise<FileInput[] | P
 
 export type FileLoad = LoadFilesResult;
 
-export async function loadFile(_io: CliIO, path: string): Promise<LoadFilesResult> {
+export async function loadFile(path: string): Promise<LoadFilesResult> {
   const { maxBytes, mapping, scenarioFiles } = settings;
   const inputs: FileInput[] = [];
   for (const p of [path, ...scenarioFiles]) {
@@ -150,7 +150,7 @@ export async function loadFile(_io: CliIO, path: string): Promise<LoadFilesResul
 
 /** The graph, or InvalidInput after printing every problem; warnings and unavailable figures go to stderr either way. */
 export async function readGraph(io: CliIO, path: string): Promise<SupplyGraph> {
-  const result = await loadFile(io, path);
+  const result = await loadFile(path);
   if (!result.ok) {
     printProblems(io, result.problems);
     const errors = result.problems.filter(isError).length;

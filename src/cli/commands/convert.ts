@@ -1,4 +1,4 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat, exportFormatOf, writeGraph } from '../../io/write.ts';
 import { baseNameOf } from '../../io/formats/detect.ts';
@@ -6,6 +6,7 @@ import { scenariosOf } from '../../scenarios/apply.ts';
 import { type CliIO, InvalidInput, UsageError } from '../io.ts';
 import { displayPath, readGraph } from '../read-graph.ts';
 import type { Command } from './command.ts';
+import { makeOutputFolder, writeTo } from './output.ts';
 
 const TO_NAMES: Record<string, ExportFormat> = { json: 'native', native: 'native', gexf: 'gexf', graphml: 'graphml', csv: 'csv', zip: 'zip' };
 
@@ -23,12 +24,7 @@ async function write(io: CliIO, path: string, data: string | Uint8Array, force: 
     io.stderr(`${displayPath(path)}: expected a path that does not exist yet (add --force to overwrite), found an existing file\n`);
     throw new InvalidInput(`not overwriting ${displayPath(path)}`);
   }
-  try {
-    await writeFile(path, data);
-  } catch (cause) {
-    io.stderr(`cannot write ${displayPath(path)}: ${(cause as Error).message}\n`);
-    throw new InvalidInput(`cannot write ${displayPath(path)}`);
-  }
+  await writeTo(io, path, data, displayPath(path));
 }
 
 export const CONVERT: Command = {
@@ -66,12 +62,7 @@ Exit status: 0 when written, 1 on invalid input, 2 on wrong usage.`,
     const force = values.force === true;
     const exported = writeGraph(graph, format, { baseName: baseNameOf(out), withoutGraphFile: values['without-graph-file'] === true });
     if (format === 'csv') {
-      try {
-        await mkdir(out, { recursive: true });
-      } catch (cause) {
-        io.stderr(`cannot make the folder ${displayPath(out)}: ${(cause as Error).message}\n`);
-        throw new InvalidInput(`cannot write ${displayPath(out)}`);
-      }
+      await makeOutputFolder(io, out, displayPath(out));
       for (const file of exported.files) await write(io, join(out, file.name), file.data, force);
     } else {
       await write(io, out, exported.files[0]!.data, force);

@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tieredLayout } from '../../layout/tiered.ts';
 import type { SupplyGraph } from '../../model/graph.ts';
@@ -11,7 +10,7 @@ import { type CliIO, DEFAULT_GRAPH, InvalidInput, UsageError } from '../io.ts';
 import { countPdfPages, findChromium, htmlToPdf, NoChromiumError } from '../pdf.ts';
 import type { Command } from './command.ts';
 import { FIGURE_OPTIONS, FIGURE_OPTIONS_HELP, reportOptions } from './report-options.ts';
-import { writeOutput } from './output.ts';
+import { makeOutputFolder, writeOutput, writeTo } from './output.ts';
 import { reportOfFile } from './report-of-file.ts';
 
 const FORMATS = ['json', 'md', 'html', 'csv', 'pdf'] as const;
@@ -28,27 +27,13 @@ export function htmlReport(graph: SupplyGraph, report: Report): string {
   return renderHtml(report, { picture: { svg: graphSvg(graph, tieredLayout(graph), { title: `The supply graph: ${report.graph.title}` }) } });
 }
 
-async function writeBytes(io: CliIO, path: string, bytes: Uint8Array | string): Promise<void> {
-  try {
-    await writeFile(path, bytes);
-  } catch (cause) {
-    io.stderr(`cannot write ${path}: ${(cause as Error).message}\n`);
-    throw new InvalidInput(`cannot write ${path}`);
-  }
-}
-
 async function writeCsv(io: CliIO, out: string, report: Report): Promise<void> {
   if (out.toLowerCase().endsWith('.zip')) {
-    await writeBytes(io, out, csvZip(report));
+    await writeTo(io, out, csvZip(report));
     return;
   }
-  try {
-    await mkdir(out, { recursive: true });
-  } catch (cause) {
-    io.stderr(`cannot make the folder ${out}: ${(cause as Error).message}\n`);
-    throw new InvalidInput(`cannot write ${out}`);
-  }
-  for (const [name, text] of Object.entries(csvFiles(report))) await writeBytes(io, join(out, name), text);
+  await makeOutputFolder(io, out);
+  for (const [name, text] of Object.entries(csvFiles(report))) await writeTo(io, join(out, name), text);
 }
 
 export const REPORT: Command = {
@@ -118,7 +103,7 @@ Exit status: 0 on success, 1 on invalid input (or no Chromium for pdf), 2 on wro
         } catch (cause) {
           throw new InvalidInput(`--format pdf: Chromium at ${chromium} could not print the report: ${(cause as Error).message.split('\n')[0]}`);
         }
-        await writeBytes(io, out!, pdf);
+        await writeTo(io, out!, pdf);
         io.stderr(`wrote ${out}: ${countPdfPages(pdf)} pages\n`);
         break;
       }

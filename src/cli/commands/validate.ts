@@ -20,7 +20,7 @@ Exit status: 0 when every file is valid, 1 when any is not, 2 on wrong usage.`,
     if (positionals.length === 0) throw new UsageError('validate needs at least one FILE');
     let failed = 0;
     for (const path of positionals) {
-      const result = await loadFile(io, path);
+      const result = await loadFile(path);
       if (!result.ok) {
         failed++;
         printProblems(io, result.problems);
