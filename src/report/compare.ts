@@ -5,7 +5,7 @@
  * and as missing for concentration and for an impact absent from a list cut
  * to its largest entries (spofLimit).
  */
-import type { ReportScenario } from './model.ts';
+import { absentImpact, type ReportScenario } from './model.ts';
 
 export type FigureFamily = 'reliance' | 'impact' | 'concentration';
 
@@ -59,14 +59,12 @@ export function compareScenarios(baseline: ReportScenario, scenario: ReportScena
   const eps = options.epsilon ?? 1e-9;
   const a = flatten(baseline);
   const b = flatten(scenario);
-  // A node missing from a cut list of single points of failure has an unknown impact, not 0.
-  const absent = (side: ReportScenario) => (side.spofLimit ? null : 0);
   const rows: FigureDelta[] = [];
   for (const id of new Set([...a.keys(), ...b.keys()])) {
     const x = a.get(id);
     const y = b.get(id);
     const meta = (x ?? y)!;
-    const absentValue = (side: ReportScenario) => (meta.family === 'concentration' ? null : meta.family === 'impact' ? absent(side) : 0);
+    const absentValue = (side: ReportScenario) => (meta.family === 'concentration' ? null : meta.family === 'impact' ? absentImpact(side) : 0);
     const before = x?.value ?? absentValue(baseline);
     const after = y?.value ?? absentValue(scenario);
     const delta = before !== null && after !== null ? after - before : null;

@@ -7,7 +7,7 @@
 import Papa from 'papaparse';
 import { zipSync, strToU8 } from 'fflate';
 import type { Report } from './model.ts';
-import { relianceValue } from './model.ts';
+import { impactValue, relianceValue } from './model.ts';
 
 export type CsvCell = string | number | boolean | null;
 export interface CsvTable {
@@ -46,12 +46,8 @@ function spofTable(report: Report): CsvTable {
   for (const s of report.scenarios) {
     for (const row of s.spof) {
       if (!demands.has(row.demand)) continue;
-      const base = report.scenarios[0]!.spof.find((x) => x.demand === row.demand);
-      // A node missing from a cut baseline list (docs/scale.md) has an unknown impact there, not 0.
-      const cut = Boolean(report.scenarios[0]!.spofLimit);
       row.critical.forEach((c, rank) => {
-        const listed = base?.critical.find((x) => x.key === c.key)?.impact;
-        const b = listed ?? (cut ? null : 0);
+        const b = impactValue(report.scenarios[0]!, row.demand, c.key);
         rows.push([s.id, row.demand, rank + 1, c.key, c.label, c.impact, b, b === null ? null : c.impact - b, c.strict]);
       });
     }

@@ -12,7 +12,7 @@ import { headlineFindings } from './findings.ts';
 import { esc, linkOrText } from './html-escape.ts';
 import { figMarkup, segmentsMarkup } from './html-fig.ts';
 import { LIMITS, methodItems } from './method.ts';
-import { relianceValue, type RelianceField, type Report, type ReportScenario } from './model.ts';
+import { impactValue, relianceValue, type RelianceField, type Report, type ReportScenario } from './model.ts';
 import { describeOp } from './ops-text.ts';
 import { chosenDemand, concentrationPath, impactPath, reliancePath } from './report-paths.ts';
 import { describeReliance } from './words.ts';
@@ -202,7 +202,7 @@ function spofSection(report: Report, top: number): string {
       continue;
     }
     // Where a scenario's list is cut (docs/scale.md), a node missing from it is unknown, not 0.
-    const unknown = (i: number, key: string) => Boolean(report.scenarios[i]!.spofLimit) && !report.scenarios[i]!.spof.find((r) => r.demand === demand)?.critical.some((c) => c.key === key);
+    const unknown = (i: number, key: string) => impactValue(report.scenarios[i]!, demand, key) === null;
     const rows = keys.map((key, n): Cell[] => {
       const e = best.get(key)!;
       const base = impactPath(report, 0, demand, key);

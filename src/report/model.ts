@@ -44,6 +44,11 @@ export const relianceField = (key: string): RelianceField => (key.includes(':') 
 /** A row's reliance on a set; 0 where the set is absent (metrics.md §6: absent counts as 0). */
 export const relianceValue = (row: Pick<ReportScenario['reliance'][number], RelianceField> | undefined, key: string): number =>
   row?.[relianceField(key)][key] ?? 0;
+/** The impact of a node its spof list leaves out: 0 where the list is complete, unknown (null) where it is cut (docs/scale.md). */
+export const absentImpact = (scenario: Pick<ReportScenario, 'spofLimit'>): number | null => (scenario.spofLimit ? null : 0);
+/** impact(key, demand) as a scenario's spof list gives it (absentImpact where it leaves the node out). */
+export const impactValue = (scenario: Pick<ReportScenario, 'spof' | 'spofLimit'>, demand: string, key: string): number | null =>
+  scenario.spof.find((r) => r.demand === demand)?.critical.find((c) => c.key === key)?.impact ?? absentImpact(scenario);
 
 export interface Report {
   format: 'chokepoint-report';
