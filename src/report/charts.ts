@@ -3,6 +3,7 @@
  * main sets in baseline and each scenario, and the firm HHI of every input
  * coloured by its level. Every number drawn is a figure with its pointer.
  */
+import { f1 } from './format.ts';
 import { fig, figValue } from './fig.ts';
 import { esc } from './html-escape.ts';
 import { figMarkup } from './html-fig.ts';
@@ -14,7 +15,6 @@ export const SCENARIO_COLOURS = ['#8a8a8a', '#0072B2', '#D55E00', '#009E73', '#C
 export const scenarioColour = (i: number) => SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]!;
 export const LEVEL_COLOURS = { unconcentrated: '#009E73', moderate: '#E69F00', high: '#D55E00' } as const;
 
-const f1 = (x: number) => (Math.round(x * 10) / 10).toString();
 
 /** The legend of scenario colours, as HTML (shared by every reliance chart). */
 export function scenarioLegend(report: Report): string {

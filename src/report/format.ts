@@ -22,3 +22,11 @@ export function cutWords(limit: { top?: number | undefined; threshold?: number |
   const parts = [limit.top !== undefined ? `the ${limit.top} largest impacts` : '', limit.threshold !== undefined ? `impacts of at least ${pct(limit.threshold)}` : ''];
   return parts.filter(Boolean).join(' and ') || 'the largest impacts';
 }
+
+/** A coordinate or length for SVG: one decimal at most. */
+export const f1 = (x: number) => (Math.round(x * 10) / 10).toString();
+
+/** Exchange rates as the reports write them: "150 JPY per USD, …"; '' when there are none. */
+export function fxText(fx: Record<string, number> | undefined, currency: string): string {
+  return fx && Object.keys(fx).length ? Object.entries(fx).map(([c, r]) => `${r} ${c} per ${currency}`).join(', ') : '';
+}

@@ -4,6 +4,7 @@
  * placed by the caller's positions (the tiered layout). No script, no link:
  * every label is escaped and also kept whole in a <title> for hovering.
  */
+import { f1 } from './format.ts';
 import type { SupplyGraph } from '../model/graph.ts';
 import { NODE_KINDS, type NodeKind } from '../model/schema.ts';
 import { esc } from './html-escape.ts';
@@ -26,7 +27,6 @@ export interface GraphSvgOptions {
   title?: string;
 }
 
-const f1 = (x: number) => (Math.round(x * 10) / 10).toString();
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function graphSvg(graph: SupplyGraph, positions: Map<string, { x: number; y: number }>, options: GraphSvgOptions = {}): string {

@@ -7,7 +7,7 @@
 import { countryName } from '../model/countries.ts';
 import { concentrationChart, relianceChart, scenarioColour, scenarioLegend } from './charts.ts';
 import { fig, type Fig } from './fig.ts';
-import { cutWords } from './format.ts';
+import { cutWords, fxText } from './format.ts';
 import { headlineFindings } from './findings.ts';
 import { esc, linkOrText } from './html-escape.ts';
 import { figMarkup, segmentsMarkup } from './html-fig.ts';
@@ -63,9 +63,6 @@ function madeAtText(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-function fxText(fx: Record<string, number> | undefined, currency: string): string {
-  return fx && Object.keys(fx).length ? Object.entries(fx).map(([c, r]) => `${r} ${c} per ${currency}`).join(', ') : '';
-}
 
 function header(report: Report): string {
   const g = report.graph;

@@ -1,7 +1,7 @@
 /** The report as Markdown: the headline first, then the figures behind it. */
 import { countryName } from '../model/countries.ts';
 import { compareScenarios, type FigureDelta } from './compare.ts';
-import { cutWords, hhi, hhiDelta, money, pct, pp } from './format.ts';
+import { cutWords, fxText, hhi, hhiDelta, money, pct, pp } from './format.ts';
 import { headlineRows } from './headline.ts';
 import type { Report, ReportScenario } from './model.ts';
 import { describeReliance } from './words.ts';
@@ -119,7 +119,7 @@ function scenarioSection(report: Report, top: number): string {
   for (const s of scenarios) {
     parts.push(`### ${mdText(s.label)} (\`${mdText(s.id)}\`)`, '');
     if (s.description) parts.push(mdText(s.description), '');
-    if (s.fx) parts.push(`Exchange rates of this scenario: ${Object.entries(s.fx).map(([c, r]) => `${r} ${c} per ${report.graph.currency}`).join(', ')}.`, '');
+    if (s.fx) parts.push(`Exchange rates of this scenario: ${fxText(s.fx, report.graph.currency)}.`, '');
     const moved = compareScenarios(baseline, s, { moved: true });
     if (moved.length === 0) {
       parts.push('No figure moved.', '');
@@ -174,7 +174,7 @@ function sourcesSection(report: Report): string {
 export function renderMarkdown(report: Report, options: { top?: number } = {}): string {
   const top = options.top ?? 10;
   const g = report.graph;
-  const fx = g.fx ? ` Exchange rates: ${Object.entries(g.fx).map(([c, r]) => `${r} ${c} per ${g.currency}`).join(', ')}.` : '';
+  const fx = g.fx ? ` Exchange rates: ${fxText(g.fx, g.currency)}.` : '';
   return [
     `# Chokepoint risk report: ${mdText(g.title)}`,
     '',
