@@ -95,6 +95,17 @@ export const initialState = (): AppState => ({
 
 // ------------------------------------------------------------------ loading
 
+/** What refers to a graph, cleared when another graph comes: on screen, nothing selected, failed or filtered, baseline. */
+const forNewGraph = (): Pick<AppState, 'scenario' | 'compare' | 'selection' | 'failure' | 'whatIf' | 'betweenness' | 'filters'> => ({
+  scenario: BASELINE,
+  compare: false,
+  selection: null,
+  failure: { nodes: [], countries: [] },
+  whatIf: { status: 'idle' },
+  betweenness: { status: 'idle' },
+  filters: { hiddenKinds: [], country: '', input: '' },
+});
+
 export const loadStarted = (s: AppState, file: string): AppState => ({ ...s, load: { status: 'loading', file } });
 
 export type LoadOutcome = { ok: true; loaded: LoadedGraph } | { ok: false; problems: Problem[] };
@@ -111,17 +122,11 @@ export function loadFinished(s: AppState, file: string, outcome: LoadOutcome): A
     load: { status: 'done', file, warnings: outcome.loaded.warnings },
     loaded: { ...outcome.loaded, file },
     preview: null,
-    scenario: BASELINE,
-    compare: false,
+    ...forNewGraph(),
     // The preview is this graph's baseline view: kept, so the graph is not sent and built twice.
     view: s.preview !== null && s.view.status === 'done' && s.view.value.scenario === BASELINE ? s.view : { status: 'idle' },
     demand: defaultDemand(report),
     focus: report.focus.reliance[0] ?? s.focus,
-    selection: null,
-    failure: { nodes: [], countries: [] },
-    whatIf: { status: 'idle' },
-    betweenness: { status: 'idle' },
-    filters: { hiddenKinds: [], country: '', input: '' },
     edit: editLoaded(s.edit),
   };
 }
@@ -135,14 +140,8 @@ export function previewArrived(s: AppState, file: string, view: GraphView): AppS
   return {
     ...s,
     preview: file,
-    scenario: BASELINE,
-    compare: false,
+    ...forNewGraph(),
     view: { status: 'done', value: view },
-    selection: null,
-    failure: { nodes: [], countries: [] },
-    whatIf: { status: 'idle' },
-    betweenness: { status: 'idle' },
-    filters: { hiddenKinds: [], country: '', input: '' },
   };
 }
 
@@ -158,7 +157,7 @@ export function defaultDemand(report: Report): string | null {
 
 // ------------------------------------------------------------------ choices
 
-const hasFailure = (f: WhatIfFailure) => f.nodes.length > 0 || f.countries.length > 0;
+export const hasFailure = (f: WhatIfFailure) => f.nodes.length > 0 || f.countries.length > 0;
 
 export function selectScenario(s: AppState, scenario: string): AppState {
   if (!s.loaded || !s.loaded.report.scenarios.some((x) => x.id === scenario)) return s;

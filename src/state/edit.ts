@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../model/problem.ts';
 import type { EditOutcome, HistoryInfo } from '../worker/protocol.ts';
-import { BASELINE, defaultDemand, type AppState } from './app-state.ts';
+import { BASELINE, defaultDemand, hasFailure, type AppState } from './app-state.ts';
 
 export type SaveStatus = { status: 'idle' } | { status: 'saving' } | { status: 'saved'; at: number } | { status: 'error'; message: string } | { status: 'unavailable'; message: string };
 
@@ -52,7 +52,7 @@ export function editFinished(s: AppState, form: string, answer: EditAnswer): App
   const demand = s.demand && report.scenarios[0]?.reliance.some((r) => r.demand === s.demand) ? s.demand : defaultDemand(report);
   const selection = s.selection?.type === 'node' && !nodes.has(s.selection.key) ? null : s.selection;
   const failure = { nodes: s.failure.nodes.filter((k) => nodes.has(k)), countries: s.failure.countries };
-  const failing = failure.nodes.length > 0 || failure.countries.length > 0;
+  const failing = hasFailure(failure);
   return {
     ...s,
     loaded: { ...loaded, file: s.loaded.file },
