@@ -136,11 +136,6 @@ function textOf(t: Typed, problems: Problem[]): string | undefined {
 
 const entryName = (name: string) => name.replace(/^.*[\\/:]/, '');
 
-function looksLikeScenarios(file: Typed): boolean {
-  const head = file.input.text ?? new TextDecoder().decode((file.input.bytes ?? new Uint8Array()).subarray(0, 4096));
-  return /^\s*\[\s*(\]|\{)/.test(head.replace(/^\ufeff/, ''));
-}
-
 /** Picks the one graph among the files (a native file, a GEXF, a GraphML, or a CSV pair) and the scenarios files. */
 function group(files: Typed[], problems: Problem[]): { graph?: Typed[]; csv?: { nodes: Typed; flows: Typed; graph?: Typed }; scenarios: Typed[] } {
   const csvFiles = files.filter((f) => f.format === 'csv');
@@ -153,11 +148,6 @@ function group(files: Typed[], problems: Problem[]): { graph?: Typed[]; csv?: { 
     const flows = csvFiles.filter((f) => /flow|edge|link/i.test(entryName(f.name)));
     if (nodes.length === 1 && flows.length === 1 && csvFiles.length === 2) csv = { nodes: nodes[0]!, flows: flows[0]!, ...(blockFile ? { graph: blockFile } : {}) };
     else problems.push(problem(csvFiles[0]!.name, 'two CSV files, one named like nodes.csv and one like flows.csv (or edges.csv)', csvFiles.map((f) => entryName(f.name)).join(', ')));
-  }
-  if (graphs.length === 0 && csvFiles.length === 0 && scenarios.length === 1 && !looksLikeScenarios(scenarios[0]!)) {
-    // A lone JSON array that holds no scenarios is a broken graph file: the native checks say what is wrong.
-    graphs.push({ ...scenarios[0]!, format: 'native' });
-    scenarios.length = 0;
   }
   const count = graphs.length + (csvFiles.length ? 1 : 0);
   if (count > 1) problems.push(problem(undefined, 'one graph to load', `${count}: ${[...graphs.map((g) => g.name), ...(csvFiles.length ? ['a CSV pair'] : [])].join(', ')}`));

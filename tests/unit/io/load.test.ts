@@ -34,6 +34,9 @@ describe('detectFormat', () => {
   it('goes by the extension, then by the content', () => {
     expect(detectFormat('a.json', '{"x":1}')).toBe('native');
     expect(detectFormat('a.json', ' [ {"id":"s"} ]')).toBe('scenarios');
+    expect(detectFormat('a.json', '[]')).toBe('scenarios');
+    // An array of anything else is no scenarios file: a broken graph, for the native checks to say why.
+    expect(detectFormat('a.json', '[1, 2, 3]')).toBe('native');
     expect(detectFormat('a.gexf', '')).toBe('gexf');
     expect(detectFormat('a.GraphML', '')).toBe('graphml');
     expect(detectFormat('a.xml', '<?xml version="1.0"?>\n<graphml xmlns="x">')).toBe('graphml');

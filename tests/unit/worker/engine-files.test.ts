@@ -63,6 +63,14 @@ describe('open', () => {
     expect(r.result.loaded.report).toEqual(buildReport(expected.graph));
   });
 
+  it('refuses a lone JSON array of no scenarios as loadFiles does, as a broken graph file', () => {
+    const files = [text('not-an-object.json', '[1, 2, 3]')];
+    const expected = loadFiles(files);
+    expect(expected.ok).toBe(false);
+    const r = engineWithDefault().handle({ type: 'open', id: 2, files, file: 'not-an-object.json' });
+    expect(r.type === 'open' && r.result.status === 'failed' && r.result.problems).toEqual(!expected.ok && expected.problems);
+  });
+
   it('a failed open keeps the graph in hand', () => {
     const engine = engineWithDefault();
     const r = engine.handle({ type: 'open', id: 2, files: [text('bad.json', '{"nodes": [')], file: 'bad.json' });
