@@ -157,6 +157,9 @@ export function defaultDemand(report: Report): string | null {
 
 // ------------------------------------------------------------------ choices
 
+/** Compare mode on a scenario other than baseline: figures shown before and after. */
+export const comparing = (s: Pick<AppState, 'compare' | 'scenario'>) => s.compare && s.scenario !== BASELINE;
+
 export const hasFailure = (f: WhatIfFailure) => f.nodes.length > 0 || f.countries.length > 0;
 
 export function selectScenario(s: AppState, scenario: string): AppState {

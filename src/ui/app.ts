@@ -217,7 +217,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     return out;
   }
   function graphUi(s: A.AppState) {
-    const changes = s.compare && s.scenario !== 'baseline' && s.view.status === 'done' ? s.view.value.changes : null;
+    const changes = A.comparing(s) && s.view.status === 'done' ? s.view.value.changes : null;
     const whatIf = s.whatIf.status === 'done' ? s.whatIf.value : null;
     return {
       selected: s.selection?.type === 'node' ? s.selection.key : null,

@@ -1,6 +1,6 @@
 /** The legend, which is also the filter: a toggle per kind, a country and an input picker; the what-if colour key. */
 import { NODE_KINDS } from '../model/schema.ts';
-import type { AppState } from '../state/app-state.ts';
+import { comparing as isComparing, type AppState } from '../state/app-state.ts';
 import { h } from './dom.ts';
 import { COUNTRY_NODE_COLOR, FAILED_COLOR, KIND_COLORS, KIND_NAMES, LOSS_COLOR } from './look.ts';
 import { countryLabel } from './words.ts';
@@ -28,7 +28,7 @@ export function renderLegend(s: AppState, act: LegendActions): HTMLElement {
         h('span', { className: 'swatch', style: `background:${FAILED_COLOR}` }), 'failed ',
         h('span', { className: 'swatch ramp', style: `background:linear-gradient(90deg,#f3c2b8,${LOSS_COLOR})` }), 'supply lost (darker: more); pale: unaffected')
     : null;
-  const compare = s.compare && s.scenario !== 'baseline'
+  const compare = isComparing(s)
     ? h('p', { className: 'legend-whatif' }, h('span', { className: 'swatch', style: 'background:#2b8a3e' }), 'flow added or raised ', h('span', { className: 'swatch', style: 'background:#c0392b' }), 'flow cut; ● node changed')
     : null;
   return h('div', { className: 'legend', role: 'group', 'aria-label': 'Legend: node kinds (press to hide or show)' }, kinds, h('p', { className: 'legend-size', id: 'size-caption' }, sizeCaption(s)), whatIf, compare);

@@ -1,12 +1,12 @@
 /** Concentration per input: firm and country HHI, CR3, the top holder, the level in colour. */
 import { hhi, hhiDelta, pct } from '../../report/format.ts';
-import { baselineReport, currentReport, type AppState } from '../../state/app-state.ts';
+import { baselineReport, comparing as isComparing, currentReport, type AppState } from '../../state/app-state.ts';
 import { h } from '../dom.ts';
 
 export function renderConcentration(s: AppState, act: { selectInput(input: string): void }): HTMLElement {
   const report = currentReport(s);
   const base = new Map((baselineReport(s)?.concentration ?? []).map((c) => [c.input, c]));
-  const comparing = s.compare && s.scenario !== 'baseline';
+  const comparing = isComparing(s);
   const levels = s.loaded?.report.levels;
   const level = (l: string, value: number) => h('span', { className: `level level-${l}`, title: l }, hhi(value));
   const table = h('table', { className: 'figures', id: 'concentration-table' },

@@ -2,7 +2,7 @@
 import { nodeOf } from '../doc-index.ts';
 import { money, pct, pp } from '../../report/format.ts';
 import { countryName } from '../../model/countries.ts';
-import { baselineReport, currentReport, type AppState } from '../../state/app-state.ts';
+import { baselineReport, comparing as isComparing, currentReport, type AppState } from '../../state/app-state.ts';
 import { h, link } from '../dom.ts';
 import { KIND_COLORS, KIND_NAMES } from '../look.ts';
 
@@ -25,7 +25,7 @@ export function renderInspector(s: AppState, key: string, act: InspectorActions)
   const currency = s.loaded.report.graph.currency;
   const labelOf = (k: string) => nodeOf(view.document, k)?.attributes.label ?? k;
   const sources = new Map((view.document.attributes.sources ?? []).map((x) => [x.id, x]));
-  const comparing = s.compare && s.scenario !== 'baseline';
+  const comparing = isComparing(s);
 
   const flows = (dir: 'in' | 'out') => {
     const rows = view.document.edges

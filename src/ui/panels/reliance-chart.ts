@@ -1,6 +1,6 @@
 /** Reliance by country or by kind:country as a bar chart of buttons: one row per set, the baseline as a ghost bar in compare mode. */
 import { pct, pp } from '../../report/format.ts';
-import { baselineReport, currentReport, relianceRow, type AppState } from '../../state/app-state.ts';
+import { baselineReport, comparing as isComparing, currentReport, relianceRow, type AppState } from '../../state/app-state.ts';
 import { h } from '../dom.ts';
 import { describeSet } from '../words.ts';
 
@@ -13,7 +13,7 @@ export interface ChartActions {
 export function renderRelianceChart(s: AppState, mode: 'byCountry' | 'byKindCountry', act: ChartActions): HTMLElement {
   const row = relianceRow(currentReport(s), s.demand);
   const base = relianceRow(baselineReport(s), s.demand);
-  const comparing = s.compare && s.scenario !== 'baseline';
+  const comparing = isComparing(s);
   const section = h('section', { className: 'panel', 'aria-labelledby': 'chart-title' });
   const tabs = h('div', { className: 'segmented', role: 'group', 'aria-label': 'Group by' },
     h('button', { type: 'button', 'data-focus': 'mode-country', 'aria-pressed': String(mode === 'byCountry'), onclick: () => act.setMode('byCountry') }, 'Country'),

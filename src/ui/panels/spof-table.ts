@@ -2,7 +2,7 @@
 import { nodeOf } from '../doc-index.ts';
 import { cutWords, pct, pp } from '../../report/format.ts';
 import type { ReportScenario } from '../../report/model.ts';
-import { baselineReport, currentReport, spofOf, type AppState } from '../../state/app-state.ts';
+import { baselineReport, comparing as isComparing, currentReport, spofOf, type AppState } from '../../state/app-state.ts';
 import { h } from '../dom.ts';
 
 export interface SpofActions {
@@ -13,7 +13,7 @@ export interface SpofActions {
 export function renderSpofTable(s: AppState, showAll: boolean, act: SpofActions & { toggleAll(): void }): HTMLElement {
   const report = currentReport(s);
   const rows = spofOf(report, s.demand);
-  const comparing = s.compare && s.scenario !== 'baseline';
+  const comparing = isComparing(s);
   const baseline = baselineReport(s);
   const before = new Map(spofOf(baseline, s.demand).map((c) => [c.key, c.impact]));
   // A cut list (docs/scale.md) leaves out what it did not compute: absent is unknown there, not 0.
