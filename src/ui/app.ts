@@ -12,7 +12,7 @@ import { countryName } from '../model/countries.ts';
 import { flowArrays } from '../worker/betweenness.ts';
 import { startBetweenness, startEngineWorker, type BetweennessRun, type EngineClient } from '../worker/client.ts';
 import type { GraphView as EngineView } from '../worker/protocol.ts';
-import { buildDisplayGraph, buildDisplayGraphInSlices, type DisplayGraph } from './display-graph.ts';
+import { buildDisplayGraph, buildDisplayGraphInSlices, countryOfNodeKey, type DisplayGraph } from './display-graph.ts';
 import { h } from './dom.ts';
 import { mountGraphView, type GraphView } from './graph-view.ts';
 import { renderFilters, renderLegend, type LegendActions } from './legend.ts';
@@ -271,7 +271,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     fill(legendSlot, renderLegend(s, legendActions));
     fill(filtersSlot, renderFilters(s, legendActions));
     const sel = s.selection?.type === 'node' ? s.selection.key : null;
-    const inspector = sel && !sel.startsWith('country:') ? renderInspector(s, sel, {
+    const inspector = sel && countryOfNodeKey(sel) === null ? renderInspector(s, sel, {
       selectNode, failNode, failCountry,
       centre: (k) => view?.centreOn([k], INSPECTOR_SHIFT),
       edit: (k) => editing.openNode(k),
@@ -300,7 +300,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     if (!view) {
       view = mountGraphView(canvas, g, {
         onClickNode: (key) => {
-          if (key.startsWith('country:')) pickSet(key.slice('country:'.length));
+          const country = countryOfNodeKey(key);
+          if (country !== null) pickSet(country);
           else selectNode(key);
         },
         onClickStage: () => {

@@ -87,7 +87,10 @@ export function showMinorFlows(g: DisplayGraph, shown: Set<string>, want: Set<st
   return came;
 }
 
-export const countryNodeKey = (code: string) => `country:${code}`;
+const COUNTRY_PREFIX = 'country:';
+export const countryNodeKey = (code: string) => `${COUNTRY_PREFIX}${code}`;
+/** The country code of a country node's key; null for any other node. */
+export const countryOfNodeKey = (key: string): string | null => (key.startsWith(COUNTRY_PREFIX) ? key.slice(COUNTRY_PREFIX.length) : null);
 
 /**
  * Above this many flows, only this many are drawn: the largest by their share of the customer's input

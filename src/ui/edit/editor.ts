@@ -5,6 +5,7 @@
  * does not re-render, so what the user typed stays, with the problems next to
  * the fields.
  */
+import { countryOfNodeKey } from '../display-graph.ts';
 import type { EditCommand } from '../../edit/commands.ts';
 import type { GraphDocument } from '../../model/schema.ts';
 import type { AppState } from '../../state/app-state.ts';
@@ -134,7 +135,7 @@ export function createEditor(host: EditorHost): Editor {
       }
       const sel = s.selection?.type === 'node' ? s.selection.key : null;
       const prevSel = prev.selection?.type === 'node' ? prev.selection.key : null;
-      if (isOpen && sel && sel !== prevSel && !sel.startsWith('country:') && tab === 'node') api.openNode(sel);
+      if (isOpen && sel && sel !== prevSel && countryOfNodeKey(sel) === null && tab === 'node') api.openNode(sel);
       if (s.edit.problems && s.edit.problems !== prev.edit.problems) problemsFor(s.edit.problems.form, s.edit.problems.problems);
     },
   };

@@ -4,6 +4,7 @@
  * and Shift+drag from a supplier to a customer to start a new flow between
  * them. Sigma's own panning is held back only while a node is being dragged.
  */
+import { countryOfNodeKey } from '../display-graph.ts';
 import type { GraphView } from '../graph-view.ts';
 
 export interface GestureHost {
@@ -15,7 +16,7 @@ export interface GestureHost {
   connect(source: string, target: string): void;
 }
 
-const isCountry = (key: string) => key.startsWith('country:');
+const isCountry = (key: string) => countryOfNodeKey(key) !== null;
 
 export function attachGestures(view: GraphView, host: GestureHost): () => void {
   const sigma = view.sigma;
