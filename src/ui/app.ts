@@ -12,7 +12,7 @@ import { countryName } from '../model/countries.ts';
 import { flowArrays } from '../worker/betweenness.ts';
 import { startBetweenness, startEngineWorker, type BetweennessRun, type EngineClient } from '../worker/client.ts';
 import type { GraphView as EngineView } from '../worker/protocol.ts';
-import { buildDisplayGraph, buildDisplayGraphInSlices, countryOfNodeKey, type DisplayGraph } from './display-graph.ts';
+import { buildDisplayGraph, buildDisplayGraphInSlices, countryNodeKey, countryOfNodeKey, countryPlaces, type DisplayGraph } from './display-graph.ts';
 import { h } from './dom.ts';
 import { mountGraphView, type GraphView } from './graph-view.ts';
 import { renderFilters, renderLegend, type LegendActions } from './legend.ts';
@@ -375,8 +375,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       else {
         const positions = { ...ev.layouts[s.layout] };
         if (s.countries === 'nodes') {
-          const withCountries = displayGraph(s, ev);
-          withCountries.forEachNode((k, a) => (positions[k] = { x: a.x, y: a.y }));
+          const nodes = ev.document.nodes.map((n) => ({ country: n.attributes.country, ...(positions[n.key] ?? { x: 0, y: 0 }) }));
+          for (const [code, at] of countryPlaces(nodes, s.layout === 'tiered' ? 'column' : 'centroid')) positions[countryNodeKey(code)] = at;
         }
         view.moveTo(positions);
         setTimeout(() => view?.fit(), 450);

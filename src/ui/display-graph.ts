@@ -242,31 +242,56 @@ function* drawnFlowsSteps(view: Pick<GraphView, 'document' | 'shares'>, limit: n
 }
 const PER_CUSTOMER = 3;
 
-/** One node per country, left of the chain (or above its cluster on the map), linked from each node that sits in it. */
+/**
+ * Where each country's node goes: in a column left of the chain, ordered by
+ * the mean height of the country's nodes ('column'), or just above its nodes
+ * ('centroid', the map). Keyed by country code; pure, so a change of layout
+ * moves the country nodes without building a display graph.
+ */
+export function countryPlaces(nodes: readonly { country: string; x: number; y: number }[], placement: CountryPlacement): Map<string, { x: number; y: number }> {
+  const members = new Map<string, { x: number; y: number }[]>();
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const n of nodes) {
+    const list = members.get(n.country);
+    if (list) list.push(n);
+    else members.set(n.country, [n]);
+    minX = Math.min(minX, n.x);
+    maxX = Math.max(maxX, n.x);
+    minY = Math.min(minY, n.y);
+    maxY = Math.max(maxY, n.y);
+  }
+  const meanY = new Map([...members].map(([code, list]) => [code, list.reduce((s, p) => s + p.y, 0) / list.length]));
+  const codes = [...members.keys()].sort((a, b) => meanY.get(b)! - meanY.get(a)!);
+  const gap = codes.length > 1 ? (maxY - minY) / (codes.length - 1) : 0;
+  // One column's width to the left of the chain (a quarter of its width: it has five columns).
+  const spanX = Math.max(1, (maxX - minX) / 4);
+  const lift = (maxY - minY) / 20;
+  return new Map(
+    codes.map((code, i) => {
+      const list = members.get(code)!;
+      const at = placement === 'centroid'
+        ? { x: list.reduce((s, p) => s + p.x, 0) / list.length, y: list.reduce((m, p) => Math.max(m, p.y), -Infinity) + lift }
+        : { x: minX - spanX, y: maxY - i * gap };
+      return [code, at];
+    }),
+  );
+}
+
+/** One node per country, placed by countryPlaces, linked from each node that sits in it. */
 function addCountryNodes(g: DisplayGraph, placement: CountryPlacement) {
   const members = new Map<string, string[]>();
+  const nodes: { country: string; x: number; y: number }[] = [];
   g.forEachNode((k, a) => {
     const list = members.get(a.country);
     if (list) list.push(k);
     else members.set(a.country, [k]);
+    nodes.push({ country: a.country, x: a.x, y: a.y });
   });
-  let minX = Infinity;
-  let maxY = -Infinity;
-  let minY = Infinity;
-  g.forEachNode((_k, a) => {
-    minX = Math.min(minX, a.x);
-    maxY = Math.max(maxY, a.y);
-    minY = Math.min(minY, a.y);
-  });
-  const codes = [...members.keys()].sort((a, b) => meanY(g, members.get(b)!) - meanY(g, members.get(a)!));
-  const gap = codes.length > 1 ? (maxY - minY) / (codes.length - 1) : 0;
-  let maxX = -Infinity;
-  g.forEachNode((_k, a) => (maxX = Math.max(maxX, a.x)));
-  // One column's width to the left of the chain (a quarter of its width: it has five columns).
-  const spanX = Math.max(1, (maxX - minX) / 4);
-  codes.forEach((code, i) => {
+  for (const [code, at] of countryPlaces(nodes, placement)) {
     const key = countryNodeKey(code);
-    const at = placement === 'centroid' ? above(g, members.get(code)!, (maxY - minY) / 20) : { x: minX - spanX, y: maxY - i * gap };
     g.addNode(key, {
       x: at.x,
       y: at.y,
@@ -278,13 +303,5 @@ function addCountryNodes(g: DisplayGraph, placement: CountryPlacement) {
       country: code,
     });
     for (const m of members.get(code)!) g.addDirectedEdge(m, key, { size: 0.3, color: '#d3d8de', input: 'sits-in', value: 0, sitsIn: true, minor: false });
-  });
+  }
 }
-
-function above(g: DisplayGraph, keys: string[], lift: number) {
-  const x = keys.reduce((s, k) => s + g.getNodeAttribute(k, 'x'), 0) / keys.length;
-  const top = keys.reduce((m, k) => Math.max(m, g.getNodeAttribute(k, 'y')), -Infinity);
-  return { x, y: top + lift };
-}
-
-const meanY = (g: DisplayGraph, keys: string[]) => keys.reduce((s, k) => s + g.getNodeAttribute(k, 'y'), 0) / keys.length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DisplayGraph, buildDisplayGraph, buildDisplayGraphInSlices, drawnFlows, MAX_DRAWN_FLOWS, minorFlows, showMinorFlows, wantedMinorFlows } from '../../../src/ui/display-graph.ts';
+import { type DisplayGraph, buildDisplayGraph, countryNodeKey, countryPlaces, buildDisplayGraphInSlices, drawnFlows, MAX_DRAWN_FLOWS, minorFlows, showMinorFlows, wantedMinorFlows } from '../../../src/ui/display-graph.ts';
 
 const view = (shares: (number | null)[], targets?: string[]) => ({
   document: { edges: shares.map((_s, i) => ({ key: `e${i}`, target: targets?.[i] ?? `t${i}` })) } as never,
@@ -103,5 +103,25 @@ describe('the display graph built in slices', () => {
     const plain = (g: typeof once) => ({ ...g.export(), edges: g.export().edges.map((e) => (e.key?.startsWith('geid_') ? { ...e, key: undefined } : e)) });
     expect(plain(sliced)).toEqual(plain(once));
     expect(minorFlows(once)!.flows.length).toBeGreaterThan(0);
+  });
+});
+
+describe('countryPlaces', () => {
+  const nodes = [{ country: 'JP', x: 0, y: 0 }, { country: 'JP', x: 2, y: 10 }, { country: 'TW', x: 4, y: -5 }];
+  it('puts the countries in a column left of the chain, highest mean first, or above their nodes on the map', () => {
+    // A quarter of the chain's width to its left; from the top of the chain to its bottom, evenly.
+    expect(countryPlaces(nodes, 'column')).toEqual(new Map([['JP', { x: -1, y: 10 }], ['TW', { x: -1, y: -5 }]]));
+    // Above the highest of its nodes by a twentieth of the chain's height, at their mean x.
+    expect(countryPlaces(nodes, 'centroid')).toEqual(new Map([['JP', { x: 1, y: 10.75 }], ['TW', { x: 4, y: -4.25 }]]));
+  });
+
+  it('is where the display graph puts its country nodes', () => {
+    const { view, positions, nodes: docNodes } = bigView();
+    for (const placement of ['column', 'centroid'] as const) {
+      const g = buildDisplayGraph(view, positions, true, placement);
+      const places = countryPlaces(docNodes.map((n) => ({ country: n.attributes.country, ...positions[n.key]! })), placement);
+      expect(places.size).toBe(3);
+      for (const [code, at] of places) expect(g.getNodeAttributes(countryNodeKey(code))).toMatchObject(at);
+    }
   });
 });
