@@ -15,6 +15,7 @@
 import Graph from 'graphology';
 import noverlap from 'graphology-layout-noverlap';
 import type { SupplyGraph } from '../model/graph.ts';
+import type { NodeAttributes } from '../model/schema.ts';
 import { countryPosition } from './country-positions.ts';
 import { TIER_OF, type Point } from './tiered.ts';
 
@@ -35,17 +36,11 @@ export function geographicLayout(graph: SupplyGraph, options: GeographicOptions 
   const stretch = options.stretch ?? 3;
   const room = options.room ?? 5;
   if (graph.order > OVERLAP_NODES) return discLayout(graph, stretch, room);
-  const byCountry = new Map<string, string[]>();
-  graph.forEachNode((key, attrs) => {
-    const list = byCountry.get(attrs.country);
-    if (list) list.push(key);
-    else byCountry.set(attrs.country, [key]);
-  });
-  const unknown = [...byCountry.keys()].filter((c) => !countryPosition(c)).sort();
+  const byCountry = groupByCountry(graph, (key) => key);
+  const anchor = anchors(byCountry.keys(), stretch);
   const out = new Map<string, Point>();
   for (const [country, members] of byCountry) {
-    const known = countryPosition(country);
-    const [lon, lat] = known ? [mapX(known[0]), stretch * known[1]] : [UNKNOWN_X, stretch * (60 - 12 * unknown.indexOf(country))];
+    const { x: lon, y: lat } = anchor.get(country)!;
     members.sort((a, b) => TIER_OF[graph.getNodeAttribute(a, 'kind')] - TIER_OF[graph.getNodeAttribute(b, 'kind')] || (a < b ? -1 : a > b ? 1 : 0));
     const n = members.length;
     // Rings of growing radius: about six nodes on the first, more outside.
@@ -74,22 +69,12 @@ function spreadApart(points: Map<string, Point>, room: number): Map<string, Poin
 
 /** Large graphs: one sunflower disc per country, the discs (not the nodes) pushed apart. */
 function discLayout(graph: SupplyGraph, stretch: number, room: number): Map<string, Point> {
-  const byCountry = new Map<string, { key: string; tier: number }[]>();
-  graph.forEachNode((key, attrs) => {
-    const member = { key, tier: TIER_OF[attrs.kind] ?? 0 };
-    const list = byCountry.get(attrs.country);
-    if (list) list.push(member);
-    else byCountry.set(attrs.country, [member]);
-  });
-  const unknown = [...byCountry.keys()].filter((c) => !countryPosition(c)).sort();
+  const byCountry = groupByCountry(graph, (key, attrs) => ({ key, tier: TIER_OF[attrs.kind] ?? 0 }));
+  const anchor = anchors(byCountry.keys(), stretch);
   // Nodes a fifth of `room` apart: a country of 2,000 nodes is a disc about 10 × room across.
   const step = room / 5;
   const centres = new Graph();
-  for (const [country, members] of byCountry) {
-    const known = countryPosition(country);
-    const [x, y] = known ? [mapX(known[0]), stretch * known[1]] : [UNKNOWN_X, stretch * (60 - 12 * unknown.indexOf(country))];
-    centres.addNode(country, { x, y, size: step * Math.sqrt(members.length) * 0.6 + room / 2 });
-  }
+  for (const [country, members] of byCountry) centres.addNode(country, { ...anchor.get(country)!, size: step * Math.sqrt(members.length) * 0.6 + room / 2 });
   const moved = noverlap(centres, { maxIterations: 300, settings: { margin: room / 2, ratio: 1, expansion: 1.05, gridSize: 20, speed: 3 } });
   const golden = Math.PI * (3 - Math.sqrt(5));
   const out = new Map<string, Point>();
@@ -105,16 +90,38 @@ function discLayout(graph: SupplyGraph, stretch: number, room: number): Map<stri
   return out;
 }
 
-/** The countries of the graph that have no position in the table (drawn aside). */
 /** Longitude on the Pacific-centred map. */
 export const mapX = (lon: number) => (lon < -30 ? lon + 360 : lon);
 /** Where countries missing from the table go: west of every place on the map. */
 export const UNKNOWN_X = -60;
 
-export function unplacedCountries(graph: SupplyGraph): string[] {
-  const set = new Set<string>();
-  graph.forEachNode((_k, a) => {
-    if (!countryPosition(a.country)) set.add(a.country);
+/** The graph's nodes by country, each as `member` makes it, in the graph's order. */
+function groupByCountry<T>(graph: SupplyGraph, member: (key: string, attrs: NodeAttributes) => T): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  graph.forEachNode((key, attrs) => {
+    const list = out.get(attrs.country);
+    if (list) list.push(member(key, attrs));
+    else out.set(attrs.country, [member(key, attrs)]);
   });
-  return [...set].sort();
+  return out;
+}
+
+/** Of these countries, those with no position in the table, sorted. */
+const unplaced = (countries: Iterable<string>) => [...countries].filter((c) => !countryPosition(c)).sort();
+
+/** Each country's place on the map: its position in the table, or the next slot of the column west of the map. */
+function anchors(countries: Iterable<string>, stretch: number): Map<string, Point> {
+  const list = [...countries];
+  const unknown = unplaced(list);
+  return new Map(
+    list.map((c) => {
+      const known = countryPosition(c);
+      return [c, known ? { x: mapX(known[0]), y: stretch * known[1] } : { x: UNKNOWN_X, y: stretch * (60 - 12 * unknown.indexOf(c)) }];
+    }),
+  );
+}
+
+/** The countries of the graph that have no position in the table (drawn aside). */
+export function unplacedCountries(graph: SupplyGraph): string[] {
+  return unplaced(groupByCountry(graph, () => 0).keys());
 }
