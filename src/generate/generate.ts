@@ -151,6 +151,9 @@ export function generateGraph(options: GenerateOptions): GraphDocumentInput {
   // Suppliers by a power law of their rank within their market; values by their size and a Pareto draw.
   const edges: NonNullable<GraphDocumentInput['edges']> = [];
   const taken = new Set<number>();
+  /** A flow from producer s into the slot, its value by the producer's size and a Pareto draw. */
+  const addFlow = (s: number, slot: Slot) =>
+    edges.push({ source: nodes[s]!.key, target: nodes[slot.target]!.key, attributes: { input: slot.input, value: Math.max(1, Math.round(nodes[s]!.size * rng.pareto(1.3) * 1e8)) } });
   const addFlows = (slot: Slot, want: number): number => {
     const list = producers.get(slot.input)!;
     taken.clear();
@@ -159,8 +162,7 @@ export function generateGraph(options: GenerateOptions): GraphDocumentInput {
       const s = list[rng.zipf(list.length, 2.5)]!;
       if (s === slot.target || taken.has(s)) continue;
       taken.add(s);
-      const value = Math.max(1, Math.round(nodes[s]!.size * rng.pareto(1.3) * 1e8));
-      edges.push({ source: nodes[s]!.key, target: nodes[slot.target]!.key, attributes: { input: slot.input, value } });
+      addFlow(s, slot);
       added++;
     }
     return added;
@@ -176,7 +178,7 @@ export function generateGraph(options: GenerateOptions): GraphDocumentInput {
     const id = `${nodes[s]!.key}\u0000${nodes[slot.target]!.key}\u0000${slot.input}`;
     if (s === slot.target || seen.has(id)) continue;
     seen.add(id);
-    edges.push({ source: nodes[s]!.key, target: nodes[slot.target]!.key, attributes: { input: slot.input, value: Math.max(1, Math.round(nodes[s]!.size * rng.pareto(1.3) * 1e8)) } });
+    addFlow(s, slot);
     short--;
   }
 
