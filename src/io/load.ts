@@ -137,7 +137,7 @@ function textOf(t: Typed, problems: Problem[]): string | undefined {
 const entryName = (name: string) => name.replace(/^.*[\\/:]/, '');
 
 /** Picks the one graph among the files (a native file, a GEXF, a GraphML, or a CSV pair) and the scenarios files. */
-function group(files: Typed[], problems: Problem[]): { graph?: Typed[]; csv?: { nodes: Typed; flows: Typed; graph?: Typed }; scenarios: Typed[] } {
+function group(files: Typed[], problems: Problem[]): { graph: Typed[]; csv?: { nodes: Typed; flows: Typed; graph?: Typed }; scenarios: Typed[] } {
   const csvFiles = files.filter((f) => f.format === 'csv');
   const blockFile = csvFiles.length ? files.find((f) => f.format === 'native' && entryName(f.name) === GRAPH_FILE) : undefined;
   const graphs = files.filter((f) => f !== blockFile && (f.format === 'native' || f.format === 'gexf' || f.format === 'graphml'));
@@ -190,31 +190,27 @@ interface Prepared {
   locate: (problems: Problem[], paths: Map<Problem, (string | number)[]>) => void;
 }
 
-function prepare(files: Typed[], options: LoadOptions, problems: Problem[]): { prepared?: Prepared; scenarios: Typed[] } {
-  const grouped = group(files, problems);
-  if (problems.length) return { scenarios: grouped.scenarios };
-  const one = grouped.graph?.[0];
+/** The graph files, parsed (and mapped) into a raw document to validate; undefined when they cannot be (problems says why). */
+function prepare(grouped: ReturnType<typeof group>, options: LoadOptions, problems: Problem[]): Prepared | undefined {
+  const one = grouped.graph[0];
   if (one && one.format === 'native') {
     const text = textOf(one, problems);
-    if (text === undefined) return { scenarios: grouped.scenarios };
+    if (text === undefined) return undefined;
     const parsed = parseJsonText(text, one.name);
     if (!parsed.ok) {
       problems.push(...parsed.problems);
-      return { scenarios: grouped.scenarios };
+      return undefined;
     }
     return {
-      scenarios: grouped.scenarios,
-      prepared: {
-        format: 'native',
-        early: [],
-        raw: parsed.value,
-        mapping: {},
-        unavailable: [],
-        warnings: [],
-        locate(ps, paths) {
-          locateProblems(text, ps, paths);
-          for (const p of ps) p.file = one.name;
-        },
+      format: 'native',
+      early: [],
+      raw: parsed.value,
+      mapping: {},
+      unavailable: [],
+      warnings: [],
+      locate(ps, paths) {
+        locateProblems(text, ps, paths);
+        for (const p of ps) p.file = one.name;
       },
     };
   }
@@ -223,19 +219,19 @@ function prepare(files: Typed[], options: LoadOptions, problems: Problem[]): { p
   let mapping: Mapping = {};
   if (one) {
     const text = textOf(one, problems);
-    if (text === undefined) return { scenarios: grouped.scenarios };
+    if (text === undefined) return undefined;
     const parse = one.format === 'gexf' ? parseGexf : parseGraphml;
     const parsed = parse(text, one.name, baseNameOf(entryName(one.name)));
     if (!parsed.ok) {
       problems.push(...parsed.problems);
-      return { scenarios: grouped.scenarios };
+      return undefined;
     }
     draft = parsed.value;
     mapping = draft.fromChokepoint ? { ...chosen } : mergeMapping(guessMapping(namesOf(draft)), chosen);
   } else if (grouped.csv) {
     const { nodes, flows, graph } = grouped.csv;
     const texts = [nodes, flows, ...(graph ? [graph] : [])].map((f) => textOf(f, problems));
-    if (problems.length) return { scenarios: grouped.scenarios };
+    if (problems.length) return undefined;
     const [nodesText, flowsText, graphText] = texts as [string, string, string | undefined];
     mapping = graph ? { ...chosen } : mergeMapping(guessMapping({ nodes: csvHeaders(nodesText), edges: csvHeaders(flowsText) }), chosen);
     const parsed = parseCsvPair(
@@ -245,14 +241,14 @@ function prepare(files: Typed[], options: LoadOptions, problems: Problem[]): { p
     );
     if (!parsed.ok) {
       problems.push(...parsed.problems);
-      return { scenarios: grouped.scenarios };
+      return undefined;
     }
     draft = parsed.value;
   }
-  if (!draft) return { scenarios: grouped.scenarios };
+  if (!draft) return undefined;
   const drafted = draftToDocument(draft, mapping);
   const warnings = [...guessWarnings(mapping, chosen, draft.attributesPlace.file), ...drafted.warnings];
-  return { scenarios: grouped.scenarios, prepared: { format: draft.format, early: draft.problems ?? [], raw: drafted.raw, mapping, unavailable: drafted.unavailable, warnings, locate: drafted.locate } };
+  return { format: draft.format, early: draft.problems ?? [], raw: drafted.raw, mapping, unavailable: drafted.unavailable, warnings, locate: drafted.locate };
 }
 
 type Obj = Record<string, unknown>;
@@ -325,9 +321,10 @@ export function loadFiles(inputs: FileInput[], options: LoadOptions = {}): LoadF
   const files = classify(inputs, options.maxBytes ?? DEFAULT_MAX_BYTES, problems);
   if (problems.length) return { ok: false, problems };
   options.onProgress?.('parse');
-  const { prepared, scenarios } = prepare(files, options, problems);
+  const grouped = group(files, problems);
+  const prepared = problems.length ? undefined : prepare(grouped, options, problems);
   if (!prepared || problems.length) return { ok: false, problems };
-  const runs = appendScenarios(prepared.raw, scenarios, problems);
+  const runs = appendScenarios(prepared.raw, grouped.scenarios, problems);
   if (problems.length) return { ok: false, problems };
   options.onProgress?.('validate');
   const result = finish(prepared, runs);
@@ -351,7 +348,7 @@ export function inspectFiles(inputs: FileInput[], options: Pick<LoadOptions, 'ma
   if (problems.length) return { ok: false, problems };
   const grouped = group(files, problems);
   if (problems.length) return { ok: false, problems };
-  const one = grouped.graph?.[0];
+  const one = grouped.graph[0];
   if (one?.format === 'native') return { ok: true, format: 'native', columns: { nodes: [...NODE_FIELDS], edges: [...EDGE_FIELDS] }, guess: {}, chokepoint: true };
   let columns: { nodes: string[]; edges: string[] } | undefined;
   let chokepoint = grouped.csv?.graph !== undefined;
