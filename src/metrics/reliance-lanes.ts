@@ -9,75 +9,13 @@
  * The sets must not overlap (the countries, or the kind:country pairs, each
  * partition the nodes), so a node fails in at most one lane.
  */
-import { FIXED_POINT_TOLERANCE, type LossPropagator } from './availability.ts';
+import { FIXED_POINT_TOLERANCE } from './availability.ts';
+import { laneRows, type LaneEngine } from './lane-rows.ts';
 import type { SupplyIndex } from './supply-index.ts';
 
 /** Lanes per sweep: wide enough to amortise the walk, small enough that a row stays in cache. */
 export const LANES = 64;
-
-/**
- * The lanes' rows, kept from one call to the next: 51 MB at 100,000 nodes,
- * and a new buffer per call (a spof list makes several) made V8 run full
- * garbage collections of the whole heap to account for it.
- */
-let kept: Float64Array | undefined;
-function scratch(length: number): Float64Array {
-  if (!kept || kept.length < length) kept = new Float64Array(length);
-  return kept.subarray(0, length);
-}
 const MAX_SWEEPS = 1_000_000;
-
-interface Kernel {
-  groupStart: Uint32Array;
-  memberStart: Uint32Array;
-  memberSource: Uint32Array;
-  memberShare: Float64Array;
-  width: Uint16Array;
-  loss: Float64Array;
-  acc: Float64Array;
-  B: number;
-}
-
-/**
- * A node's loss from its suppliers in lanes [0, w), written to `into` from
- * `at` (which holds zeros there); false when it is 0 in every lane. The first
- * input is summed straight into place; each further one apart (in `acc`),
- * keeping the larger lane by lane. `loss` holds B lanes per node, of which
- * the first `width` may be above 0.
- */
-function fromSuppliers(K: Kernel, v: number, w: number, into: Float64Array, at: number): boolean {
-  const { groupStart, memberStart, memberSource, memberShare, width, loss, acc, B } = K;
-  let any = false;
-  const g0 = groupStart[v]!;
-  const g1 = groupStart[v + 1]!;
-  for (let g = g0; g < g1; g++) {
-    const direct = g === g0;
-    let seen = false;
-    const m1 = memberStart[g + 1]!;
-    for (let m = memberStart[g]!; m < m1; m++) {
-      const s = memberSource[m]!;
-      const ws = width[s]!;
-      if (ws === 0) continue;
-      const share = memberShare[m]!;
-      const from = s * B;
-      if (direct) {
-        for (let k = 0; k < ws; k++) into[at + k]! += share * loss[from + k]!;
-      } else if (!seen) {
-        // The first supplier of a further input sets its sums (no separate clearing pass).
-        for (let k = 0; k < ws; k++) acc[k] = share * loss[from + k]!;
-        for (let k = ws; k < w; k++) acc[k] = 0;
-      } else {
-        for (let k = 0; k < ws; k++) acc[k]! += share * loss[from + k]!;
-      }
-      seen = true;
-    }
-    if (!seen) continue;
-    any = true;
-    if (!direct) for (let k = 0; k < w; k++) if (acc[k]! > into[at + k]!) into[at + k] = acc[k]!;
-  }
-  if (any) for (let k = at; k < at + w; k++) if (into[k]! > 1) into[k] = 1;
-  return any;
-}
 
 /**
  * out[s * demands.length + i] = reliance(demands[i], set s), where set s is
@@ -91,8 +29,9 @@ export function relianceByLanes(
   setCount: number,
   demands: readonly number[],
   fallback: (set: number, demand: number) => number,
+  engine?: LaneEngine,
 ): Float64Array {
-  const { size, groupStart, memberStart, memberSource, memberShare, compStart, compNodes, compCyclic } = ix;
+  const { size, compStart, compNodes, compCyclic } = ix;
   const D = demands.length;
   const out = new Float64Array(setCount * D);
   if (setCount === 0 || D === 0) return out;
@@ -107,25 +46,20 @@ export function relianceByLanes(
   order.forEach((s, r) => (laneRank[s] = r));
   const sweeps = Math.ceil(setCount / LANES);
   const B = Math.ceil(setCount / sweeps);
-  const loss = scratch(size * B);
   /**
-   * How many leading lanes of a node's row may be above 0; 0 when none is.
    * Lanes are in order of their set's earliest member, so a node only carries
-   * the lanes of sets with a member at or before its rank.
+   * (its width) the lanes of sets with a member at or before its rank.
    */
-  const width = new Uint16Array(size);
-  const row = new Float64Array(B);
-  const acc = new Float64Array(B);
+  const rows = laneRows(ix, B, engine);
+  const { loss, width, stride, spare } = rows;
   const demandAt = new Int32Array(size).fill(-1);
   demands.forEach((d, i) => (demandAt[d] = i));
   const late: [number, number][] = [];
 
-  const K: Kernel = { groupStart, memberStart, memberSource, memberShare, width, loss, acc, B };
-
   for (let first = 0; first < setCount; first += B) {
     const lanes = Math.min(B, setCount - first);
     loss.fill(0);
-    if (first > 0) width.fill(0);
+    width.fill(0);
     const laneOf = (v: number) => {
       const s = setOf[v]!;
       const k = s < 0 ? -1 : laneRank[s]! - first;
@@ -140,8 +74,8 @@ export function relianceByLanes(
       const end = compStart[c + 1]!;
       if (!compCyclic[c]) {
         const v = compNodes[start]!;
-        const base = v * B;
-        const any = fromSuppliers(K, v, open, loss, base);
+        const base = v * stride;
+        const any = rows.fromSuppliers(v, open, base);
         const i = demandAt[v]!;
         // Off a cycle, d's own failure cannot reach back to it: its loss from its suppliers is the answer either way.
         if (i >= 0 && any) for (let k = 0; k < open; k++) out[order[first + k]! * D + i] = loss[base + k]!;
@@ -155,7 +89,7 @@ export function relianceByLanes(
         const v = compNodes[p]!;
         const k = laneOf(v);
         if (k >= 0) {
-          loss[v * B + k] = 1;
+          loss[v * stride + k] = 1;
           width[v] = open;
         }
       }
@@ -163,16 +97,16 @@ export function relianceByLanes(
         let change = 0;
         for (let p = start; p < end; p++) {
           const v = compNodes[p]!;
-          row.fill(0, 0, open);
-          if (!fromSuppliers(K, v, open, row, 0)) continue;
+          loss.fill(0, spare, spare + stride);
+          if (!rows.fromSuppliers(v, open, spare)) continue;
           const k = laneOf(v);
-          if (k >= 0) row[k] = 1;
-          const base = v * B;
+          if (k >= 0) loss[spare + k] = 1;
+          const base = v * stride;
           for (let j = 0; j < open; j++) {
-            const rise = row[j]! - loss[base + j]!;
+            const rise = loss[spare + j]! - loss[base + j]!;
             if (rise > change) change = rise;
           }
-          for (let j = 0; j < open; j++) loss[base + j] = row[j]!;
+          loss.copyWithin(base, spare, spare + open);
           width[v] = open;
         }
         if (change <= FIXED_POINT_TOLERANCE) break;
@@ -184,7 +118,7 @@ export function relianceByLanes(
         const own = laneOf(v);
         for (let k = 0; k < open; k++) {
           if (k === own) late.push([order[first + k]!, i]);
-          else out[order[first + k]! * D + i] = loss[v * B + k]!;
+          else out[order[first + k]! * D + i] = loss[v * stride + k]!;
         }
       }
     }

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGraph } from '../../src/generate/index.ts';
+import { LANES_WASM_BASE64 } from '../../src/metrics/lanes-wasm.ts';
 import { BETWEENNESS_EXACT_NODES } from '../../src/worker/betweenness.ts';
 import { appPage, serveApp, shot, type Served } from './app-server.ts';
 import { loaded, openDefault, pick } from './files-helpers.ts';
@@ -97,6 +98,20 @@ describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
     }
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('can run the reliance lanes in WebAssembly in its engine worker (SIMD, and no policy against it)', async () => {
+    const worker = page.workers().find((w) => w.url().includes('engine-worker'));
+    expect(worker).toBeDefined();
+    const compiled = await worker!.evaluate((base64) => {
+      try {
+        new WebAssembly.Module(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+        return 'compiled';
+      } catch (e) {
+        return String(e);
+      }
+    }, LANES_WASM_BASE64);
+    expect(compiled).toBe('compiled');
+  });
 
   it('wrote no error to the console', () => {
     expect(errors).toEqual([]);
