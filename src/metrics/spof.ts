@@ -95,6 +95,14 @@ function soleCustomer(ix: SupplyIndex, n: number): { target: number; share: numb
   return { target: t, share };
 }
 
+/**
+ * How many nodes each demand node asks for at least, per round of a cut list.
+ * A round's sweep of lanes costs mostly its walk of the graph, not its lanes,
+ * so asking for more than may be needed is cheaper than another round: 16
+ * instead of 4 took the 100,000-node list from 0.79 to 0.53 s (10 demand nodes).
+ */
+const ROUND_AHEAD = 16;
+
 const byImpactThenKey = (a: Critical, b: Critical) => b.impact - a.impact || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 export function computeSpof(ix: SupplyIndex, demands: number[] = demandNodes(ix)): SpofRow[] {
@@ -217,7 +225,7 @@ export function computeSpofLimited(ix: SupplyIndex, options: SpofLimit & { auto?
           const known = impacts.get(n);
           if (!known) {
             // The next few this demand node may need, in order of bound.
-            for (let k = at[i]!; order.has(k) && k < at[i]! + Math.max(4, top - list.length); k++) wanted.push(order.at(k));
+            for (let k = at[i]!; order.has(k) && k < at[i]! + Math.max(ROUND_AHEAD, top - list.length); k++) wanted.push(order.at(k));
             break;
           }
           at[i]!++;
