@@ -100,9 +100,11 @@ interface Prepared {
   labels: string[];
 }
 
-function prepareScenario(graph: SupplyGraph, scenario: ScenarioMeta, levels: LevelPreset): Prepared {
+/** `onIndex` hears of the index as soon as it is built, so another thread can start on it while this one goes on. */
+function prepareScenario(graph: SupplyGraph, scenario: ScenarioMeta, levels: LevelPreset, onIndex?: (index: SupplyIndex) => void): Prepared {
   const table = flowTable(graph);
   const index = indexOfTable(table);
+  onIndex?.(index);
   return {
     head: {
       id: scenario.id,
@@ -217,14 +219,16 @@ export async function buildReportWith(graph: SupplyGraph, options: ReportOptions
   const finishedAt: (number | undefined)[] = [];
   let startedAt = 0;
   const here = (i: number) => failureFigures(prepared[i]!.index, options.spof);
-  for (const s of [undefined, ...wantedScenarios(graph, options)]) {
-    prepared.push(onScenario(graph, s, (applied) => prepareScenario(applied, s ?? BASELINE, levels)));
-    const job = runner.offer(prepared.at(-1)!.index, options.spof);
+  const offer = (index: SupplyIndex) => {
+    const job = runner.offer(index, options.spof);
     const at = jobs.length;
     if (at === 0) startedAt = performance.now();
     // Failures are handled below, once every job is out; this marks them as expected meanwhile.
     job.result.then((f) => f && (finishedAt[at] = performance.now()), () => undefined);
     jobs.push(job);
+  };
+  for (const s of [undefined, ...wantedScenarios(graph, options)]) {
+    prepared.push(onScenario(graph, s, (applied) => prepareScenario(applied, s ?? BASELINE, levels, offer)));
     await yieldToEvents();
   }
   const local = new Map<number, FailureFigures>();
