@@ -1,6 +1,9 @@
 /**
- * `npm run bench`: the scale targets of docs/scale.md, measured. For each
- * size, generates a graph (cached in the OS temp folder, never in the repo),
+ * `npm run bench`: the scale targets of docs/scale.md, measured. `npm run
+ * bench` first compiles the command line (as `npm ci` does), so that the
+ * figures thread runs what `chokepoint report` runs: with sources newer than
+ * dist/cli it runs the TypeScript through tsx, whose start then slows the
+ * load. For each size, generates a graph (cached in the OS temp folder, never in the repo),
  * then runs tests/bench/measure.ts in a child process so peak memory is that
  * run's alone, and prints the figures against the targets.
  *
