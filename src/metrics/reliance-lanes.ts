@@ -8,6 +8,9 @@
  *
  * The sets must not overlap (the countries, or the kind:country pairs, each
  * partition the nodes), so a node fails in at most one lane.
+ *
+ * This file walks the graph; the rows and the kernel that fills a node's row
+ * from its suppliers' (in WebAssembly where it can) are lane-rows.ts's.
  */
 import { FIXED_POINT_TOLERANCE } from './availability.ts';
 import { laneRows, type LaneEngine } from './lane-rows.ts';
