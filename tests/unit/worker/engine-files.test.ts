@@ -33,6 +33,23 @@ describe('open', () => {
     expect(phases).toEqual(['read', 'parse', 'validate', 'done', 'figures']);
   });
 
+  it('reverts an edited GEXF to the graph the file held', () => {
+    const engine = new Engine();
+    const previews: number[] = [];
+    const r = engine.handle({ type: 'open', id: 1, files: [file('graphs/neon-ukraine-2022.gexf')], file: 'neon.gexf' }, undefined, (v) => previews.push(v.document.nodes.length));
+    if (r.type !== 'open' || r.result.status !== 'loaded') throw new Error('not loaded');
+    expect(previews).toEqual([r.result.loaded.document.nodes.length]);
+    // The engine's own document of the graph (with graphology's options and edge keys), as opened.
+    const opened = engine.view('baseline').document;
+    const first = opened.nodes[0]!;
+    const edited = engine.handle({ type: 'edit', id: 2, command: { type: 'updateNode', key: first.key, attributes: { ...first.attributes, label: 'renamed' } }, label: 'rename' });
+    if (edited.type !== 'edited' || !edited.result.ok) throw new Error('edit failed');
+    expect(engine.view('baseline').document.nodes[0]!.attributes.label).toBe('renamed');
+    const reverted = engine.handle({ type: 'revert', id: 3 });
+    if (reverted.type !== 'edited' || !reverted.result.ok) throw new Error('revert failed');
+    expect(reverted.result.loaded.document).toEqual(opened);
+  });
+
   it('stops at the mapping step for files without Chokepoint names, then loads with the mapping', () => {
     const engine = new Engine();
     const files = [text('nodes.csv', 'Id,Name,Type,Nation\na,A,foundry,TW\nb,B,demand,JP\n'), text('flows.csv', 'From,To,Product,Weight\na,b,chips,3\n')];
