@@ -20,16 +20,21 @@
  *   npm run bench:app -- --nodes 3000 --flows 15000
  *   npm run bench:app -- --shot FILE.png    a screenshot of the graph after the last run
  *   npm run bench:app -- --wait 600         wait up to 600 s for the picture and the figures (default 120)
+ *   npm run bench:app -- --against REV      this tree's app and REV's (a git worktree), opens interleaved:
+ *                                           on two shared cores the machine's noise is larger than most
+ *                                           effects, and batches run one after the other mislead
  *
  * Prints figures and asserts nothing (timed tests flake).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateGraph } from '../../src/generate/index.ts';
 import { serveApp, watchPage } from '../e2e/app-server.ts';
 import { openDefault } from '../e2e/files-helpers.ts';
+import { repoPath } from '../helpers/load.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -44,6 +49,7 @@ const TASKS = args.includes('--tasks');
 /** How long to wait for the picture and for the figures (the app before this work took minutes). */
 const WAIT_MS = 1000 * Number(option('--wait', '120'));
 const SHOT = option('--shot', '');
+const AGAINST = option('--against', '');
 const FILE_NAME = 'g.json';
 
 function graphFile(): string {
@@ -205,7 +211,43 @@ async function profiled(page: Page, label: string, act: () => Promise<unknown>) 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** Opens of this tree's app and REV's, interleaved (A B, then B A, …): only the open's figures. */
+async function against(rev: string, file: string): Promise<void> {
+  const repo = repoPath('');
+  const worktree = mkdtempSync(join(tmpdir(), 'chokepoint-against-'));
+  execFileSync('git', ['worktree', 'add', '--detach', worktree, rev], { cwd: repo, stdio: 'ignore' });
+  symlinkSync(join(repo, 'node_modules'), join(worktree, 'node_modules'));
+  const variants = [{ name: 'this tree', served: await serveApp() }, { name: rev, served: await serveApp(worktree) }];
+  const opens = new Map<string, OpenFigures[]>(variants.map((v) => [v.name, []]));
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      for (const v of run % 2 ? [...variants].reverse() : variants) {
+        const page = await v.served.browser.newPage({ viewport: { width: 1440, height: 900 } });
+        await openDefault(page, v.served.url);
+        const open = await openAndTime(page, file, NODES);
+        opens.get(v.name)!.push(open);
+        console.log(`run ${run + 1}, ${v.name}: first picture ${ms(open.firstPicture)}, figures ${ms(open.figures)}, longest task ${ms(open.longest)}, load ${loadavg()[0]!.toFixed(1)}`);
+        await page.close();
+      }
+    }
+  } finally {
+    for (const v of variants) await v.served.close();
+    execFileSync('git', ['worktree', 'remove', '--force', worktree], { cwd: repo, stdio: 'ignore' });
+    rmSync(worktree, { recursive: true, force: true });
+  }
+  console.log('');
+  for (const [name, list] of opens) {
+    const longest = list.map((o) => o.longest);
+    console.log(`${name.padEnd(12)} first picture median ${ms(median(list.map((o) => o.firstPicture)))}, figures median ${ms(median(list.map((o) => o.figures)))}, ` +
+      `longest task median ${ms(median(longest))} (max ${ms(Math.max(...longest))}), opens with a task over 100 ms ${longest.filter((x) => x > 100).length} of ${list.length}`);
+  }
+}
+
 const file = graphFile();
+if (AGAINST) {
+  await against(AGAINST, file);
+  process.exit(0);
+}
 console.log(`Chokepoint app benchmark: ${NODES.toLocaleString('en-US')} nodes / ${FLOWS.toLocaleString('en-US')} flows, headless Chromium, ${cpus().length} cpus, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start`);
 const served = await serveApp();
 const rows: (OpenFigures & { pan: { fps: number; worst: number }; zoom: { fps: number; worst: number } })[] = [];

@@ -20,8 +20,8 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serveApp(): Promise<Served> {
-  const root = repoPath('');
+/** The app of `root` (this checkout by default) built and served. */
+export async function serveApp(root = repoPath('')): Promise<Served> {
   const outDir = mkdtempSync(join(tmpdir(), 'chokepoint-app-'));
   await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const server: PreviewServer = await preview({ root, logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
