@@ -77,20 +77,18 @@ export function upstreamOf(ix: SupplyIndex, targets: number[]): number[] {
  * into one input of that customer. Otherwise undefined.
  */
 function soleCustomer(ix: SupplyIndex, n: number): { target: number; share: number } | undefined {
-  const { outStart, outTarget, compOf, compCyclic, groupStart, memberStart, memberSource, memberShare } = ix;
-  if (compCyclic[compOf[n]!] || outStart[n] === outStart[n + 1]) return undefined;
-  const t = outTarget[outStart[n]!]!;
-  for (let o = outStart[n]! + 1; o < outStart[n + 1]!; o++) if (outTarget[o] !== t) return undefined;
+  const { outStart, outTarget, outGroup, outShare, compOf, compCyclic } = ix;
+  const o0 = outStart[n]!;
+  const o1 = outStart[n + 1]!;
+  if (compCyclic[compOf[n]!] || o0 === o1) return undefined;
+  const t = outTarget[o0]!;
+  const g = outGroup[o0]!;
   if (compCyclic[compOf[t]!]) return undefined;
-  let group = -1;
+  // n's own customer entries (in the order of t's members): no walk of t's suppliers, which a big buyer has thousands of.
   let share = 0;
-  for (let g = groupStart[t]!; g < groupStart[t + 1]!; g++) {
-    for (let m = memberStart[g]!; m < memberStart[g + 1]!; m++) {
-      if (memberSource[m] !== n) continue;
-      if (group !== -1 && group !== g) return undefined;
-      group = g;
-      share += memberShare[m]!;
-    }
+  for (let o = o0; o < o1; o++) {
+    if (outTarget[o] !== t || outGroup[o] !== g) return undefined;
+    share += outShare[o]!;
   }
   return { target: t, share };
 }
