@@ -45,12 +45,8 @@ export function laneRows(ix: SupplyIndex, lanes: number, engine: LaneEngine = pr
   return (engine === 'wasm' && wasmRows(ix, stride)) || jsRows(ix, stride);
 }
 
-let preferred: LaneEngine | undefined;
 /** WebAssembly where its module compiles here (it needs SIMD; a page's CSP may forbid it), else JavaScript. */
-export function preferredLaneEngine(): LaneEngine {
-  preferred ??= wasm() ? 'wasm' : 'js';
-  return preferred;
-}
+export const preferredLaneEngine = (): LaneEngine => (wasm() ? 'wasm' : 'js');
 
 // ---- JavaScript
 
@@ -114,9 +110,8 @@ interface LanesExports {
 interface Wasm {
   memory: WebAssembly.Memory;
   exports: LanesExports;
-  /** The index whose arrays are in memory (held weakly: the module must not keep a graph alive), and where its part ends. */
+  /** The index whose arrays are in memory (held weakly: the module must not keep a graph alive). */
   placed?: WeakRef<SupplyIndex>;
-  placedEnd: number;
 }
 
 let instance: Wasm | null | undefined;
@@ -127,7 +122,7 @@ function wasm(): Wasm | null {
     const bytes = Uint8Array.from(atob(LANES_WASM_BASE64), (c) => c.charCodeAt(0));
     const memory = new WebAssembly.Memory({ initial: 1 });
     const module = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    instance = { memory, exports: module.exports as unknown as LanesExports, placedEnd: 0 };
+    instance = { memory, exports: module.exports as unknown as LanesExports };
   } catch {
     instance = null;
   }
@@ -169,13 +164,12 @@ function wasmRows(ix: SupplyIndex, stride: number): LaneRows | undefined {
   const accAt = align16(lossAt + (size + 1) * stride * 8);
   if (!reserve(w, accAt + stride * 8)) return undefined;
   const buffer = w.memory.buffer;
-  if (w.placed?.deref() !== ix || w.placedEnd !== end) {
+  if (w.placed?.deref() !== ix) {
     new Uint32Array(buffer, at.groupStart, groupStart.length).set(groupStart);
     new Uint32Array(buffer, at.memberStart, memberStart.length).set(memberStart);
     new Uint32Array(buffer, at.memberSource, memberSource.length).set(memberSource);
     new Float64Array(buffer, at.memberShare, memberShare.length).set(memberShare);
     w.placed = new WeakRef(ix);
-    w.placedEnd = end;
   }
   w.exports.setup(at.groupStart, at.memberStart, at.memberSource, at.memberShare, at.width, lossAt, accAt, stride * 8);
   const { fromSuppliers: kernel } = w.exports;
