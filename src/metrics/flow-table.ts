@@ -9,6 +9,8 @@ import { NODE_KINDS, type NodeKind } from '../model/schema.ts';
 export interface FlowTable {
   readonly size: number;
   readonly keys: readonly string[];
+  /** Each node's label (the reports name nodes by it). */
+  readonly labels: readonly string[];
   readonly indexOf: ReadonlyMap<string, number>;
   readonly kindOf: Uint8Array;
   readonly countryOf: Uint32Array;
@@ -40,6 +42,7 @@ function idOf(ids: Map<string, number>, names: string[], name: string): number {
 export function flowTable(graph: SupplyGraph): FlowTable {
   const size = graph.order;
   const keys: string[] = new Array(size);
+  const labels: string[] = new Array(size);
   const indexOf = new Map<string, number>();
   const kindOf = new Uint8Array(size);
   const countryOf = new Uint32Array(size);
@@ -51,6 +54,7 @@ export function flowTable(graph: SupplyGraph): FlowTable {
   let i = 0;
   graph.forEachNode((key, attrs) => {
     keys[i] = key;
+    labels[i] = attrs.label;
     indexOf.set(key, i);
     kindOf[i] = Math.max(0, kindIndex(attrs.kind));
     countryOf[i] = idOf(countryIds, countries, attrs.country);
@@ -73,5 +77,5 @@ export function flowTable(graph: SupplyGraph): FlowTable {
     flowValue[f] = attrs.value;
     f++;
   });
-  return { size, keys, indexOf, kindOf, countryOf, countries, firmOf: firmOfNode, firms, flowSource, flowTarget, flowInput, flowValue, inputs };
+  return { size, keys, labels, indexOf, kindOf, countryOf, countries, firmOf: firmOfNode, firms, flowSource, flowTarget, flowInput, flowValue, inputs };
 }

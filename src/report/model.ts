@@ -97,7 +97,7 @@ interface Prepared {
   head: Omit<ReportScenario, 'reliance' | 'spof' | 'spofLimit'>;
   index: SupplyIndex;
   /** Each indexed node's label, as the scenario leaves it (the index has its country). */
-  labels: string[];
+  labels: readonly string[];
 }
 
 /** `onIndex` hears of the index as soon as it is built, so another thread can start on it while this one goes on. */
@@ -117,7 +117,7 @@ function prepareScenario(graph: SupplyGraph, scenario: ScenarioMeta, levels: Lev
       concentration: concentrationOfTable(table, levels).map((c) => ({ input: c.input, total: c.total, byCompany: side(c.byCompany), byCountry: side(c.byCountry) })),
     },
     index,
-    labels: index.keys.map((k) => graph.getNodeAttribute(k, 'label')),
+    labels: table.labels,
   };
 }
 
