@@ -1,7 +1,7 @@
 /**
  * The rows of reliance-lanes.ts's sweeps (a loss per lane per node) and the
- * kernel that computes a node's row from its suppliers' rows: nine tenths of
- * a report's time on big graphs. It runs in WebAssembly SIMD (lanes.wat)
+ * kernel that computes a node's row from its suppliers' rows: most of the
+ * failure figures' time on big graphs. It runs in WebAssembly SIMD (lanes.wat)
  * where the engine has it (Node 20, and browsers since 2021), else in
  * JavaScript; both give the same figures to the bit, which a test checks.
  * WebAssembly is about five times faster at 10,000 nodes, and it needs no

@@ -27,7 +27,7 @@ function figures(ix: SupplyIndex, engine: LaneEngine): Float64Array[] {
     [...map.values()].forEach((list, s) => list.forEach((v) => (setOf[v] = s)));
     out.push(relianceByLanes(ix, setOf, map.size, demands, (s, d) => -1 - s - d, engine));
   }
-  // One node per lane, an odd number of them: rows read in pairs end on a lane of 0.
+  // One node per lane: lanes open one by one, so rows of every width, odd ones included (read in pairs, they end on a lane of 0).
   const setOf = new Int32Array(ix.size).fill(-1);
   let count = 0;
   for (let v = 0; v < ix.size; v += 2) setOf[v] = count++;
