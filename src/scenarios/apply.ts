@@ -54,11 +54,13 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): ScenarioR
  * a report or a check; `use` must not keep the graph it is given.
  */
 export function withScenario<T>(graph: SupplyGraph, scenario: Scenario, use: (applied: SupplyGraph) => T): { ok: true; value: T } | { ok: false; error: ScenarioError } {
-  // More removals than the journal puts back cheaply: straight to a copy, not after doing and undoing some.
-  if (scenario.ops.filter((op) => op.op === 'removeNode' || op.op === 'removeFlow').length > MAX_REMOVALS_IN_PLACE) {
+  const onCopy = () => {
     const copied = applyScenario(graph, scenario);
-    return copied.ok ? { ok: true, value: use(copied.graph) } : copied;
-  }
+    return copied.ok ? { ok: true as const, value: use(copied.graph) } : copied;
+  };
+  // More removals than the journal puts back cheaply: straight to a copy, not after doing and undoing some.
+  // A hint only (one op may remove several flows): the journal itself stops where a copy is cheaper (NeedsCopy).
+  if (scenario.ops.filter((op) => op.op === 'removeNode' || op.op === 'removeFlow').length > MAX_REMOVALS_IN_PLACE) return onCopy();
   const j = journal(graph);
   let error: ScenarioError | undefined;
   try {
@@ -66,8 +68,7 @@ export function withScenario<T>(graph: SupplyGraph, scenario: Scenario, use: (ap
   } catch (cause) {
     j.revert();
     if (!(cause instanceof NeedsCopy)) throw cause;
-    const copied = applyScenario(graph, scenario);
-    return copied.ok ? { ok: true, value: use(copied.graph) } : copied;
+    return onCopy();
   }
   if (error) {
     j.revert();
