@@ -20,7 +20,7 @@ const LOADERS: Record<string, () => Promise<Command>> = {
   convert: async () => (await import('./commands/convert.ts')).CONVERT,
   generate: async () => (await import('./commands/generate.ts')).GENERATE,
 };
-export const loadCommands = (): Promise<Command[]> => Promise.all(Object.values(LOADERS).map((load) => load()));
+const loadCommands = (): Promise<Command[]> => Promise.all(Object.values(LOADERS).map((load) => load()));
 
 async function mainHelp(): Promise<string> {
   const COMMANDS = await loadCommands();

@@ -16,8 +16,6 @@ import { formatProblem, isError, type Problem } from '../model/problem.ts';
 import { type CliIO, InvalidInput, UsageError } from './io.ts';
 import type { OptionValues } from './commands/command.ts';
 
-export { MAX_PROBLEMS_SHOWN } from '../io/load.ts';
-
 export function printProblems(io: CliIO, problems: Problem[]): void {
   const { shown, more } = capProblems(problems);
   for (const p of shown) io.stderr(formatProblem(p) + '\n');

@@ -25,7 +25,7 @@ export type { Mapping } from './mapping.ts';
 export { guessMapping, parseMapping, NODE_FIELDS, EDGE_FIELDS } from './mapping.ts';
 export { detectFormat } from './formats/detect.ts';
 
-export { capProblems, MAX_PROBLEMS_SHOWN } from '../model/problem.ts';
+export { capProblems } from '../model/problem.ts';
 
 /** Files above this size are refused before parsing; the CLI's --max-size changes it. */
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
