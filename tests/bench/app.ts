@@ -22,7 +22,10 @@
  *   npm run bench:app -- --wait 600         wait up to 600 s for the picture and the figures (default 120)
  *   npm run bench:app -- --against REV      this tree's app and REV's (a git worktree), opens interleaved:
  *                                           on two shared cores the machine's noise is larger than most
- *                                           effects, and batches run one after the other mislead
+ *                                           effects, and batches run one after the other mislead. Only
+ *                                           the open's figures (no pan, zoom, profile or shot). REV is built
+ *                                           with this tree's node_modules, and must have the
+ *                                           `chokepoint:drawn` event (commit 5d06f2a or later)
  *
  * Prints figures and asserts nothing (timed tests flake).
  */
@@ -32,7 +35,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateGraph } from '../../src/generate/index.ts';
-import { serveApp, watchPage } from '../e2e/app-server.ts';
+import { appPage, serveApp, type Served } from '../e2e/app-server.ts';
 import { openDefault } from '../e2e/files-helpers.ts';
 import { repoPath } from '../helpers/load.ts';
 
@@ -215,24 +218,32 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function against(rev: string, file: string): Promise<void> {
   const repo = repoPath('');
   const worktree = mkdtempSync(join(tmpdir(), 'chokepoint-against-'));
-  execFileSync('git', ['worktree', 'add', '--detach', worktree, rev], { cwd: repo, stdio: 'ignore' });
-  symlinkSync(join(repo, 'node_modules'), join(worktree, 'node_modules'));
-  const variants = [{ name: 'this tree', served: await serveApp() }, { name: rev, served: await serveApp(worktree) }];
-  const opens = new Map<string, OpenFigures[]>(variants.map((v) => [v.name, []]));
+  const variants: { name: string; served: Served }[] = [];
+  const opens = new Map<string, OpenFigures[]>([['this tree', []], [rev, []]]);
   try {
+    execFileSync('git', ['worktree', 'add', '--detach', worktree, rev], { cwd: repo, stdio: 'ignore' });
+    symlinkSync(join(repo, 'node_modules'), join(worktree, 'node_modules'));
+    variants.push({ name: 'this tree', served: await serveApp() });
+    variants.push({ name: rev, served: await serveApp(worktree) });
     for (let run = 0; run < RUNS; run++) {
       for (const v of run % 2 ? [...variants].reverse() : variants) {
-        const page = await v.served.browser.newPage({ viewport: { width: 1440, height: 900 } });
+        const errors: string[] = [];
+        const page = await appPage(v.served, errors);
         await openDefault(page, v.served.url);
         const open = await openAndTime(page, file, NODES);
         opens.get(v.name)!.push(open);
-        console.log(`run ${run + 1}, ${v.name}: first picture ${ms(open.firstPicture)}, figures ${ms(open.figures)}, longest task ${ms(open.longest)}, load ${loadavg()[0]!.toFixed(1)}`);
+        console.log(`run ${run + 1}, ${v.name}: first picture ${ms(open.firstPicture)}, figures ${ms(open.figures)}, longest task ${ms(open.longest)}, load ${loadavg()[0]!.toFixed(1)}${errors.length ? `, page errors: ${errors.join(' | ')}` : ''}`);
         await page.close();
       }
     }
   } finally {
     for (const v of variants) await v.served.close();
-    execFileSync('git', ['worktree', 'remove', '--force', worktree], { cwd: repo, stdio: 'ignore' });
+    // --force: the node_modules link is not REV's. Then whatever `worktree add` left if it failed.
+    try {
+      execFileSync('git', ['worktree', 'remove', '--force', worktree], { cwd: repo, stdio: 'ignore' });
+    } catch {
+      // not added
+    }
     rmSync(worktree, { recursive: true, force: true });
   }
   console.log('');
@@ -253,9 +264,8 @@ const served = await serveApp();
 const rows: (OpenFigures & { pan: { fps: number; worst: number }; zoom: { fps: number; worst: number } })[] = [];
 try {
   for (let run = 0; run < RUNS + (PROFILE ? 1 : 0); run++) {
-    const page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
-    watchPage(page, errors);
+    const page = await appPage(served, errors);
     await openDefault(page, served.url);
     if (PROFILE && run === RUNS) {
       await profiled(page, 'one open', () => openAndTime(page, file, NODES));
