@@ -40,15 +40,14 @@ function rename(attributes: Attrs, place: Place, map: Record<string, string | un
 const absentEverywhere = (records: { attributes: Attrs }[], field: string) =>
   records.length > 0 && records.every((r) => r.attributes[field] === undefined);
 
+/** `mapping`: the renames to apply; undefined where the reader has applied them (CSV renames columns as it reads, to decode each by its field's type). */
 export function draftToDocument(draft: Draft, mapping: Mapping | undefined): Drafted {
   const unavailable: Unavailable[] = [];
   const warnings: Problem[] = [];
   // key, source and target are the element ids in XML, and picked by the CSV reader itself.
   const structural = new Set(['key', 'source', 'target']);
-  if (!draft.mapped) {
-    for (const n of draft.nodes) rename(n.attributes, n.place, mapping?.nodes, structural);
-    for (const e of draft.edges) rename(e.attributes, e.place, mapping?.edges, structural);
-  }
+  for (const n of draft.nodes) rename(n.attributes, n.place, mapping?.nodes, structural);
+  for (const e of draft.edges) rename(e.attributes, e.place, mapping?.edges, structural);
 
   const attributes: Attrs = { format: 'chokepoint-graph', version: 1, title: draft.baseName || 'Untitled graph', ...draft.attributes };
 

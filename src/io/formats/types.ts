@@ -54,8 +54,6 @@ export interface Draft {
   edges: DraftEdge[];
   /** True when the file carries a Chokepoint block: its attribute names are Chokepoint's, nothing is guessed. */
   fromChokepoint?: boolean;
-  /** True when the records' attribute names are already the mapped fields (CSV renames columns as it reads them, to decode each by its field's type). */
-  mapped?: boolean;
   /** True when the file has undirected edges (read as source -> target). */
   undirected?: boolean;
   /** Problems found while reading records (a row without a key, say); the rest is still validated. */
