@@ -53,6 +53,7 @@ export function createEngineClient(worker: Worker): EngineClient {
     pending.clear();
     progress.clear();
     previews.clear();
+    parts.clear();
     for (const listener of [...crashListeners]) listener(event.message || 'unknown error');
   };
   return {

@@ -81,14 +81,17 @@ export class Engine {
     return { status: 'loaded', loaded: { ...loaded, unavailable: step.unavailable }, scenariosAdded: step.scenariosAdded };
   }
 
-  /** A failed load keeps the graph loaded before. `preview`: see `handle`. */
-  load(text: string, file?: string, original?: string, preview?: (view: GraphView) => void): Extract<EngineResult, { type: 'load' }>['result'] {
+  /** A failed load keeps the graph loaded before. */
+  load(text: string, file?: string, original?: string): Extract<EngineResult, { type: 'load' }>['result'] {
     const result = loadNativeText(text, file);
     if (!result.ok) return { ok: false, problems: result.problems };
-    return { ok: true, loaded: this.adopt(result.graph, result.document, result.warnings, { text: () => original ?? text, file }, preview) };
+    return { ok: true, loaded: this.adopt(result.graph, result.document, result.warnings, { text: () => original ?? text, file }) };
   }
 
-  /** A validated graph becomes the one in hand: its report, and the picture before it when `preview` is given. */
+  /**
+   * A validated graph becomes the one in hand: its report, and the picture before it when `preview` is given.
+   * The text to revert to is asked for after the preview is sent (writing it is not free: see `open`).
+   */
   private adopt(graph: SupplyGraph, document: GraphDocument, warnings: Problem[], original: { text: () => string; file?: string | undefined }, preview?: (view: GraphView) => void) {
     // The picture before the figures: on a large graph the report takes seconds, the layouts and the view a fraction of that (docs/scale.md, In the app).
     const layouts = preview ? baseLayouts(graph) : null;

@@ -292,7 +292,8 @@ export class PartsJoiner {
     return message;
   }
 
-  drop(id: number): void {
-    this.joined.delete(id);
+  /** Forgets every half-joined answer (the worker that sent them is gone). */
+  clear(): void {
+    this.joined.clear();
   }
 }

@@ -48,4 +48,15 @@ describe('messages in parts', () => {
     for (const part of split.parts) joiner.add(part);
     expect(joiner.fill(structuredClone(split.message))).toEqual(original);
   });
+
+  it('forgets half-joined answers when cleared (a worker that crashed), and joins later ones', () => {
+    const split = splitMessage({ id: 4, type: 'preview', view: view(12) }, 5);
+    const joiner = new PartsJoiner();
+    joiner.add(split.parts[0]!);
+    expect(split.parts[0]!.path).toBe('view.document.nodes');
+    joiner.clear();
+    expect(joiner.fill(structuredClone(split.message)).view.document.nodes).toEqual([]);
+    for (const part of split.parts) joiner.add(part);
+    expect(joiner.fill(structuredClone(split.message)).view.document.nodes).toHaveLength(12);
+  });
 });
