@@ -222,9 +222,9 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
 export const betweennessStarted = (s: AppState): AppState => ({ ...s, betweenness: { status: 'running' }, betweennessProgress: null });
 export const betweennessProgressed = (s: AppState, done: number, total: number): AppState =>
   s.betweenness.status === 'running' ? { ...s, betweennessProgress: { done, total } } : s;
-export function betweennessFinished(s: AppState, result: ({ ok: true } & Omit<Betweenness, 'sampled'> & { sampled?: number | null }) | { ok: false; message: string }): AppState {
+export function betweennessFinished(s: AppState, result: ({ ok: true } & Betweenness) | { ok: false; message: string }): AppState {
   if (!result.ok) return { ...s, betweenness: { status: 'error', message: result.message }, betweennessProgress: null };
-  const value = { scenario: result.scenario, values: result.values, sampled: result.sampled ?? null };
+  const value = { scenario: result.scenario, values: result.values, sampled: result.sampled };
   return result.scenario === s.scenario ? { ...s, betweenness: { status: 'done', value }, betweennessProgress: null } : s;
 }
 /** Cancel: back to sizes by impact (sizing by betweenness would start it again). */
