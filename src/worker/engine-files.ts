@@ -9,7 +9,7 @@ import { addScenarios, inspectFiles, loadFiles, type LoadPhase, type Unavailable
 import { detectFormat } from '../io/formats/detect.ts';
 import { EDGE_FIELDS, NODE_FIELDS, type Mapping } from '../io/mapping.ts';
 import { writeGraph, type ExportFormat } from '../io/write.ts';
-import { toDocument, type SupplyGraph } from '../model/graph.ts';
+import type { SupplyGraph } from '../model/graph.ts';
 import type { GraphDocument } from '../model/schema.ts';
 import type { Problem } from '../model/problem.ts';
 import { csvZip } from '../report/csv.ts';
@@ -33,14 +33,16 @@ export function openFiles(current: SupplyGraph | null, files: OpenFile[], mappin
   if (files.length > 0 && files.every(isScenarios)) {
     if (!current) return { reply: { status: 'failed', problems: [{ severity: 'error', path: '', file: files[0]!.name, expected: 'a graph open before a scenarios file is added', found: 'no graph' }] } };
     let graph = current;
+    let document: GraphDocument | undefined;
     const warnings: Problem[] = [];
     for (const input of inputs) {
       const added = addScenarios(graph, input);
       if (!added.ok) return { reply: { status: 'failed', problems: added.problems } };
-      graph = added.graph;
+      ({ graph, document } = added);
       warnings.push(...added.warnings);
     }
-    return { graph, document: toDocument(graph), warnings, unavailable: [], scenariosAdded: true };
+    // The loader's own document of the graph (there is at least one file).
+    return { graph, document: document!, warnings, unavailable: [], scenariosAdded: true };
   }
   if (mapping === undefined && !marked(files)) {
     const inspected = inspectFiles(inputs);
