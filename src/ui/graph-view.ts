@@ -358,7 +358,10 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       deferring = false;
       const refresh = deferred;
       deferred = null;
-      if (!killed && refresh) refreshFor(refresh, true);
+      if (killed || !refresh) return;
+      const indexed = syncMinor();
+      setNeighbours();
+      refreshFor({ ...refresh, skipIndexation: refresh.skipIndexation && !indexed }, true);
     }));
   };
 
@@ -396,13 +399,16 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     update(change, options) {
       const before = ui;
       ui = { ...ui, ...change };
-      const indexed = syncMinor();
-      setNeighbours();
-      const skipIndexation = !options?.resize && !indexed;
       // Most changes (sizes, search matches, scenario marks on nodes) leave every flow as it was: only the nodes go through the reducer.
       const edgesToo = !sameForEdges(before, ui);
-      if (!lightHover(scale)) return void refreshFor({ edgesToo, skipIndexation });
-      deferred = { edgesToo: edgesToo || (deferred?.edgesToo ?? false), skipIndexation: skipIndexation && (deferred?.skipIndexation ?? true) };
+      if (!lightHover(scale)) {
+        const indexed = syncMinor();
+        setNeighbours();
+        return void refreshFor({ edgesToo, skipIndexation: !options?.resize && !indexed });
+      }
+      // Minor flows wanted now go in with the deferred refresh: put in at once, sigma would index its graph at
+      // the next frame, before the paint, and again with the refresh.
+      deferred = { edgesToo: edgesToo || (deferred?.edgesToo ?? false), skipIndexation: !options?.resize && (deferred?.skipIndexation ?? true) };
       afterPaint();
     },
     moveTo(positions) {

@@ -92,11 +92,25 @@ describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
     for (let i = 0; i < 2; i++) {
       await page.mouse.move(pos!.x, pos!.y);
       await page.waitForTimeout(300);
+      // The pointer is on the node: the view took the hover (it sets this cursor).
+      expect(await page.locator('#graph').evaluate((e) => e.style.cursor)).toBe('pointer');
       if (i === 0) await shot(page, 'scale-hover');
       await page.mouse.move(pos!.x + 300, pos!.y + 200);
       await page.waitForTimeout(300);
     }
     expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('selects a buyer never hovered, from the search box: its flows not drawn come with the selection, without an error', async () => {
+    await page.click('#search');
+    await page.keyboard.type('Buyers in US');
+    await expect.poll(() => page.locator('#search-list [role="option"]').first().getAttribute('data-key')).toBe('market-us');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#inspector-title').textContent()).toBe('Buyers in US');
+    // The graph's deferred redraw (after the panels' paint, then a task, then sigma's frame).
+    await page.waitForTimeout(500);
+    expect(errors).toEqual([]);
+    await page.keyboard.press('Escape');
   }, 60_000);
 
   it('can run the reliance lanes in WebAssembly in its engine worker (SIMD, and no policy against it)', async () => {
