@@ -8,6 +8,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { NodeKind } from '../model/schema.ts';
 import { countryName } from '../model/countries.ts';
 import type { GraphView, Positions } from '../worker/protocol.ts';
+import { edgeKeyAt } from './doc-index.ts';
 import { COUNTRY_NODE_COLOR, EDGE_COLOR, KIND_COLORS, shortLabel } from './look.ts';
 
 export interface DisplayNode {
@@ -45,10 +46,9 @@ export interface MinorFlow {
  * selected, and the ones a scenario changed when they are marked (showMinorFlows).
  */
 export interface MinorFlows {
-  /** Every minor flow, in the document's order. */
-  flows: MinorFlow[];
   /** Each node's minor flows, as supplier or customer. */
   byNode: Map<string, MinorFlow[]>;
+  /** Every minor flow, in the document's order. */
   byKey: Map<string, MinorFlow>;
 }
 export interface DisplayGraphAttributes {
@@ -172,15 +172,14 @@ function* displaySteps(view: GraphView, positions: Positions, withCountries: boo
   yield;
   const drawn = yield* drawnFlowsSteps(view, MAX_DRAWN_FLOWS);
   const edges = view.document.edges;
-  const minor: MinorFlows | null = drawn ? { flows: [], byNode: new Map(), byKey: new Map() } : null;
+  const minor: MinorFlows | null = drawn ? { byNode: new Map(), byKey: new Map() } : null;
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i]!;
-    const key = e.key ?? `~${i}`;
+    const key = edgeKeyAt(e, i);
     const size = max > 0 ? 0.4 + 5 * Math.sqrt(e.attributes.value / max) : 0.5;
     const attributes: DisplayEdge = { size, color: EDGE_COLOR, input: e.attributes.input, value: e.attributes.value, sitsIn: false, minor: drawn !== null && drawn[i] === 0 };
     if (minor && attributes.minor) {
       const flow: MinorFlow = { key, source: e.source, target: e.target, attributes };
-      minor.flows.push(flow);
       minor.byKey.set(key, flow);
       for (const end of e.source === e.target ? [e.source] : [e.source, e.target]) {
         const list = minor.byNode.get(end);
@@ -210,7 +209,7 @@ function* drawnFlowsSteps(view: Pick<GraphView, 'document' | 'shares'>, limit: n
   const share = new Float64Array(edges.length);
   const order = new Uint32Array(edges.length);
   for (let i = 0; i < edges.length; i++) {
-    share[i] = view.shares[edges[i]!.key ?? `~${i}`] ?? 0;
+    share[i] = view.shares[edgeKeyAt(edges[i]!, i)] ?? 0;
     order[i] = i;
     if ((i + 1) % STEP === 0) yield;
   }

@@ -17,9 +17,15 @@ export function nodeOf(doc: GraphDocument, key: string): Node | undefined {
   return byKey.get(key);
 }
 
-/** A flow by its key; a flow the file gave no key is `~<its position>`. */
+/**
+ * The key of the flow at position `i`. A view's document names every flow (the engine's keyedDocument);
+ * `~<position>` stands in for a flow a document gives no key, as the engine names such flows when it loads them.
+ */
+export const edgeKeyAt = (e: Edge, i: number): string => e.key ?? `~${i}`;
+
+/** A flow by its key (edgeKeyAt). */
 export function edgeOf(doc: GraphDocument, key: string): Edge | undefined {
   let byKey = edges.get(doc);
-  if (!byKey) edges.set(doc, (byKey = new Map(doc.edges.map((e, i) => [e.key ?? `~${i}`, e]))));
+  if (!byKey) edges.set(doc, (byKey = new Map(doc.edges.map((e, i) => [edgeKeyAt(e, i), e]))));
   return byKey.get(key);
 }

@@ -119,7 +119,7 @@ interface Refresh {
  * A graph's size for `scaleSettings` and `lightHover`: its nodes, and every flow it stands for (minor ones kept beside it
  * too), before any minor flow is put in it.
  */
-const scaleOf = (g: DisplayGraph) => ({ order: g.order, size: g.size + (minorFlows(g)?.flows.length ?? 0) });
+const scaleOf = (g: DisplayGraph) => ({ order: g.order, size: g.size + (minorFlows(g)?.byKey.size ?? 0) });
 
 export function mountGraphView(container: HTMLElement, initial: DisplayGraph, events: GraphViewEvents): GraphView {
   let graph = initial;
@@ -209,9 +209,13 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       return out;
     }
     const [s, t] = graph.extremities(key);
-    if (a.minor && s !== focus && t !== focus && !ui.changedEdges?.has(key)) return { ...out, hidden: true };
-    if (filtered && (!visible(s, graph.getNodeAttributes(s)) || !visible(t, graph.getNodeAttributes(t)))) return { ...out, hidden: true };
-    if (ui.inputFilter && !a.sitsIn && a.input !== ui.inputFilter) return { ...out, hidden: true };
+    const hidden = (a.minor && s !== focus && t !== focus && !ui.changedEdges?.has(key)) ||
+      (filtered && (!visible(s, graph.getNodeAttributes(s)) || !visible(t, graph.getNodeAttributes(t)))) ||
+      (ui.inputFilter && !a.sitsIn && a.input !== ui.inputFilter);
+    if (hidden) {
+      out.hidden = true;
+      return out;
+    }
     if (ui.selectedInput && !a.sitsIn) out.color = a.input === ui.selectedInput ? '#5c6bc0' : '#eef0f3';
     if (ui.availability) {
       const lost = 1 - (ui.availability[s] ?? 1);
@@ -440,7 +444,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       const layout = new MultiDirectedGraph<{ x: number; y: number; size: number }>();
       graph.forEachNode((k, a) => layout.addNode(k, { x: a.x, y: a.y, size: a.size }));
       graph.forEachEdge((_e, _a, s, t) => void layout.addDirectedEdge(s, t));
-      for (const f of minorFlows(graph)?.flows ?? []) if (!graph.hasEdge(f.key)) layout.addDirectedEdge(f.source, f.target);
+      for (const f of minorFlows(graph)?.byKey.values() ?? []) if (!graph.hasEdge(f.key)) layout.addDirectedEdge(f.source, f.target);
       layout.on('eachNodeAttributesUpdated', () => {
         graph.updateEachNodeAttributes((k, a) => {
           const p = layout.getNodeAttributes(k);

@@ -1,5 +1,5 @@
 /** The inspector of one node: its attributes, sources, suppliers and customers with shares, and its impact on each buyer. */
-import { nodeOf } from '../doc-index.ts';
+import { edgeKeyAt, nodeOf } from '../doc-index.ts';
 import { money, pct, pp } from '../../report/format.ts';
 import { countryName } from '../../model/countries.ts';
 import { baselineReport, comparing as isComparing, currentReport, type AppState } from '../../state/app-state.ts';
@@ -29,7 +29,7 @@ export function renderInspector(s: AppState, key: string, act: InspectorActions)
 
   const flows = (dir: 'in' | 'out') => {
     const rows = view.document.edges
-      .map((e, i) => ({ e, key: e.key ?? `~${i}` }))
+      .map((e, i) => ({ e, key: edgeKeyAt(e, i) }))
       .filter(({ e }) => (dir === 'in' ? e.target === key : e.source === key))
       .sort((p, q) => (p.e.attributes.input < q.e.attributes.input ? -1 : p.e.attributes.input > q.e.attributes.input ? 1 : q.e.attributes.value - p.e.attributes.value));
     if (rows.length === 0) return h('p', { className: 'hint' }, dir === 'in' ? 'None: a raw source.' : 'None.');
