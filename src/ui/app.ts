@@ -337,9 +337,9 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       // A newer build owns the view.
       if (destroyed || build !== building) return;
       const now = store.get();
-      if (now.view.status === 'done' && now.view.value === ev && now.countries === s.countries && now.layout !== s.layout) return buildInSlices(build, now, ev);
-      pendingBuild = false;
       const current = now.view.status === 'done' && now.view.value === ev && now.countries === s.countries;
+      if (current && now.layout !== s.layout) return buildInSlices(build, now, ev);
+      pendingBuild = false;
       if (current && show(g, now)) return;
       view?.update(graphUi(now), { resize: true });
       lastSizeKey = sizeKeyOf(now);
@@ -384,7 +384,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     }
     // While a new graph is being built, the one on screen is left alone: the new one comes with the UI state of then.
     // A change that graphUi does not read (saving, the editor, files) leaves the graph alone too: each pass of the reducers is long on a big graph.
-    if (view && !pendingBuild && (drawnWithUi || uiInputs(s).some((x, i) => x !== uiInputs(prev)[i]))) {
+    const before = uiInputs(prev);
+    if (view && !pendingBuild && (drawnWithUi || uiInputs(s).some((x, i) => x !== before[i]))) {
       // Sizes move the label grid, so only a change of them needs a full reindex.
       const sizeKey = sizeKeyOf(s);
       if (!drawnWithUi) view.update(graphUi(s), { resize: sizeKey !== lastSizeKey || s.filters !== prev.filters });
