@@ -1,7 +1,7 @@
 /**
  * The app on a generated graph of 10,000 nodes and 50,000 flows (issue 8),
- * in real headless Chromium: opened through the file input, drawn before its
- * figures, panned and zoomed, and sized by betweenness (in its own worker).
+ * in real headless Chromium: opened through the file input and drawn, panned
+ * and zoomed, sized by betweenness (in its own worker), hovered and searched.
  * No timing assertions: tests/bench/app.ts measures.
  */
 import type { Page } from 'playwright-core';
@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
-  it('is drawn from the file input before its figures, then shows them', async () => {
+  it('is drawn from the file input, and shows its figures', async () => {
     await page.evaluate(() => {
       const w = window as unknown as { drawn: number[] };
       w.drawn = [];
