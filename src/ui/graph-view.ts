@@ -13,6 +13,7 @@ import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProg
 import type { Settings } from 'sigma/settings';
 import { animateNodes } from 'sigma/utils';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import { attachInSlices, type Attaching } from './attach-in-slices.ts';
 import { minorFlows, nextTask, showMinorFlows, wantedMinorFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
 import { drawHover, drawLabel } from './labels.ts';
 import { ADDED_COLOR, CHANGED_DOWN, CHANGED_UP, FADED, FAILED_COLOR, LOSS_COLOR, mix, namedNeighbours } from './look.ts';
@@ -74,8 +75,11 @@ export interface GraphView {
 export interface GraphViewEvents {
   onClickNode(key: string): void;
   onClickStage(): void;
-  /** After sigma's first render of a graph (the one mounted, then each one `setGraph` gives): its node and edge counts. */
-  onDrawn?(graph: { nodes: number; edges: number }): void;
+  /**
+   * After sigma's first render of a graph with all its flows in (the one mounted, then each one `setGraph` gives):
+   * its node count, the flows it stands for, and the flows drawn (in sigma's graph; minor flows are kept beside it).
+   */
+  onDrawn?(graph: { nodes: number; edges: number; drawnEdges: number }): void;
 }
 
 /**
@@ -86,6 +90,8 @@ export interface GraphViewEvents {
 export const HIDE_ON_MOVE_EDGES = 2000;
 export const THIN_EDGES = 10_000;
 export const QUIET_LABELS_NODES = 2000;
+/** Above this many flows drawn, a new graph is handed to sigma in slices (attach-in-slices.ts). */
+export const SLICED_ATTACH_EDGES = 2000;
 export function scaleSettings(g: { order: number; size: number }): Partial<Settings> {
   return {
     hideEdgesOnMove: g.size > HIDE_ON_MOVE_EDGES,
@@ -133,6 +139,9 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   let fa2: FA2Layout | null = null;
   let fa2Timer: ReturnType<typeof setTimeout> | null = null;
   let killed = false;
+  /** A graph whose flows go to sigma in slices: the one drawn, until they are all in. */
+  let attaching: Attaching | null = null;
+  let attachments = 0;
 
   const visible = (key: string, a: DisplayNode) => {
     if (ui.hiddenKinds.has(a.kind)) return false;
@@ -326,7 +335,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   sigma.on('afterRender', () => {
     if (!undrawn) return;
     undrawn = false;
-    events.onDrawn?.({ nodes: graph.order, edges: scale.size });
+    events.onDrawn?.({ nodes: graph.order, edges: scale.size, drawnEdges: sigma.getGraph().size });
   });
   sigma.on('clickNode', ({ node }) => events.onClickNode(node));
   sigma.on('clickStage', () => events.onClickStage());
@@ -343,15 +352,16 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   });
   resized.observe(container);
 
-  const refreshFor = ({ edgesToo, skipIndexation }: Refresh, schedule = false) => {
-    if (edgesToo) sigma.refresh({ skipIndexation, schedule });
-    else sigma.refresh({ partialGraph: { nodes: graph.nodes(), edges: [] }, skipIndexation, schedule });
+  const refreshFor = ({ edgesToo, skipIndexation }: Refresh) => {
+    if (edgesToo) sigma.refresh({ skipIndexation });
+    else sigma.refresh({ partialGraph: { nodes: graph.nodes(), edges: [] }, skipIndexation });
   };
   /**
    * On a big graph an update's refresh waits until the frame after it is painted (the panels the same change
-   * redrew: 50 to 70 ms of layout and paint when the figures come), runs the reducers in a task of its own, and
-   * draws (sigma's indexing and render) in the next frame: three tasks, each under 100 ms, rather than one.
-   * Updates meanwhile are merged into it; the reducers read the UI state of then.
+   * redrew: 50 to 70 ms of layout and paint when the figures come), then runs the reducers and draws in a task of
+   * its own, not in a frame's: where WebGL is software (no GPU), a frame that draws 10,000 flows also waits in it
+   * for their rasterizing, 50 to 100 ms more (docs/scale.md, In the app). Updates meanwhile are merged into it;
+   * the reducers read the UI state of then.
    */
   let deferred: Refresh | null = null;
   let deferring = false;
@@ -365,7 +375,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       if (killed || !refresh) return;
       const indexed = syncMinor();
       setNeighbours();
-      refreshFor({ ...refresh, skipIndexation: refresh.skipIndexation && !indexed }, true);
+      refreshFor({ ...refresh, skipIndexation: refresh.skipIndexation && !indexed });
     }));
   };
 
@@ -381,6 +391,10 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     graph: () => graph,
     setGraph(g, change = {}) {
       stopForce();
+      // The rest of its flows into the graph before: indexed at once if it is this one again, else only put back.
+      const before = attaching;
+      attaching = null;
+      if (before?.graph === g) before.finish();
       // Before the graph, so that its first render uses them (setGraph renders at once), and only when
       // they change: sigma re-indexes the graph it holds at once (the reducers read `graph`, still that one).
       const next = scaleOf(g);
@@ -395,10 +409,24 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       // Into the new graph before sigma holds it: indexed with the rest.
       syncMinor();
       setNeighbours();
-      undrawn = true;
       // The frame first: sigma's setGraph indexes and renders at once, in it.
       frame();
-      sigma.setGraph(g);
+      const attach = ++attachments;
+      if (g.size > SLICED_ATTACH_EDGES) {
+        // Its first picture is the one with every flow in.
+        undrawn = false;
+        attaching = attachInSlices(sigma, g, {
+          whole: () => {
+            if (killed || attach !== attachments) return;
+            attaching = null;
+            undrawn = true;
+          },
+        });
+      } else {
+        undrawn = true;
+        sigma.setGraph(g);
+      }
+      before?.finish();
     },
     update(change, options) {
       const before = ui;
@@ -440,6 +468,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     zoom: (factor) => void (factor > 1 ? sigma.getCamera().animatedUnzoom({ duration: 200, factor }) : sigma.getCamera().animatedZoom({ duration: 200, factor: 1 / factor })),
     runForce(ms, done) {
       stopForce();
+      attaching?.finish();
       // ForceAtlas2 pulls along every flow, minor ones too: it runs on a copy with all of them, whose positions go to the graph drawn.
       const layout = new MultiDirectedGraph<{ x: number; y: number; size: number }>();
       graph.forEachNode((k, a) => layout.addNode(k, { x: a.x, y: a.y, size: a.size }));
@@ -476,6 +505,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       resized.disconnect();
       stopForce();
       sigma.kill();
+      attaching?.finish();
     },
   };
 }

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGraph } from '../../src/generate/index.ts';
+import { MAX_DRAWN_FLOWS } from '../../src/ui/display-graph.ts';
 import { LANES_WASM_BASE64 } from '../../src/metrics/lanes-wasm.ts';
 import { BETWEENNESS_EXACT_NODES } from '../../src/worker/betweenness.ts';
 import { appPage, serveApp, shot, type Served } from './app-server.ts';
@@ -41,12 +42,15 @@ afterAll(async () => {
 describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
   it('is drawn from the file input, and shows its figures', async () => {
     await page.evaluate(() => {
-      const w = window as unknown as { drawn: number[] };
+      const w = window as unknown as { drawn: { nodes: number; drawnEdges: number }[] };
       w.drawn = [];
-      document.addEventListener('chokepoint:drawn', (e) => w.drawn.push((e as CustomEvent<{ nodes: number }>).detail.nodes));
+      document.addEventListener('chokepoint:drawn', (e) => w.drawn.push((e as CustomEvent<{ nodes: number; drawnEdges: number }>).detail));
     });
     await pick(page, [FILE]);
-    await page.waitForFunction((n) => (window as unknown as { drawn: number[] }).drawn.includes(n), NODES, { timeout: 30_000 });
+    await page.waitForFunction((n) => (window as unknown as { drawn: { nodes: number }[] }).drawn.some((d) => d.nodes === n), NODES, { timeout: 30_000 });
+    // Its flows go to sigma in slices (attach-in-slices.ts): the graph is reported drawn with all of them in.
+    const drawn = await page.evaluate((n) => (window as unknown as { drawn: { nodes: number; drawnEdges: number }[] }).drawn.filter((d) => d.nodes === n).map(({ nodes, drawnEdges }) => ({ nodes, drawnEdges })), NODES);
+    expect(drawn).toEqual([{ nodes: NODES, drawnEdges: MAX_DRAWN_FLOWS }]);
     await loaded(page, FILE.name);
     const s = await page.evaluate(() => {
       const t = window.__chokepoint!.state();
