@@ -20,7 +20,7 @@
  *   npm run bench:app -- --nodes 3000 --flows 15000
  *   npm run bench:app -- --shot FILE.png    a screenshot of the graph after the last run
  *   npm run bench:app -- --wait 600         wait up to 600 s for the picture and the figures (default 120)
- *   npm run bench:app -- --against REV      this tree's app and REV's (a git worktree), opens interleaved:
+ *   npm run bench:app -- --against REV      this tree's app and REV's (a git worktree), opens interleaved (--tasks too):
  *                                           on two shared cores the machine's noise is larger than most
  *                                           effects, and batches run one after the other mislead. Only
  *                                           the open's figures (no pan, zoom, profile or shot). REV is built
@@ -212,6 +212,7 @@ async function profiled(page: Page, label: string, act: () => Promise<unknown>) 
 }
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
+const taskList = (open: OpenFigures) => open.tasks.map((t) => `+${t.start.toFixed(0)}: ${t.duration.toFixed(0)}`).join(', ');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Opens of this tree's app and REV's, interleaved (A B, then B A, …): only the open's figures. */
@@ -233,6 +234,7 @@ async function against(rev: string, file: string): Promise<void> {
         const open = await openAndTime(page, file, NODES);
         opens.get(v.name)!.push(open);
         console.log(`run ${run + 1}, ${v.name}: first picture ${ms(open.firstPicture)}, figures ${ms(open.figures)}, longest task ${ms(open.longest)}, load ${loadavg()[0]!.toFixed(1)}${errors.length ? `, page errors: ${errors.join(' | ')}` : ''}`);
+        if (TASKS) console.log(`  long tasks (start +ms: duration ms): ${taskList(open)}`);
         await page.close();
       }
     }
@@ -284,7 +286,7 @@ try {
     const zoomed = await framesDuring(page, () => zoom(page));
     rows.push({ ...open, pan: panned, zoom: zoomed });
     console.log(`run ${run + 1}: first picture ${ms(open.firstPicture)} (${open.drawnNodes} nodes drawn), figures ${ms(open.figures)}, longest task ${ms(open.longest)}, tasks > 100 ms ${open.over100} (> 50 ms ${open.over50}), pan ${panned.fps.toFixed(1)} fps (worst frame ${ms(panned.worst)}), zoom ${zoomed.fps.toFixed(1)} fps (worst frame ${ms(zoomed.worst)}), load ${loadavg()[0]!.toFixed(1)}${errors.length ? `, page errors: ${errors.join(' | ')}` : ''}`);
-    if (TASKS) console.log(`  long tasks (start +ms: duration ms): ${open.tasks.map((t) => `+${t.start.toFixed(0)}: ${t.duration.toFixed(0)}`).join(', ')}`);
+    if (TASKS) console.log(`  long tasks (start +ms: duration ms): ${taskList(open)}`);
     if (SHOT && run === RUNS - 1) {
       await page.locator('#fit').click();
       await page.waitForTimeout(600);
