@@ -111,7 +111,7 @@ describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
     await expect.poll(() => page.locator('#search-list [role="option"]').first().getAttribute('data-key')).toBe('market-us');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#inspector-title').textContent()).toBe('Buyers in US');
-    // The graph's deferred redraw (after the panels' paint, then a task, then sigma's frame).
+    // The graph's deferred redraw (after the panels' paint, in a task that runs the reducers and draws).
     await page.waitForTimeout(500);
     expect(errors).toEqual([]);
     await page.keyboard.press('Escape');
