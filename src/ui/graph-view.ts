@@ -468,7 +468,11 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     zoom: (factor) => void (factor > 1 ? sigma.getCamera().animatedUnzoom({ duration: 200, factor }) : sigma.getCamera().animatedZoom({ duration: 200, factor: 1 / factor })),
     runForce(ms, done) {
       stopForce();
-      attaching?.finish();
+      if (attaching) {
+        // Every flow in, and processed by sigma at once: a hover's partial redraw must find each one indexed.
+        attaching.finish();
+        sigma.refresh({ partialGraph: { nodes: [], edges: [] } });
+      }
       // ForceAtlas2 pulls along every flow, minor ones too: it runs on a copy with all of them, whose positions go to the graph drawn.
       const layout = new MultiDirectedGraph<{ x: number; y: number; size: number }>();
       graph.forEachNode((k, a) => layout.addNode(k, { x: a.x, y: a.y, size: a.size }));
