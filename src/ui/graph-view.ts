@@ -301,16 +301,20 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   /**
    * A hover's redraw. On big graphs (`lightHover`) it fades nothing, so only the nodes and flows around
    * the node left and the node entered are redrawn: sigma's full refresh runs both reducers on every
-   * node and flow, too long a task for each move of the mouse.
+   * node and flow, too long a task for each move of the mouse. That redraw, and the node's minor flows put in
+   * sigma's graph, wait for a task of their own: Chromium hands a mouse move over at the start of a frame, and
+   * where WebGL is software a frame that draws waits in its task for the rasterizing (docs/scale.md, In the app).
+   * Hovers meanwhile are merged into it.
    */
-  const hover = (node: string | null) => {
-    const before = ui.hovered ?? ui.selected;
+  let hoverLeft: { focus: string | null } | null = null;
+  const redrawHover = () => {
+    // The focus before the first hover not yet drawn; `neighbours` are still its own. None: a new graph came since.
+    if (!hoverLeft || killed) return;
+    const before = hoverLeft.focus;
+    hoverLeft = null;
     const beforeNeighbours = neighbours;
-    ui = { ...ui, hovered: node };
     const indexed = syncMinor();
     setNeighbours();
-    container.style.cursor = node ? 'pointer' : '';
-    if (!lightHover(scale)) return void sigma.refresh({ skipIndexation: true });
     const after = ui.hovered ?? ui.selected;
     const nodes = new Set([...beforeNeighbours, ...neighbours]);
     const edges = new Set<string>();
@@ -319,8 +323,21 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       nodes.add(k);
       graph.forEachEdge(k, (e) => void edges.add(e));
     }
-    // Flows came: sigma indexes its graph again, at the next frame (its listener asked for it as they came).
-    sigma.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] }, skipIndexation: !indexed, schedule: indexed });
+    // Flows came: sigma indexes its graph again.
+    sigma.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] }, skipIndexation: !indexed });
+  };
+  const hover = (node: string | null) => {
+    const before = ui.hovered ?? ui.selected;
+    ui = { ...ui, hovered: node };
+    container.style.cursor = node ? 'pointer' : '';
+    if (!lightHover(scale)) {
+      syncMinor();
+      setNeighbours();
+      return void sigma.refresh({ skipIndexation: true });
+    }
+    if (hoverLeft) return;
+    hoverLeft = { focus: before };
+    void nextTask().then(redrawHover);
   };
   // A button held down: the camera is being dragged over nodes, not hovering them.
   const dragging = (e: { event: { original: MouseEvent | TouchEvent } }) => 'buttons' in e.event.original && e.event.original.buttons !== 0;
@@ -341,14 +358,22 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   sigma.on('clickStage', () => events.onClickStage());
 
   // The canvas changes size when the panels around it do (the legend grows in what-if mode): draw again at the new size.
-  // Data unchanged: no reducer runs (an empty partial refresh), only sigma's indexing at the new size, in the next frame.
+  // Data unchanged: no reducer runs (an empty partial refresh), only sigma's indexing at the new size, in the next
+  // frame; on a big graph in a task of its own, as its other draws (hover, above).
   // Observers also fire for changes sigma does not see (a fraction of a pixel): only a new whole-pixel size is drawn again.
   let seen = { width: -1, height: -1 };
+  let resizing = false;
   const resized = new ResizeObserver(() => {
     const size = { width: container.offsetWidth, height: container.offsetHeight };
     if (killed || (size.width === seen.width && size.height === seen.height)) return;
     seen = size;
-    sigma.refresh({ partialGraph: { nodes: [], edges: [] }, schedule: true });
+    if (!lightHover(scale)) return void sigma.refresh({ partialGraph: { nodes: [], edges: [] }, schedule: true });
+    if (resizing) return;
+    resizing = true;
+    void nextTask().then(() => {
+      resizing = false;
+      if (!killed) sigma.refresh({ partialGraph: { nodes: [], edges: [] } });
+    });
   });
   resized.observe(container);
 
@@ -405,6 +430,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       shown.clear();
       // A refresh still waiting is for the graph before: the new one is drawn with the UI state of now.
       deferred = null;
+      hoverLeft = null;
       ui = { ...ui, ...change };
       // Into the new graph before sigma holds it: indexed with the rest.
       syncMinor();

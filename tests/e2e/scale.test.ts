@@ -10,7 +10,9 @@ import { generateGraph } from '../../src/generate/index.ts';
 import { MAX_DRAWN_FLOWS } from '../../src/ui/display-graph.ts';
 import { LANES_WASM_BASE64 } from '../../src/metrics/lanes-wasm.ts';
 import { BETWEENNESS_EXACT_NODES } from '../../src/worker/betweenness.ts';
+import { KIND_COLORS } from '../../src/ui/look.ts';
 import { appPage, serveApp, shot, type Served } from './app-server.ts';
+import { countColour, decodePng } from './png.ts';
 import { loaded, openDefault, pick } from './files-helpers.ts';
 
 const NODES = 10_000;
@@ -93,14 +95,20 @@ describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
     // Its flows not drawn come into sigma's graph at the first hover (sigma must index them before it draws
     // them, or it throws), stay there hidden when the mouse leaves, and show again at the next hover.
     const pos = await page.evaluate(() => window.__chokepoint!.screenPosition('market-jp'));
+    // Its flows in are drawn in the buyers' red while it is hovered (the redraw runs in a task after the mouse
+    // event's): far more of that red than the buyers' own dots show.
+    const red = async () => countColour(decodePng(await page.locator('#graph').screenshot()), KIND_COLORS.demand, 16);
+    const dots = await red();
     for (let i = 0; i < 2; i++) {
       await page.mouse.move(pos!.x, pos!.y);
       await page.waitForTimeout(300);
       // The pointer is on the node: the view took the hover (it sets this cursor).
       expect(await page.locator('#graph').evaluate((e) => e.style.cursor)).toBe('pointer');
+      expect(await red()).toBeGreaterThan(3 * dots + 1000);
       if (i === 0) await shot(page, 'scale-hover');
       await page.mouse.move(pos!.x + 300, pos!.y + 200);
       await page.waitForTimeout(300);
+      expect(await red()).toBeLessThan(2 * dots + 500);
     }
     expect(errors).toEqual([]);
   }, 60_000);
