@@ -333,7 +333,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
    */
   function buildInSlices(build: number, s: A.AppState, ev: EngineView) {
     pendingBuild = true;
-    void buildDisplayGraphInSlices(ev, positionsFor(s, ev), s.countries === 'nodes', s.layout === 'tiered' ? 'column' : 'centroid').then((g) => {
+    // Its flows left out: the graph view puts them in as sigma takes the graph.
+    void buildDisplayGraphInSlices(ev, positionsFor(s, ev), s.countries === 'nodes', s.layout === 'tiered' ? 'column' : 'centroid', { detach: true }).then((g) => {
       // A newer build owns the view.
       if (destroyed || build !== building) return;
       const now = store.get();

@@ -51,11 +51,37 @@ export interface MinorFlows {
   /** Every minor flow, in the document's order. */
   byKey: Map<string, MinorFlow>;
 }
+/**
+ * A big graph's drawn flows and "sits in" links, in the graph's order, kept out of it by its build until the
+ * graph view puts them in as sigma takes the graph, in slices (attach-in-slices.ts): putting 10,000 flows in,
+ * taking them out and putting them back cost the attaching task 15 to 30 ms more (docs/scale.md, In the app).
+ */
+export interface DetachedFlows {
+  /** null: a "sits in" link, whose key graphology makes. */
+  keys: (string | null)[];
+  sources: string[];
+  targets: string[];
+  attributes: DisplayEdge[];
+}
 export interface DisplayGraphAttributes {
   /** The flows kept out of the graph; null when every flow is in it. */
   minor: MinorFlows | null;
+  /** The flows drawn, not yet in the graph; absent or null when they are in it. */
+  detached?: DetachedFlows | null;
 }
 export type DisplayGraph = MultiDirectedGraph<DisplayNode, DisplayEdge, DisplayGraphAttributes>;
+
+/** The flows a build left out of the graph for the graph view to put in (none unless built with `detach`). */
+export const detachedFlows = (g: DisplayGraph): DetachedFlows | null => g.getAttribute('detached') ?? null;
+
+/** Puts flows `from` to `to` of `flows` in the graph, in their order. */
+export function putFlows(g: DisplayGraph, flows: DetachedFlows, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const key = flows.keys[i];
+    if (key === null) g.addDirectedEdge(flows.sources[i]!, flows.targets[i]!, flows.attributes[i]!);
+    else g.addDirectedEdgeWithKey(key, flows.sources[i]!, flows.targets[i]!, flows.attributes[i]!);
+  }
+}
 
 /** The graph's minor flows kept beside it (none on a small graph). */
 export const minorFlows = (g: DisplayGraph): MinorFlows | null => g.getAttribute('minor') ?? null;
@@ -110,9 +136,10 @@ export function buildDisplayGraph(view: GraphView, positions: Positions, withCou
 /**
  * The same graph, built in slices of about `sliceMs` with the main thread given back between them:
  * at 10,000 nodes and 50,000 flows the build is a task of 0.3 s otherwise (docs/scale.md, In the app).
+ * `detach`: its drawn flows and "sits in" links are left out, listed in `detached` for the graph view.
  */
-export async function buildDisplayGraphInSlices(view: GraphView, positions: Positions, withCountries: boolean, placement: CountryPlacement = 'column', sliceMs = 20): Promise<DisplayGraph> {
-  const steps = displaySteps(view, positions, withCountries, placement);
+export async function buildDisplayGraphInSlices(view: GraphView, positions: Positions, withCountries: boolean, placement: CountryPlacement = 'column', { sliceMs = 20, detach = false } = {}): Promise<DisplayGraph> {
+  const steps = displaySteps(view, positions, withCountries, placement, detach);
   // Not in the task that asked (a message's, already long).
   await nextTask();
   let start = performance.now();
@@ -158,9 +185,19 @@ function drain<T>(steps: Generator<void, T>): T {
 /** Every STEP items the build yields: a point where it may give the main thread back. */
 const STEP = 500;
 
-function* displaySteps(view: GraphView, positions: Positions, withCountries: boolean, placement: CountryPlacement): Generator<void, DisplayGraph> {
+function* displaySteps(view: GraphView, positions: Positions, withCountries: boolean, placement: CountryPlacement, detach = false): Generator<void, DisplayGraph> {
   const g: DisplayGraph = new MultiDirectedGraph();
   g.setAttribute('minor', null);
+  const detached: DetachedFlows | null = detach ? { keys: [], sources: [], targets: [], attributes: [] } : null;
+  const addEdge = (key: string | null, source: string, target: string, attributes: DisplayEdge) => {
+    if (detached) {
+      detached.keys.push(key);
+      detached.sources.push(source);
+      detached.targets.push(target);
+      detached.attributes.push(attributes);
+    } else if (key === null) g.addDirectedEdge(source, target, attributes);
+    else g.addDirectedEdgeWithKey(key, source, target, attributes);
+  };
   let n = 0;
   for (const { key, attributes: a } of view.document.nodes) {
     const p = positions[key] ?? { x: 0, y: 0 };
@@ -186,11 +223,12 @@ function* displaySteps(view: GraphView, positions: Positions, withCountries: boo
         if (list) list.push(flow);
         else minor.byNode.set(end, [flow]);
       }
-    } else g.addDirectedEdgeWithKey(key, e.source, e.target, attributes);
+    } else addEdge(key, e.source, e.target, attributes);
     if ((i + 1) % STEP === 0) yield;
   }
   g.setAttribute('minor', minor);
-  if (withCountries) addCountryNodes(g, placement);
+  if (withCountries) addCountryNodes(g, placement, addEdge);
+  if (detached) g.setAttribute('detached', detached);
   return g;
 }
 
@@ -280,7 +318,7 @@ export function countryPlaces(nodes: readonly { country: string; x: number; y: n
 }
 
 /** One node per country, placed by countryPlaces, linked from each node that sits in it. */
-function addCountryNodes(g: DisplayGraph, placement: CountryPlacement) {
+function addCountryNodes(g: DisplayGraph, placement: CountryPlacement, addEdge: (key: null, source: string, target: string, a: DisplayEdge) => void) {
   const members = new Map<string, string[]>();
   const nodes: { country: string; x: number; y: number }[] = [];
   g.forEachNode((k, a) => {
@@ -301,6 +339,6 @@ function addCountryNodes(g: DisplayGraph, placement: CountryPlacement) {
       kind: 'country',
       country: code,
     });
-    for (const m of members.get(code)!) g.addDirectedEdge(m, key, { size: 0.3, color: '#d3d8de', input: 'sits-in', value: 0, sitsIn: true, minor: false });
+    for (const m of members.get(code)!) addEdge(null, m, key, { size: 0.3, color: '#d3d8de', input: 'sits-in', value: 0, sitsIn: true, minor: false });
   }
 }

@@ -14,7 +14,7 @@ import type { Settings } from 'sigma/settings';
 import { animateNodes } from 'sigma/utils';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { attachInSlices, type Attaching } from './attach-in-slices.ts';
-import { minorFlows, nextTask, showMinorFlows, wantedMinorFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
+import { detachedFlows, minorFlows, nextTask, showMinorFlows, wantedMinorFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
 import { drawHover, drawLabel } from './labels.ts';
 import { ADDED_COLOR, CHANGED_DOWN, CHANGED_UP, FADED, FAILED_COLOR, LOSS_COLOR, mix, namedNeighbours } from './look.ts';
 
@@ -125,7 +125,7 @@ interface Refresh {
  * A graph's size for `scaleSettings` and `lightHover`: its nodes, and every flow it stands for (minor ones kept beside it
  * too), before any minor flow is put in it.
  */
-const scaleOf = (g: DisplayGraph) => ({ order: g.order, size: g.size + (minorFlows(g)?.byKey.size ?? 0) });
+const scaleOf = (g: DisplayGraph) => ({ order: g.order, size: g.size + (detachedFlows(g)?.keys.length ?? 0) + (minorFlows(g)?.byKey.size ?? 0) });
 
 export function mountGraphView(container: HTMLElement, initial: DisplayGraph, events: GraphViewEvents): GraphView {
   let graph = initial;
@@ -377,6 +377,26 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   });
   resized.observe(container);
 
+  /** Hands sigma the graph: in slices if it is big or its build left its flows out (attach-in-slices.ts). */
+  const attach = (g: DisplayGraph) => {
+    const id = ++attachments;
+    if (!detachedFlows(g) && g.size <= SLICED_ATTACH_EDGES) {
+      undrawn = true;
+      return void sigma.setGraph(g);
+    }
+    // Its first picture is the one with every flow in.
+    undrawn = false;
+    attaching = attachInSlices(sigma, g, {
+      whole: () => {
+        if (killed || id !== attachments) return;
+        attaching = null;
+        undrawn = true;
+      },
+    });
+  };
+  // sigma took the first graph as it was made: the flows its build left out go in now.
+  if (detachedFlows(graph)) attach(graph);
+
   const refreshFor = ({ edgesToo, skipIndexation }: Refresh) => {
     if (edgesToo) sigma.refresh({ skipIndexation });
     else sigma.refresh({ partialGraph: { nodes: graph.nodes(), edges: [] }, skipIndexation });
@@ -437,21 +457,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       setNeighbours();
       // The frame first: sigma's setGraph indexes and renders at once, in it.
       frame();
-      const attach = ++attachments;
-      if (g.size > SLICED_ATTACH_EDGES) {
-        // Its first picture is the one with every flow in.
-        undrawn = false;
-        attaching = attachInSlices(sigma, g, {
-          whole: () => {
-            if (killed || attach !== attachments) return;
-            attaching = null;
-            undrawn = true;
-          },
-        });
-      } else {
-        undrawn = true;
-        sigma.setGraph(g);
-      }
+      attach(g);
       before?.finish();
     },
     update(change, options) {

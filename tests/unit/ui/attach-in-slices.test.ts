@@ -2,7 +2,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type Sigma from 'sigma';
 import { describe, expect, it } from 'vitest';
 import { attachInSlices } from '../../../src/ui/attach-in-slices.ts';
-import type { DisplayEdge, DisplayGraph, DisplayNode } from '../../../src/ui/display-graph.ts';
+import { detachedFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from '../../../src/ui/display-graph.ts';
 
 /** What sigma does with a graph here: holds one, indexes each flow added to it (its listener), draws on refresh. */
 function fakeSigma() {
@@ -50,6 +50,20 @@ describe('a big graph handed to sigma in slices', () => {
       expect([f.s, f.t]).toEqual([before[i]!.s, before[i]!.t]);
       expect(f.a).toBe(before[i]!.a);
     });
+  });
+
+  it('takes the flows its build left out (`detached`) without touching those in the graph, and clears that list', async () => {
+    const g = graph(2);
+    const a = (i: number) => ({ size: i, color: '#ccc', input: 'x', value: i, sitsIn: i === 3, minor: false });
+    g.setAttribute('detached', { keys: ['f2', null], sources: ['a', 'b'], targets: ['b', 'c'], attributes: [a(2), a(3)] });
+    const { sigma, log } = fakeSigma();
+    const attaching = attachInSlices(sigma, g, { slices: 1 });
+    expect(log).toEqual(['setGraph 3 nodes 2 flows']);
+    expect(detachedFlows(g)).toBeNull();
+    await attaching.done;
+    expect(log.slice(1, 3)).toEqual(['index f2', expect.stringMatching(/^index /)]);
+    expect(log.at(-1)).toBe('draw 4 flows');
+    expect(g.mapEdges((k, e, s, t) => [k.startsWith('f') ? k : 'made', s, t, e.size])).toEqual([['f0', 'a', 'b', 0], ['f1', 'b', 'c', 1], ['f2', 'a', 'b', 2], ['made', 'b', 'c', 3]]);
   });
 
   it('finish puts the rest back at once and stops the slices', async () => {

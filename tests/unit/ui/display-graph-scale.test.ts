@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DisplayGraph, buildDisplayGraph, countryNodeKey, countryPlaces, buildDisplayGraphInSlices, drawnFlows, MAX_DRAWN_FLOWS, minorFlows, showMinorFlows, wantedMinorFlows } from '../../../src/ui/display-graph.ts';
+import { type DisplayGraph, buildDisplayGraph, countryNodeKey, countryPlaces, buildDisplayGraphInSlices, detachedFlows, drawnFlows, MAX_DRAWN_FLOWS, minorFlows, putFlows, showMinorFlows, wantedMinorFlows } from '../../../src/ui/display-graph.ts';
 
 const view = (shares: (number | null)[], targets?: string[]) => ({
   document: { edges: shares.map((_s, i) => ({ key: `e${i}`, target: targets?.[i] ?? `t${i}` })) } as never,
@@ -97,11 +97,30 @@ describe('the display graph built in slices', () => {
   it('is the graph built at once: nodes, flows, attributes and order (minor flows and country nodes included)', async () => {
     const { view, positions } = bigView();
     const once = buildDisplayGraph(view, positions, true);
-    const sliced = await buildDisplayGraphInSlices(view, positions, true, 'column', 1);
+    const sliced = await buildDisplayGraphInSlices(view, positions, true, 'column', { sliceMs: 1 });
     // "Sits in" links have keys graphology makes per graph: compared without them.
     const plain = (g: typeof once) => ({ ...g.export(), edges: g.export().edges.map((e) => (e.key?.startsWith('geid_') ? { ...e, key: undefined } : e)) });
     expect(plain(sliced)).toEqual(plain(once));
     expect(minorFlows(once)!.byKey.size).toBeGreaterThan(0);
+    expect(detachedFlows(once)).toBeNull();
+  });
+
+  it('with detach, leaves out the flows drawn and the "sits in" links, listed in the order the graph would hold them', async () => {
+    const { view, positions } = bigView();
+    const once = buildDisplayGraph(view, positions, true);
+    const detached = await buildDisplayGraphInSlices(view, positions, true, 'column', { sliceMs: 1, detach: true });
+    expect(detached.size).toBe(0);
+    expect(detached.order).toBe(once.order);
+    const flows = detachedFlows(detached)!;
+    const listed = flows.keys.map((key, i) => ({ key: key ?? undefined, source: flows.sources[i], target: flows.targets[i], attributes: flows.attributes[i] }));
+    const inOnce = once.export().edges.map((e) => ({ key: e.key?.startsWith('geid_') ? undefined : e.key, source: e.source, target: e.target, attributes: e.attributes }));
+    expect(listed).toEqual(inOnce);
+    expect(flows.attributes.filter((a) => a.sitsIn)).toHaveLength(once.filterEdges((_k, a) => a.sitsIn).length);
+    // Put in, they make the graph built at once (the minor flows stay beside it in both).
+    putFlows(detached, flows, 0, flows.keys.length);
+    detached.setAttribute('detached', null);
+    const plain = (g: typeof once) => ({ ...g.export(), attributes: { minor: g.getAttribute('minor') }, edges: g.export().edges.map((e) => (e.key?.startsWith('geid_') ? { ...e, key: undefined } : e)) });
+    expect(plain(detached)).toEqual(plain(once));
   });
 });
 
