@@ -17,6 +17,9 @@
  *   npm run bench:app -- --runs 5
  *   npm run bench:app -- --profile          also the main thread's CPU profile of one open, a pan and a zoom (top functions by self time)
  *   npm run bench:app -- --tasks            also every long task of each open (start after the file was chosen, duration)
+ *   npm run bench:app -- --trace            also every main-thread task of each open from a Chromium trace: the Long
+ *                                           Tasks API misses the frames' commits that read WebGL canvases back
+ *                                           from the software rasterizer (tasks with no script in them)
  *   npm run bench:app -- --nodes 3000 --flows 15000
  *   npm run bench:app -- --shot FILE.png    a screenshot of the graph after the last run
  *   npm run bench:app -- --wait 600         wait up to 600 s for the picture and the figures (default 120)
@@ -37,6 +40,7 @@ import type { Page } from 'playwright-core';
 import { generateGraph } from '../../src/generate/index.ts';
 import { appPage, serveApp, type Served } from '../e2e/app-server.ts';
 import { openDefault } from '../e2e/files-helpers.ts';
+import { mainThreadTasks, type MainThreadTask, type TraceEvent } from './main-thread-trace.ts';
 import { repoPath } from '../helpers/load.ts';
 
 const args = process.argv.slice(2);
@@ -49,6 +53,7 @@ const FLOWS = Number(option('--flows', '50000'));
 const RUNS = Number(option('--runs', '3'));
 const PROFILE = args.includes('--profile');
 const TASKS = args.includes('--tasks');
+const TRACE = args.includes('--trace');
 /** How long to wait for the picture and for the figures (the app before this work took minutes). */
 const WAIT_MS = 1000 * Number(option('--wait', '120'));
 const SHOT = option('--shot', '');
@@ -74,6 +79,8 @@ interface OpenFigures {
   over50: number;
   /** Every long task (> 50 ms): start after the file was chosen, and duration. */
   tasks: { start: number; duration: number }[];
+  /** With --trace: every main-thread task over 50 ms in the same span, from a Chromium trace. */
+  traced?: { longest: number; over100: number; tasks: MainThreadTask[] };
 }
 
 /** Everything the page records for one open: installed before the file is chosen. */
@@ -85,27 +92,44 @@ async function instrument(page: Page): Promise<void> {
       for (const e of list.getEntries()) b.tasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask' });
     // Capture on the document: runs before the app's own listener on the input.
+    // The marks bound the span in a trace (--trace).
     document.addEventListener('change', (e) => {
-      if ((e.target as HTMLElement).id === 'open-input') b.changeAt = performance.now();
+      if ((e.target as HTMLElement).id !== 'open-input') return;
+      b.changeAt = performance.now();
+      performance.mark('cp-change');
     }, true);
-    document.addEventListener('chokepoint:drawn', (e) => b.drawn.push({ at: performance.now(), nodes: (e as CustomEvent<{ nodes: number }>).detail.nodes }));
+    document.addEventListener('chokepoint:drawn', (e) => {
+      b.drawn.push({ at: performance.now(), nodes: (e as CustomEvent<{ nodes: number }>).detail.nodes });
+      performance.mark('cp-drawn');
+    });
   });
 }
 
 async function openAndTime(page: Page, file: string, nodes: number): Promise<OpenFigures> {
   await instrument(page);
+  const browser = page.context().browser()!;
+  if (TRACE) await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
   await page.setInputFiles('#open-input', file);
   await page.waitForFunction((n) => (window as unknown as { __bench: { drawn: { nodes: number }[] } }).__bench.drawn.some((d) => d.nodes >= n), nodes, { timeout: WAIT_MS, polling: 50 });
   await page.waitForFunction((name) => {
     const s = window.__chokepoint?.state();
     const done = s?.load.status === 'done' && s.loaded?.file === name && s.view.status === 'done' && /%$/.test(document.querySelector('#headline-figure')?.textContent ?? '');
     const b = (window as unknown as { __bench: { figuresAt: number } }).__bench;
-    if (done && !b.figuresAt) b.figuresAt = performance.now();
+    if (done && !b.figuresAt) {
+      b.figuresAt = performance.now();
+      performance.mark('cp-figures');
+    }
     return done;
   }, FILE_NAME, { timeout: WAIT_MS, polling: 20 });
   // Long tasks are reported after they end: give the observer a moment.
   await page.waitForTimeout(300);
-  return page.evaluate((n) => {
+  let traced: OpenFigures['traced'];
+  if (TRACE) {
+    const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+    const tasks = mainThreadTasks(trace.traceEvents, 'cp-change', ['cp-drawn', 'cp-figures']).filter((t) => t.duration > 50);
+    traced = { longest: Math.max(0, ...tasks.map((t) => t.duration)), over100: tasks.filter((t) => t.duration > 100).length, tasks };
+  }
+  const open = await page.evaluate((n) => {
     const b = (window as unknown as { __bench: { changeAt: number; drawn: { at: number; nodes: number }[]; figuresAt: number; tasks: { start: number; duration: number }[] } }).__bench;
     const drawn = b.drawn.find((d) => d.nodes >= n)!;
     const end = Math.max(b.figuresAt, drawn.at);
@@ -120,6 +144,7 @@ async function openAndTime(page: Page, file: string, nodes: number): Promise<Ope
       tasks: tasks.map((t) => ({ start: t.start - b.changeAt, duration: t.duration })),
     };
   }, nodes);
+  return { ...open, ...(traced ? { traced } : {}) };
 }
 
 /** Frames per second and the longest frame while `act` runs, counted with requestAnimationFrame in the page. */
@@ -213,6 +238,9 @@ async function profiled(page: Page, label: string, act: () => Promise<unknown>) 
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const taskList = (open: OpenFigures) => open.tasks.map((t) => `+${t.start.toFixed(0)}: ${t.duration.toFixed(0)}`).join(', ');
+/** With --trace, the line of every main-thread task over 50 ms. */
+const tracedLine = (open: OpenFigures) =>
+  open.traced ? `\n  every main-thread task over 50 ms (trace): longest ${ms(open.traced.longest)}, over 100 ms ${open.traced.over100}: ${open.traced.tasks.map((t) => `+${t.start.toFixed(0)}: ${t.duration.toFixed(0)}`).join(', ')}` : '';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Opens of this tree's app and REV's, interleaved (A B, then B A, …): only the open's figures. */
@@ -235,6 +263,7 @@ async function against(rev: string, file: string): Promise<void> {
         opens.get(v.name)!.push(open);
         console.log(`run ${run + 1}, ${v.name}: first picture ${ms(open.firstPicture)}, figures ${ms(open.figures)}, longest task ${ms(open.longest)}, load ${loadavg()[0]!.toFixed(1)}${errors.length ? `, page errors: ${errors.join(' | ')}` : ''}`);
         if (TASKS) console.log(`  long tasks (start +ms: duration ms): ${taskList(open)}`);
+        if (TRACE) console.log(tracedLine(open).slice(1));
         await page.close();
       }
     }
@@ -252,7 +281,8 @@ async function against(rev: string, file: string): Promise<void> {
   for (const [name, list] of opens) {
     const longest = list.map((o) => o.longest);
     console.log(`${name.padEnd(12)} first picture median ${ms(median(list.map((o) => o.firstPicture)))}, figures median ${ms(median(list.map((o) => o.figures)))}, ` +
-      `longest task median ${ms(median(longest))} (max ${ms(Math.max(...longest))}), opens with a task over 100 ms ${longest.filter((x) => x > 100).length} of ${list.length}`);
+      `longest task median ${ms(median(longest))} (max ${ms(Math.max(...longest))}), opens with a task over 100 ms ${longest.filter((x) => x > 100).length} of ${list.length}` +
+      (TRACE ? `; in the trace: longest task median ${ms(median(list.map((o) => o.traced!.longest)))} (max ${ms(Math.max(...list.map((o) => o.traced!.longest)))}), opens with one over 100 ms ${list.filter((o) => o.traced!.over100 > 0).length} of ${list.length}` : ''));
   }
 }
 
@@ -287,6 +317,7 @@ try {
     rows.push({ ...open, pan: panned, zoom: zoomed });
     console.log(`run ${run + 1}: first picture ${ms(open.firstPicture)} (${open.drawnNodes} nodes drawn), figures ${ms(open.figures)}, longest task ${ms(open.longest)}, tasks > 100 ms ${open.over100} (> 50 ms ${open.over50}), pan ${panned.fps.toFixed(1)} fps (worst frame ${ms(panned.worst)}), zoom ${zoomed.fps.toFixed(1)} fps (worst frame ${ms(zoomed.worst)}), load ${loadavg()[0]!.toFixed(1)}${errors.length ? `, page errors: ${errors.join(' | ')}` : ''}`);
     if (TASKS) console.log(`  long tasks (start +ms: duration ms): ${taskList(open)}`);
+    if (TRACE) console.log(tracedLine(open).slice(1));
     if (SHOT && run === RUNS - 1) {
       await page.locator('#fit').click();
       await page.waitForTimeout(600);
@@ -308,6 +339,10 @@ if (rows.length) {
   line('figures shown', (r) => r.figures, true, ms, '(none)');
   line('longest main-thread task', (r) => r.longest, true, ms, '100 ms');
   line('tasks over 100 ms', (r) => r.over100, true, (x) => String(x), '0');
+  if (TRACE) {
+    line('longest task, trace', (r) => r.traced!.longest, true, ms, '100 ms');
+    line('tasks over 100 ms, trace', (r) => r.traced!.over100, true, (x) => String(x), '0');
+  }
   line('pan', (r) => r.pan.fps, false, fps, '30 fps');
   line('zoom', (r) => r.zoom.fps, false, fps, '30 fps');
 }
