@@ -90,14 +90,17 @@ export interface GraphViewEvents {
 export const HIDE_ON_MOVE_EDGES = 2000;
 export const THIN_EDGES = 10_000;
 export const QUIET_LABELS_NODES = 2000;
+/** The programs of big graphs' nodes and flows: points, and 1-pixel lines without arrow heads. */
+const BIG_NODE_TYPE = 'point';
+const BIG_EDGE_TYPE = 'thin';
 /** Above this many flows drawn, a new graph is handed to sigma in slices (attach-in-slices.ts). */
 export const SLICED_ATTACH_EDGES = 2000;
 export function scaleSettings(g: { order: number; size: number }): Partial<Settings> {
   return {
     hideEdgesOnMove: g.size > HIDE_ON_MOVE_EDGES,
     hideLabelsOnMove: g.order > QUIET_LABELS_NODES,
-    defaultEdgeType: g.size > THIN_EDGES ? 'thin' : 'arrow',
-    defaultNodeType: g.order > QUIET_LABELS_NODES ? 'point' : 'circle',
+    defaultEdgeType: g.size > THIN_EDGES ? BIG_EDGE_TYPE : 'arrow',
+    defaultNodeType: g.order > QUIET_LABELS_NODES ? BIG_NODE_TYPE : 'circle',
     labelRenderedSizeThreshold: g.order > QUIET_LABELS_NODES ? 11 : 7,
   };
 }
@@ -149,9 +152,12 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     return true;
   };
 
+  /** The warm-up draw (below): every item with the big graphs' programs. */
+  let warming = false;
   // `a` is sigma's own copy of the attributes, as for flows: changed in place (this runs for every node).
   const nodeReducer = (key: string, a: DisplayNode): Partial<NodeDisplayData> => {
     const out = a as Omit<DisplayNode, 'label'> & Partial<NodeDisplayData> & { label: string | null };
+    if (warming) return Object.assign(out, { type: BIG_NODE_TYPE });
     const { label, color } = a;
     if (!visible(key, a)) {
       out.hidden = true;
@@ -209,6 +215,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   // `a` is sigma's own copy of the attributes: changed in place, no second copy (this runs for every flow).
   const edgeReducer = (key: string, a: DisplayEdge): Partial<EdgeDisplayData> => {
     const out = a as DisplayEdge & Partial<EdgeDisplayData>;
+    if (warming) return Object.assign(out, { type: BIG_EDGE_TYPE });
     const focus = ui.hovered ?? ui.selected;
     const focused = focus !== null && graph.hasNode(focus);
     const filtered = ui.hiddenKinds.size > 0 || ui.countryFilter !== '';
@@ -283,6 +290,22 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     sigma.setCustomBBox({ x: [minX - padX, maxX + 0.3 * w + padX], y: [minY - padY, maxY + padY] });
   };
   frame();
+
+  /**
+   * Where WebGL is software (SwiftShader), a program's shaders are compiled at its first draw, and the frame's
+   * commit waits for it: the first picture of a big graph, whose nodes are points and flows thin lines, took 30 to
+   * 50 ms more in that commit (docs/scale.md, In the app). Once the page is idle, a small first graph is drawn
+   * with those programs, then at once as it is, in the same task: only the second draw reaches the screen.
+   */
+  const warmUp = () => {
+    if (killed || lightHover(scale) || attaching) return;
+    warming = true;
+    sigma.refresh();
+    warming = false;
+    sigma.refresh();
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warmUp, { timeout: 2000 });
+  else setTimeout(warmUp, 500);
 
   /**
    * Puts in sigma's graph the minor flows wanted now (the focused node's own, the ones the scenario marks), if not
