@@ -239,10 +239,10 @@ async function profiled(page: Page, label: string, act: () => Promise<unknown>) 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 /** Tasks of 50 ms or less are not listed: a longest of 0 is none over 50 ms. */
 const longestMs = (x: number) => (x === 0 ? '≤ 50 ms' : ms(x));
-const taskList = (open: OpenFigures) => open.tasks.map((t) => `+${t.start.toFixed(0)}: ${t.duration.toFixed(0)}`).join(', ');
+const taskList = (tasks: { start: number; duration: number }[]) => tasks.map((t) => `+${t.start.toFixed(0)}: ${t.duration.toFixed(0)}`).join(', ');
 /** With --trace, the line of every main-thread task over 50 ms. */
-const tracedLine = (open: OpenFigures) =>
-  open.traced ? `\n  every main-thread task over 50 ms (trace): longest ${ms(open.traced.longest)}, over 100 ms ${open.traced.over100}: ${open.traced.tasks.map((t) => `+${t.start.toFixed(0)}: ${t.duration.toFixed(0)}`).join(', ')}` : '';
+const tracedLine = ({ longest, over100, tasks }: NonNullable<OpenFigures['traced']>) =>
+  `  every main-thread task over 50 ms (trace): longest ${longestMs(longest)}, over 100 ms ${over100}: ${taskList(tasks)}`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Opens of this tree's app and REV's, interleaved (A B, then B A, …): only the open's figures. */
@@ -264,8 +264,8 @@ async function against(rev: string, file: string): Promise<void> {
         const open = await openAndTime(page, file, NODES);
         opens.get(v.name)!.push(open);
         console.log(`run ${run + 1}, ${v.name}: first picture ${ms(open.firstPicture)}, figures ${ms(open.figures)}, longest task ${longestMs(open.longest)}, load ${loadavg()[0]!.toFixed(1)}${errors.length ? `, page errors: ${errors.join(' | ')}` : ''}`);
-        if (TASKS) console.log(`  long tasks (start +ms: duration ms): ${taskList(open)}`);
-        if (TRACE) console.log(tracedLine(open).slice(1));
+        if (TASKS) console.log(`  long tasks (start +ms: duration ms): ${taskList(open.tasks)}`);
+        if (open.traced) console.log(tracedLine(open.traced));
         await page.close();
       }
     }
@@ -318,8 +318,8 @@ try {
     const zoomed = await framesDuring(page, () => zoom(page));
     rows.push({ ...open, pan: panned, zoom: zoomed });
     console.log(`run ${run + 1}: first picture ${ms(open.firstPicture)} (${open.drawnNodes} nodes drawn), figures ${ms(open.figures)}, longest task ${longestMs(open.longest)}, tasks > 100 ms ${open.over100} (> 50 ms ${open.over50}), pan ${panned.fps.toFixed(1)} fps (worst frame ${ms(panned.worst)}), zoom ${zoomed.fps.toFixed(1)} fps (worst frame ${ms(zoomed.worst)}), load ${loadavg()[0]!.toFixed(1)}${errors.length ? `, page errors: ${errors.join(' | ')}` : ''}`);
-    if (TASKS) console.log(`  long tasks (start +ms: duration ms): ${taskList(open)}`);
-    if (TRACE) console.log(tracedLine(open).slice(1));
+    if (TASKS) console.log(`  long tasks (start +ms: duration ms): ${taskList(open.tasks)}`);
+    if (open.traced) console.log(tracedLine(open.traced));
     if (SHOT && run === RUNS - 1) {
       await page.locator('#fit').click();
       await page.waitForTimeout(600);
