@@ -196,8 +196,9 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     view.graph().forEachNode((k, a) => (current[k] = { x: a.x, y: a.y }));
     return current;
   }
+  /** Its flows left out: the graph view puts them in as sigma takes the graph (in slices when there are many). */
   function displayGraph(s: A.AppState, ev: EngineView): DisplayGraph {
-    return buildDisplayGraph(ev, positionsFor(s, ev), s.countries === 'nodes', s.layout === 'tiered' ? 'column' : 'centroid');
+    return buildDisplayGraph(ev, positionsFor(s, ev), s.countries === 'nodes', s.layout === 'tiered' ? 'column' : 'centroid', { detach: true });
   }
   function sizes(s: A.AppState): Map<string, number> | null {
     // A preview's figures are still being computed (and the report in hand is the graph before's).
@@ -333,7 +334,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
    */
   function buildInSlices(build: number, s: A.AppState, ev: EngineView) {
     pendingBuild = true;
-    // Its flows left out: the graph view puts them in as sigma takes the graph.
+    // Its flows left out, as displayGraph's.
     void buildDisplayGraphInSlices(ev, positionsFor(s, ev), s.countries === 'nodes', s.layout === 'tiered' ? 'column' : 'centroid', { detach: true }).then((g) => {
       // A newer build owns the view.
       if (destroyed || build !== building) return;

@@ -83,6 +83,14 @@ export function putFlows(g: DisplayGraph, flows: DetachedFlows, from: number, to
   }
 }
 
+/** Puts every flow its build left out in the graph at once. */
+export function putDetachedFlows(g: DisplayGraph): void {
+  const flows = detachedFlows(g);
+  if (!flows) return;
+  g.setAttribute('detached', null);
+  putFlows(g, flows, 0, flows.keys.length);
+}
+
 /** The graph's minor flows kept beside it (none on a small graph). */
 export const minorFlows = (g: DisplayGraph): MinorFlows | null => g.getAttribute('minor') ?? null;
 
@@ -129,8 +137,9 @@ export const MAX_DRAWN_FLOWS = 10_000;
 /** Where country nodes go: a column left of the chain, or above the middle of their own nodes (on the map). */
 export type CountryPlacement = 'column' | 'centroid';
 
-export function buildDisplayGraph(view: GraphView, positions: Positions, withCountries: boolean, placement: CountryPlacement = 'column'): DisplayGraph {
-  return drain(displaySteps(view, positions, withCountries, placement));
+/** `detach`: its drawn flows and "sits in" links are left out, listed in `detached` for the graph view. */
+export function buildDisplayGraph(view: GraphView, positions: Positions, withCountries: boolean, placement: CountryPlacement = 'column', { detach = false } = {}): DisplayGraph {
+  return drain(displaySteps(view, positions, withCountries, placement, detach));
 }
 
 /**

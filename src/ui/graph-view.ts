@@ -14,7 +14,7 @@ import type { Settings } from 'sigma/settings';
 import { animateNodes } from 'sigma/utils';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { attachInSlices, type Attaching } from './attach-in-slices.ts';
-import { detachedFlows, minorFlows, nextTask, showMinorFlows, wantedMinorFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
+import { detachedFlows, minorFlows, nextTask, putDetachedFlows, showMinorFlows, wantedMinorFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
 import { drawHover, drawLabel } from './labels.ts';
 import { ADDED_COLOR, CHANGED_DOWN, CHANGED_UP, FADED, FAILED_COLOR, LOSS_COLOR, mix, namedNeighbours } from './look.ts';
 
@@ -93,8 +93,8 @@ export const QUIET_LABELS_NODES = 2000;
 /** The programs of big graphs' nodes and flows: points, and 1-pixel lines without arrow heads. */
 const BIG_NODE_TYPE = 'point';
 const BIG_EDGE_TYPE = 'thin';
-/** Above this many flows drawn, a new graph is handed to sigma in slices (attach-in-slices.ts). */
-export const SLICED_ATTACH_EDGES = 2000;
+/** Above this many flows left out by its build, a new graph is handed to sigma in slices (attach-in-slices.ts). */
+const SLICED_ATTACH_EDGES = 2000;
 export function scaleSettings(g: { order: number; size: number }): Partial<Settings> {
   return {
     hideEdgesOnMove: g.size > HIDE_ON_MOVE_EDGES,
@@ -142,9 +142,20 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   let fa2: FA2Layout | null = null;
   let fa2Timer: ReturnType<typeof setTimeout> | null = null;
   let killed = false;
-  /** A graph whose flows go to sigma in slices: the one drawn, until they are all in. */
+  /** The flows of the graph drawn going to sigma in slices, until they are all in. */
   let attaching: Attaching | null = null;
-  let attachments = 0;
+  /** Runs `run` in a task of its own after `wait`, once for all the calls made meanwhile; not once the view is killed. */
+  const coalesced = (run: () => void, wait: () => Promise<void> = nextTask) => {
+    let pending = false;
+    return () => {
+      if (pending) return;
+      pending = true;
+      void wait().then(() => {
+        pending = false;
+        if (!killed) run();
+      });
+    };
+  };
 
   const visible = (key: string, a: DisplayNode) => {
     if (ui.hiddenKinds.has(a.kind)) return false;
@@ -253,6 +264,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     return out;
   };
 
+  // Few flows left out by the build go in before sigma takes the graph; many go in slices once it has (attach).
+  if ((detachedFlows(graph)?.keys.length ?? 0) <= SLICED_ATTACH_EDGES) putDetachedFlows(graph);
   const sigma = new Sigma<DisplayNode, DisplayEdge>(graph, container, {
     nodeReducer,
     edgeReducer,
@@ -293,8 +306,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
 
   /**
    * Where WebGL is software (SwiftShader), a program's shaders are compiled at its first draw, and the frame's
-   * commit waits for it: the first picture of a big graph, whose nodes are points and flows thin lines, took 30 to
-   * 50 ms more in that commit (docs/scale.md, In the app). Once the page is idle, a small first graph is drawn
+   * commit waits for it: it made the first commit of a big graph, whose nodes are points and flows thin lines,
+   * one of the open's longest (docs/scale.md, In the app). Once the page is idle, a small first graph is drawn
    * with those programs, then at once as it is, in the same task: only the second draw reaches the screen.
    */
   const warmUp = () => {
@@ -316,10 +329,13 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     return minor !== null && showMinorFlows(graph, shown, wantedMinorFlows(minor, ui.hovered ?? ui.selected, ui.changedEdges?.keys() ?? null));
   };
 
-  const setNeighbours = () => {
+  /** The wanted minor flows into sigma's graph, and the focus's neighbours; true if flows came (syncMinor). */
+  const refocus = (): boolean => {
+    const indexed = syncMinor();
     const focus = ui.hovered ?? ui.selected;
     neighbours = focus && graph.hasNode(focus) ? new Set(graph.neighbors(focus)) : new Set();
     named = namedNeighbours(neighbours, (k) => ui.sizes?.get(k) ?? graph.getNodeAttribute(k, 'size'));
+    return indexed;
   };
   /**
    * A hover's redraw. On big graphs (`lightHover`) it fades nothing, so only the nodes and flows around
@@ -330,14 +346,13 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
    * Hovers meanwhile are merged into it.
    */
   let hoverLeft: { focus: string | null } | null = null;
-  const redrawHover = () => {
-    // The focus before the first hover not yet drawn; `neighbours` are still its own. None: a new graph came since.
-    if (!hoverLeft || killed) return;
+  const redrawHover = coalesced(() => {
+    // The focus before the first hover not yet drawn, and its neighbours. None: a new graph came since.
+    if (!hoverLeft) return;
     const before = hoverLeft.focus;
     hoverLeft = null;
     const beforeNeighbours = neighbours;
-    const indexed = syncMinor();
-    setNeighbours();
+    const indexed = refocus();
     const after = ui.hovered ?? ui.selected;
     const nodes = new Set([...beforeNeighbours, ...neighbours]);
     const edges = new Set<string>();
@@ -348,19 +363,17 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     }
     // Flows came: sigma indexes its graph again.
     sigma.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] }, skipIndexation: !indexed });
-  };
+  });
   const hover = (node: string | null) => {
     const before = ui.hovered ?? ui.selected;
     ui = { ...ui, hovered: node };
     container.style.cursor = node ? 'pointer' : '';
     if (!lightHover(scale)) {
-      syncMinor();
-      setNeighbours();
+      refocus();
       return void sigma.refresh({ skipIndexation: true });
     }
-    if (hoverLeft) return;
-    hoverLeft = { focus: before };
-    void nextTask().then(redrawHover);
+    hoverLeft ??= { focus: before };
+    redrawHover();
   };
   // A button held down: the camera is being dragged over nodes, not hovering them.
   const dragging = (e: { event: { original: MouseEvent | TouchEvent } }) => 'buttons' in e.event.original && e.event.original.buttons !== 0;
@@ -385,39 +398,36 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   // frame; on a big graph in a task of its own, as its other draws (hover, above).
   // Observers also fire for changes sigma does not see (a fraction of a pixel): only a new whole-pixel size is drawn again.
   let seen = { width: -1, height: -1 };
-  let resizing = false;
+  const redrawResized = coalesced(() => sigma.refresh({ partialGraph: { nodes: [], edges: [] } }));
   const resized = new ResizeObserver(() => {
     const size = { width: container.offsetWidth, height: container.offsetHeight };
     if (killed || (size.width === seen.width && size.height === seen.height)) return;
     seen = size;
-    if (!lightHover(scale)) return void sigma.refresh({ partialGraph: { nodes: [], edges: [] }, schedule: true });
-    if (resizing) return;
-    resizing = true;
-    void nextTask().then(() => {
-      resizing = false;
-      if (!killed) sigma.refresh({ partialGraph: { nodes: [], edges: [] } });
-    });
+    if (lightHover(scale)) redrawResized();
+    else sigma.refresh({ partialGraph: { nodes: [], edges: [] }, schedule: true });
   });
   resized.observe(container);
 
-  /** Hands sigma the graph: in slices if it is big or its build left its flows out (attach-in-slices.ts). */
+  /** Hands sigma the graph: the flows its build left out go in slices when there are many (attach-in-slices.ts), else at once. */
   const attach = (g: DisplayGraph) => {
-    const id = ++attachments;
-    if (!detachedFlows(g) && g.size <= SLICED_ATTACH_EDGES) {
+    const flows = detachedFlows(g);
+    if (!flows || flows.keys.length <= SLICED_ATTACH_EDGES) {
+      putDetachedFlows(g);
       undrawn = true;
       return void sigma.setGraph(g);
     }
     // Its first picture is the one with every flow in.
     undrawn = false;
-    attaching = attachInSlices(sigma, g, {
+    const slices: Attaching = attachInSlices(sigma, g, flows, {
       whole: () => {
-        if (killed || id !== attachments) return;
+        if (attaching !== slices) return;
         attaching = null;
         undrawn = true;
       },
     });
+    attaching = slices;
   };
-  // sigma took the first graph as it was made: the flows its build left out go in now.
+  // Many flows left out of the first graph: sigma took it without them.
   if (detachedFlows(graph)) attach(graph);
 
   const refreshFor = ({ edgesToo, skipIndexation }: Refresh) => {
@@ -432,20 +442,13 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
    * the reducers read the UI state of then.
    */
   let deferred: Refresh | null = null;
-  let deferring = false;
-  const afterPaint = () => {
-    if (deferring) return;
-    deferring = true;
-    requestAnimationFrame(() => void nextTask().then(() => {
-      deferring = false;
-      const refresh = deferred;
-      deferred = null;
-      if (killed || !refresh) return;
-      const indexed = syncMinor();
-      setNeighbours();
-      refreshFor({ ...refresh, skipIndexation: refresh.skipIndexation && !indexed });
-    }));
-  };
+  const afterPaint = coalesced(() => {
+    const refresh = deferred;
+    deferred = null;
+    if (!refresh) return;
+    const indexed = refocus();
+    refreshFor({ ...refresh, skipIndexation: refresh.skipIndexation && !indexed });
+  }, () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())).then(nextTask));
 
   const stopForce = () => {
     if (fa2Timer) clearTimeout(fa2Timer);
@@ -459,10 +462,9 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     graph: () => graph,
     setGraph(g, change = {}) {
       stopForce();
-      // The rest of its flows into the graph before: indexed at once if it is this one again, else only put back.
-      const before = attaching;
+      // The graph before is dropped, with the flows it had yet to take.
+      attaching?.stop();
       attaching = null;
-      if (before?.graph === g) before.finish();
       // Before the graph, so that its first render uses them (setGraph renders at once), and only when
       // they change: sigma re-indexes the graph it holds at once (the reducers read `graph`, still that one).
       const next = scaleOf(g);
@@ -476,12 +478,10 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       hoverLeft = null;
       ui = { ...ui, ...change };
       // Into the new graph before sigma holds it: indexed with the rest.
-      syncMinor();
-      setNeighbours();
+      refocus();
       // The frame first: sigma's setGraph indexes and renders at once, in it.
       frame();
       attach(g);
-      before?.finish();
     },
     update(change, options) {
       const before = ui;
@@ -489,8 +489,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       // Most changes (sizes, search matches, scenario marks on nodes) leave every flow as it was: only the nodes go through the reducer.
       const edgesToo = !sameForEdges(before, ui);
       if (!lightHover(scale)) {
-        const indexed = syncMinor();
-        setNeighbours();
+        const indexed = refocus();
         return void refreshFor({ edgesToo, skipIndexation: !options?.resize && !indexed });
       }
       // Minor flows wanted now go in with the deferred refresh: put in at once, sigma would index its graph at
@@ -523,11 +522,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     zoom: (factor) => void (factor > 1 ? sigma.getCamera().animatedUnzoom({ duration: 200, factor }) : sigma.getCamera().animatedZoom({ duration: 200, factor: 1 / factor })),
     runForce(ms, done) {
       stopForce();
-      if (attaching) {
-        // Every flow in, and processed by sigma at once: a hover's partial redraw must find each one indexed.
-        attaching.finish();
-        sigma.refresh({ partialGraph: { nodes: [], edges: [] } });
-      }
+      attaching?.complete();
       // ForceAtlas2 pulls along every flow, minor ones too: it runs on a copy with all of them, whose positions go to the graph drawn.
       const layout = new MultiDirectedGraph<{ x: number; y: number; size: number }>();
       graph.forEachNode((k, a) => layout.addNode(k, { x: a.x, y: a.y, size: a.size }));
@@ -564,7 +559,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       resized.disconnect();
       stopForce();
       sigma.kill();
-      attaching?.finish();
+      attaching?.stop();
     },
   };
 }

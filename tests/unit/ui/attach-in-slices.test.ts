@@ -2,7 +2,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type Sigma from 'sigma';
 import { describe, expect, it } from 'vitest';
 import { attachInSlices } from '../../../src/ui/attach-in-slices.ts';
-import { detachedFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from '../../../src/ui/display-graph.ts';
+import { detachedFlows, type DetachedFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from '../../../src/ui/display-graph.ts';
 
 /** What sigma does with a graph here: holds one, indexes each flow added to it (its listener), draws on refresh. */
 function fakeSigma() {
@@ -16,6 +16,7 @@ function fakeSigma() {
       g.on('edgeAdded', onEdge);
       log.push(`setGraph ${g.order} nodes ${g.size} flows`);
     },
+    getGraph: () => held,
     refresh() {
       log.push(`draw ${held!.size} flows`);
     },
@@ -23,74 +24,79 @@ function fakeSigma() {
   return { sigma: sigma as unknown as Sigma<DisplayNode, DisplayEdge>, log };
 }
 
-function graph(flows: number): DisplayGraph {
+const attributes = (i: number): DisplayEdge => ({ size: i, color: '#ccc', input: 'x', value: i, sitsIn: false, minor: false });
+
+/** Three nodes, `inGraph` flows in the graph and `left` flows its build left out (the last a "sits in" link, keyed by graphology). */
+function graph(inGraph: number, left: number): { g: DisplayGraph; flows: DetachedFlows } {
   const g: DisplayGraph = new MultiDirectedGraph();
+  const ends = (i: number) => [['a', 'b', 'c'][i % 3]!, ['b', 'c', 'a'][i % 3]!] as const;
   for (const k of ['a', 'b', 'c']) g.addNode(k, { x: 0, y: 0, size: 1, color: '#000', label: k, fullLabel: k, kind: 'supplier', country: 'JP' });
-  for (let i = 0; i < flows; i++) {
-    g.addDirectedEdgeWithKey(`f${i}`, ['a', 'b', 'c'][i % 3]!, ['b', 'c', 'a'][i % 3]!, { size: i, color: '#ccc', input: 'x', value: i, sitsIn: false, minor: false });
+  for (let i = 0; i < inGraph; i++) g.addDirectedEdgeWithKey(`f${i}`, ...ends(i), attributes(i));
+  const flows: DetachedFlows = { keys: [], sources: [], targets: [], attributes: [] };
+  for (let i = inGraph; i < inGraph + left; i++) {
+    flows.keys.push(i === inGraph + left - 1 ? null : `f${i}`);
+    flows.sources.push(ends(i)[0]);
+    flows.targets.push(ends(i)[1]);
+    flows.attributes.push(attributes(i));
   }
-  return g;
+  g.setAttribute('detached', flows);
+  return { g, flows };
 }
 
-const flowsOf = (g: DisplayGraph) => g.mapEdges((key, a, s, t) => ({ key, a, s, t }));
+const flowsOf = (g: DisplayGraph) => g.mapEdges((key, a, s, t) => ({ key: key.startsWith('f') ? key : 'made', s, t, a }));
+const draws = (log: string[]) => log.filter((l) => l.startsWith('draw'));
 
 describe('a big graph handed to sigma in slices', () => {
-  it('sigma takes the nodes alone, then the flows in their order, a draw after each slice, the whole announced before the last', async () => {
-    const g = graph(5);
-    const before = flowsOf(g);
+  it('sigma takes it without the flows its build left out, which go in in their order, a draw after each slice, the whole announced before the last', async () => {
+    const { g, flows } = graph(1, 5);
     const { sigma, log } = fakeSigma();
-    const attaching = attachInSlices(sigma, g, { slices: 2, whole: () => log.push('whole') });
-    expect(log).toEqual(['setGraph 3 nodes 0 flows']);
-    await attaching.done;
-    expect(log).toEqual(['setGraph 3 nodes 0 flows', 'index f0', 'index f1', 'index f2', 'draw 3 flows', 'index f3', 'index f4', 'whole', 'draw 5 flows']);
-    // The same flows, ends and attribute objects, in the same order.
-    const after = flowsOf(g);
-    expect(after.map((f) => f.key)).toEqual(before.map((f) => f.key));
-    after.forEach((f, i) => {
-      expect([f.s, f.t]).toEqual([before[i]!.s, before[i]!.t]);
-      expect(f.a).toBe(before[i]!.a);
-    });
-  });
-
-  it('takes the flows its build left out (`detached`) without touching those in the graph, and clears that list', async () => {
-    const g = graph(2);
-    const a = (i: number) => ({ size: i, color: '#ccc', input: 'x', value: i, sitsIn: i === 3, minor: false });
-    g.setAttribute('detached', { keys: ['f2', null], sources: ['a', 'b'], targets: ['b', 'c'], attributes: [a(2), a(3)] });
-    const { sigma, log } = fakeSigma();
-    const attaching = attachInSlices(sigma, g, { slices: 1 });
-    expect(log).toEqual(['setGraph 3 nodes 2 flows']);
+    const attaching = attachInSlices(sigma, g, flows, { slices: 2, whole: () => log.push('whole') });
+    expect(log).toEqual(['setGraph 3 nodes 1 flows']);
     expect(detachedFlows(g)).toBeNull();
     await attaching.done;
-    expect(log.slice(1, 3)).toEqual(['index f2', expect.stringMatching(/^index /)]);
-    expect(log.at(-1)).toBe('draw 4 flows');
-    expect(g.mapEdges((k, e, s, t) => [k.startsWith('f') ? k : 'made', s, t, e.size])).toEqual([['f0', 'a', 'b', 0], ['f1', 'b', 'c', 1], ['f2', 'a', 'b', 2], ['made', 'b', 'c', 3]]);
+    expect(log.slice(1)).toEqual(['index f1', 'index f2', 'index f3', 'draw 4 flows', 'index f4', expect.stringMatching(/^index /), 'whole', 'draw 6 flows']);
+    // The same ends and attribute objects, in the same order.
+    const after = flowsOf(g);
+    expect(after.map((f) => [f.key, f.s, f.t])).toEqual([['f0', 'a', 'b'], ['f1', 'b', 'c'], ['f2', 'c', 'a'], ['f3', 'a', 'b'], ['f4', 'b', 'c'], ['made', 'c', 'a']]);
+    after.slice(1).forEach((f, i) => expect(f.a).toBe(flows.attributes[i]));
   });
 
-  it('finish puts the rest back at once and stops the slices', async () => {
-    const g = graph(6);
+  it('complete puts the rest in at once and has sigma draw them, once; the slices stop', async () => {
+    const { g, flows } = graph(0, 6);
     const { sigma, log } = fakeSigma();
     let wholes = 0;
-    const attaching = attachInSlices(sigma, g, { slices: 3, whole: () => wholes++ });
-    attaching.finish();
+    const attaching = attachInSlices(sigma, g, flows, { slices: 3, whole: () => wholes++ });
+    attaching.complete();
     expect(g.size).toBe(6);
     expect(wholes).toBe(1);
+    expect(draws(log)).toEqual(['draw 6 flows']);
     await attaching.done;
-    // Indexed by the listener as they came back; no slice drew.
-    expect(log.filter((l) => l.startsWith('draw'))).toEqual([]);
+    attaching.complete();
+    expect(draws(log)).toEqual(['draw 6 flows']);
     expect(log.filter((l) => l.startsWith('index'))).toHaveLength(6);
-    attaching.finish();
-    expect(g.size).toBe(6);
     expect(wholes).toBe(1);
   });
 
-  it('after sigma has left the graph, finish only restores it', async () => {
-    const g = graph(4);
+  it('complete after sigma has left the graph puts the flows in without a draw', async () => {
+    const { g, flows } = graph(0, 4);
     const { sigma, log } = fakeSigma();
-    const attaching = attachInSlices(sigma, g);
-    sigma.setGraph(graph(0));
-    attaching.finish();
+    const attaching = attachInSlices(sigma, g, flows);
+    sigma.setGraph(graph(0, 0).g);
+    attaching.complete();
     await attaching.done;
-    expect(flowsOf(g).map((f) => f.key)).toEqual(['f0', 'f1', 'f2', 'f3']);
-    expect(log.filter((l) => l.startsWith('index'))).toEqual([]);
+    expect(g.size).toBe(4);
+    expect(draws(log)).toEqual([]);
+  });
+
+  it('stop ends the slices: no flow more goes in, nothing is drawn, the whole is never announced', async () => {
+    const { g, flows } = graph(0, 6);
+    const { sigma, log } = fakeSigma();
+    let wholes = 0;
+    const attaching = attachInSlices(sigma, g, flows, { slices: 3, whole: () => wholes++ });
+    attaching.stop();
+    await attaching.done;
+    expect(g.size).toBe(0);
+    expect(draws(log)).toEqual([]);
+    expect(wholes).toBe(0);
   });
 });

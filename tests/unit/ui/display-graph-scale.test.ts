@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DisplayGraph, buildDisplayGraph, countryNodeKey, countryPlaces, buildDisplayGraphInSlices, detachedFlows, drawnFlows, MAX_DRAWN_FLOWS, minorFlows, putFlows, showMinorFlows, wantedMinorFlows } from '../../../src/ui/display-graph.ts';
+import { type DisplayGraph, buildDisplayGraph, countryNodeKey, countryPlaces, buildDisplayGraphInSlices, detachedFlows, drawnFlows, MAX_DRAWN_FLOWS, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows } from '../../../src/ui/display-graph.ts';
 
 const view = (shares: (number | null)[], targets?: string[]) => ({
   document: { edges: shares.map((_s, i) => ({ key: `e${i}`, target: targets?.[i] ?? `t${i}` })) } as never,
@@ -117,8 +117,8 @@ describe('the display graph built in slices', () => {
     expect(listed).toEqual(inOnce);
     expect(flows.attributes.filter((a) => a.sitsIn)).toHaveLength(once.filterEdges((_k, a) => a.sitsIn).length);
     // Put in, they make the graph built at once (the minor flows stay beside it in both).
-    putFlows(detached, flows, 0, flows.keys.length);
-    detached.setAttribute('detached', null);
+    putDetachedFlows(detached);
+    expect(detachedFlows(detached)).toBeNull();
     const plain = (g: typeof once) => ({ ...g.export(), attributes: { minor: g.getAttribute('minor') }, edges: g.export().edges.map((e) => (e.key?.startsWith('geid_') ? { ...e, key: undefined } : e)) });
     expect(plain(detached)).toEqual(plain(once));
   });
