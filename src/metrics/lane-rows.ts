@@ -4,8 +4,8 @@
  * failure figures' time on big graphs. It runs in WebAssembly SIMD (lanes.wat)
  * where the engine has it (Node 20, and browsers since 2021), else in
  * JavaScript; both give the same figures to the bit, which a test checks.
- * WebAssembly is about five times faster at 10,000 nodes, and it needs no
- * warm-up: the JavaScript is slow until V8 has compiled it, on a report's
+ * WebAssembly makes reliance at 10,000 nodes five times faster once both are
+ * compiled (docs/scale.md), and it needs no warm-up: the JavaScript is slow until V8 has compiled it, on a report's
  * first run and in each new thread.
  */
 import { LANES_WASM_BASE64 } from './lanes-wasm.ts';
