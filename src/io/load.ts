@@ -246,8 +246,7 @@ function prepare(grouped: ReturnType<typeof group>, options: LoadOptions, proble
     draft = parsed.value;
   }
   if (!draft) return undefined;
-  // The CSV reader has applied the mapping itself.
-  const drafted = draftToDocument(draft, draft.format === 'csv' ? undefined : mapping);
+  const drafted = draftToDocument(draft, mapping);
   const warnings = [...guessWarnings(mapping, chosen, draft.attributesPlace.file), ...drafted.warnings];
   return { format: draft.format, early: draft.problems ?? [], raw: drafted.raw, mapping, unavailable: drafted.unavailable, warnings, locate: drafted.locate };
 }

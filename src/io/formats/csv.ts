@@ -216,6 +216,7 @@ export function parseCsvPair(files: CsvTexts, mapping: Mapping | undefined, base
     ok: true,
     value: {
       format: 'csv',
+      mapped: true,
       baseName,
       ...(block ? { attributes: block.attributes } : {}),
       attributesPlace: { file: graphName ?? files.nodes.name, line: graphName ? undefined : 1 },

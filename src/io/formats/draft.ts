@@ -40,8 +40,9 @@ function rename(attributes: Attrs, place: Place, map: Record<string, string | un
 const absentEverywhere = (records: { attributes: Attrs }[], field: string) =>
   records.length > 0 && records.every((r) => r.attributes[field] === undefined);
 
-/** `mapping`: the renames to apply; undefined where the reader has applied them (CSV renames columns as it reads, to decode each by its field's type). */
+/** `mapping`: the renames to apply, unless the reader has applied them (`draft.mapped`). */
 export function draftToDocument(draft: Draft, mapping: Mapping | undefined): Drafted {
+  if (draft.mapped) mapping = undefined;
   const unavailable: Unavailable[] = [];
   const warnings: Problem[] = [];
   // key, source and target are the element ids in XML, and picked by the CSV reader itself.

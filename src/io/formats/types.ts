@@ -54,6 +54,8 @@ export interface Draft {
   edges: DraftEdge[];
   /** True when the file carries a Chokepoint block: its attribute names are Chokepoint's, nothing is guessed. */
   fromChokepoint?: boolean;
+  /** True when the reader has applied the mapping's renames itself (CSV, to decode each column by its field's type). */
+  mapped?: boolean;
   /** True when the file has undirected edges (read as source -> target). */
   undirected?: boolean;
   /** Problems found while reading records (a row without a key, say); the rest is still validated. */
