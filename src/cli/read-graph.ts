@@ -133,7 +133,6 @@ async function inputsOf(path: string, maxBytes: number): Promise<FileInput[] | P
   return inputs;
 }
 
-export type FileLoad = LoadFilesResult;
 
 export async function loadFile(path: string): Promise<LoadFilesResult> {
   const { maxBytes, mapping, scenarioFiles } = settings;

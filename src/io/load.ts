@@ -57,7 +57,7 @@ const problem = (file: string | undefined, expected: string, found: string, extr
   severity: 'error', file, path: '', expected, found, ...extra,
 });
 
-export const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`);
+const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`);
 
 const sizeOf = (input: FileInput) => input.bytes?.length ?? input.text?.length ?? 0;
 
@@ -250,8 +250,6 @@ function prepare(grouped: ReturnType<typeof group>, options: LoadOptions, proble
   const warnings = [...guessWarnings(mapping, chosen, draft.attributesPlace.file), ...drafted.warnings];
   return { format: draft.format, early: draft.problems ?? [], raw: drafted.raw, mapping, unavailable: drafted.unavailable, warnings, locate: drafted.locate };
 }
-
-type Obj = Record<string, unknown>;
 
 /** Appends each scenarios file's scenarios to the document; returns where each file's run begins, for locating problems. */
 function appendScenarios(raw: unknown, files: Typed[], problems: Problem[]): { file: Typed; text: string; start: number; end: number }[] {
