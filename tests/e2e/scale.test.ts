@@ -125,6 +125,25 @@ describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
     await page.keyboard.press('Escape');
   }, 60_000);
 
+  it('shows a node its cut spof lists leave out with an unknown impact, not 0 %', async () => {
+    const left = await page.evaluate(() => {
+      const t = window.__chokepoint!.state();
+      const r = t.loaded!.report.scenarios.find((x) => x.id === t.scenario)!;
+      const listed = new Set(r.spof.flatMap((row) => row.critical.map((c) => c.key)));
+      const n = t.loaded!.document.nodes.find((x) => x.attributes.kind === 'chemical' && !listed.has(x.key))!;
+      return { key: n.key, label: n.attributes.label, cut: r.spofLimit !== undefined, demands: r.spof.length };
+    });
+    expect(left.cut).toBe(true);
+    await page.fill('#search', '');
+    await page.click('#search');
+    await page.keyboard.type(left.label);
+    await expect.poll(() => page.locator('#search-list [role="option"]').first().getAttribute('data-key')).toBe(left.key);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#inspector-title').textContent()).toBe(left.label);
+    expect(await page.locator('#inspector-impact tbody td').allTextContents()).toEqual(Array(left.demands).fill('—'));
+    await page.keyboard.press('Escape');
+  }, 60_000);
+
   it('can run the reliance lanes in WebAssembly in its engine worker (SIMD, and no policy against it)', async () => {
     const worker = page.workers().find((w) => w.url().includes('engine-worker'));
     expect(worker).toBeDefined();

@@ -1,6 +1,7 @@
 /** The inspector of one node: its attributes, sources, suppliers and customers with shares, and its impact on each buyer. */
 import { edgeKeyAt, nodeOf } from '../doc-index.ts';
 import { money, pct, pp } from '../../report/format.ts';
+import { impactValue } from '../../report/model.ts';
 import { countryName } from '../../model/countries.ts';
 import { baselineReport, comparing as isComparing, currentReport, type AppState } from '../../state/app-state.ts';
 import { h, link } from '../dom.ts';
@@ -62,14 +63,16 @@ export function renderInspector(s: AppState, key: string, act: InspectorActions)
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Buyer'), comparing ? h('th', { scope: 'col', className: 'num' }, 'Baseline') : null, h('th', { scope: 'col', className: 'num' }, 'Impact'), comparing ? h('th', { scope: 'col', className: 'num' }, 'Δ') : null)),
   );
   const impactBody = h('tbody');
+  // A cut list (docs/scale.md) leaves out what it did not compute: unknown there, not 0.
+  const shown = (x: number | null) => (x === null ? '—' : pct(x));
   for (const row of report?.spof ?? []) {
-    const impact = row.critical.find((c) => c.key === key)?.impact ?? 0;
-    const before = base?.spof.find((r) => r.demand === row.demand)?.critical.find((c) => c.key === key)?.impact ?? 0;
+    const impact = impactValue(report!, row.demand, key);
+    const before = base ? impactValue(base, row.demand, key) : null;
     impactBody.append(h('tr', { 'data-demand': row.demand },
       h('th', { scope: 'row' }, labelOf(row.demand)),
-      comparing ? h('td', { className: 'num muted' }, pct(before)) : null,
-      h('td', { className: 'num' }, pct(impact)),
-      comparing ? h('td', { className: 'num delta' }, pp(impact - before)) : null,
+      comparing ? h('td', { className: 'num muted' }, shown(before)) : null,
+      h('td', { className: 'num' }, shown(impact)),
+      comparing ? h('td', { className: 'num delta' }, impact === null || before === null ? '—' : pp(impact - before)) : null,
     ));
   }
   impactTable.append(impactBody);

@@ -1,7 +1,7 @@
 /** The single-point-of-failure ranking of the chosen buyer, as a real table. */
 import { nodeOf } from '../doc-index.ts';
 import { cutWords, pct, pp } from '../../report/format.ts';
-import type { ReportScenario } from '../../report/model.ts';
+import { absentImpact, type ReportScenario } from '../../report/model.ts';
 import { baselineReport, comparing as isComparing, currentReport, spofOf, type AppState } from '../../state/app-state.ts';
 import { h } from '../dom.ts';
 
@@ -16,8 +16,7 @@ export function renderSpofTable(s: AppState, showAll: boolean, act: SpofActions 
   const comparing = isComparing(s);
   const baseline = baselineReport(s);
   const before = new Map(spofOf(baseline, s.demand).map((c) => [c.key, c.impact]));
-  // A cut list (docs/scale.md) leaves out what it did not compute: absent is unknown there, not 0.
-  const beforeOf = (key: string): number | undefined => before.get(key) ?? (baseline?.spofLimit ? undefined : 0);
+  const beforeOf = (key: string): number | null => before.get(key) ?? (baseline ? absentImpact(baseline) : 0);
   const cut = report?.spofLimit;
   const country = (key: string) => (s.view.status === 'done' ? nodeOf(s.view.value.document, key)?.attributes.country ?? '' : '');
   const shown = showAll ? rows : rows.slice(0, 12);
@@ -41,9 +40,9 @@ export function renderSpofTable(s: AppState, showAll: boolean, act: SpofActions 
       h('td', { className: 'num muted' }, i + 1),
       h('th', { scope: 'row' }, h('button', { type: 'button', className: 'link', title: c.label, 'data-focus': `spof-${c.key}`, onclick: () => act.selectNode(c.key) }, c.label), c.strict ? h('span', { className: 'strict', title: 'strict single point of failure' }, ' ■') : null),
       comparing ? null : h('td', { className: 'muted' }, country(c.key)),
-      comparing ? h('td', { className: 'num muted', title: b === undefined ? 'not among the baseline\'s largest impacts' : '' }, b === undefined ? '—' : pct(b)) : null,
+      comparing ? h('td', { className: 'num muted', title: b === null ? 'not among the baseline\'s largest impacts' : '' }, b === null ? '—' : pct(b)) : null,
       h('td', { className: 'num' }, comparing ? null : h('span', { className: 'inline-bar', style: `width:${(40 * c.impact).toFixed(1)}px`, 'aria-hidden': 'true' }), pct(c.impact)),
-      comparing ? h('td', { className: 'num delta' }, b === undefined ? '—' : pp(c.impact - b)) : null,
+      comparing ? h('td', { className: 'num delta' }, b === null ? '—' : pp(c.impact - b)) : null,
       h('td', {}, h('button', { type: 'button', className: 'small', 'data-focus': `spof-fail-${c.key}`, 'aria-label': `Fail ${c.label}`, disabled: s.failure.nodes.includes(c.key), onclick: () => act.failNode(c.key) }, 'Fail')),
     ));
   });
