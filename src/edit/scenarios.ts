@@ -4,6 +4,7 @@
  * checks them (ids, sources, and that every scenario still applies).
  */
 import type { GraphAttributes, Operation, Scenario } from '../model/schema.ts';
+import { freeId, slug } from './free-id.ts';
 
 const scenariosIn = (attrs: GraphAttributes): Scenario[] => attrs.scenarios ?? [];
 const withScenarios = (attrs: GraphAttributes, scenarios: Scenario[]): GraphAttributes => ({ ...attrs, scenarios });
@@ -17,10 +18,7 @@ function indexOf(attrs: GraphAttributes, id: string): number {
 
 /** An id from a label, not yet taken: "Japan buys chips" -> "japan-buys-chips", then "-2", "-3"… */
 export function freeScenarioId(attrs: GraphAttributes, label: string): string {
-  const stem = label.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48) || 'scenario';
-  const taken = new Set(['baseline', ...scenariosIn(attrs).map((s) => s.id)]);
-  if (!taken.has(stem)) return stem;
-  for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
+  return freeId(slug(label, 'scenario', 48), new Set(['baseline', ...scenariosIn(attrs).map((s) => s.id)]));
 }
 
 export function addScenario(attrs: GraphAttributes, label: string): { attributes: GraphAttributes; id: string } {

@@ -1,5 +1,6 @@
 /** What every editor form is given: the working document and a way to send an edit. */
 import type { EditCommand } from '../../edit/commands.ts';
+import { freeId, slug } from '../../edit/free-id.ts';
 import type { GraphDocument } from '../../model/schema.ts';
 
 export interface EditContext {
@@ -16,8 +17,5 @@ export const nodeOptions = (doc: GraphDocument): [string, string][] =>
 
 /** A node key from a label, not yet taken: "Tokyo Electron" → "tokyo-electron", then "-2"… */
 export function freeNodeKey(doc: GraphDocument, label: string): string {
-  const stem = label.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'node';
-  const taken = new Set(doc.nodes.map((n) => n.key));
-  if (!taken.has(stem)) return stem;
-  for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
+  return freeId(slug(label, 'node', 60), new Set(doc.nodes.map((n) => n.key)));
 }

@@ -6,6 +6,7 @@
  * with the graph recomputed, or with the problems and nothing changed.
  */
 import type { EditCommand } from '../../edit/commands.ts';
+import { slug } from '../../edit/free-id.ts';
 import type { GraphDocument } from '../../model/schema.ts';
 import * as A from '../../state/app-state.ts';
 import * as E from '../../state/edit.ts';
@@ -105,8 +106,7 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
   async function downloadJson() {
     const s = store.get();
     if (!s.loaded) return;
-    const baseName = s.loaded.document.attributes.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'graph';
-    const answer = await engine.request({ type: 'export', format: 'native', baseName });
+    const answer = await engine.request({ type: 'export', format: 'native', baseName: slug(s.loaded.document.attributes.title, 'graph') });
     if (answer.type === 'error') historyError.textContent = `Could not write the JSON file: ${answer.message}`;
     else download(answer.file.name, answer.file.bytes, answer.file.type);
   }
