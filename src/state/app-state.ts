@@ -76,21 +76,15 @@ export const initialState = (): AppState => ({
   load: { status: 'idle' },
   loaded: null,
   preview: null,
-  scenario: BASELINE,
-  compare: false,
   view: { status: 'idle' },
   demand: null,
   focus: 'foundry:TW',
-  selection: null,
-  failure: { nodes: [], countries: [] },
-  whatIf: { status: 'idle' },
   layout: 'tiered',
   sizeBy: 'impact',
-  betweenness: { status: 'idle' },
   betweennessProgress: null,
   countries: 'off',
-  filters: { hiddenKinds: [], country: '', input: '' },
   edit: initialEditState(),
+  ...forNewGraph(),
 });
 
 // ------------------------------------------------------------------ loading

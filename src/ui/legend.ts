@@ -1,6 +1,6 @@
 /** The legend, which is also the filter: a toggle per kind, a country and an input picker; the what-if colour key. */
 import { NODE_KINDS } from '../model/schema.ts';
-import { comparing as isComparing, type AppState } from '../state/app-state.ts';
+import { comparing as isComparing, hasFailure, type AppState } from '../state/app-state.ts';
 import { h } from './dom.ts';
 import { COUNTRY_NODE_COLOR, FAILED_COLOR, KIND_COLORS, KIND_NAMES, LOSS_COLOR } from './look.ts';
 import { countryLabel } from './words.ts';
@@ -23,7 +23,7 @@ export function renderLegend(s: AppState, act: LegendActions): HTMLElement {
       h('span', { className: 'swatch', style: `background:${KIND_COLORS[k]}`, 'aria-hidden': 'true' }), KIND_NAMES[k])));
   }
   if (s.countries === 'nodes') kinds.append(h('li', { className: 'legend-country' }, h('span', { className: 'swatch', style: `background:${COUNTRY_NODE_COLOR}`, 'aria-hidden': 'true' }), 'Countries (grey links: sits in)'));
-  const whatIf = s.failure.nodes.length || s.failure.countries.length
+  const whatIf = hasFailure(s.failure)
     ? h('p', { className: 'legend-whatif' },
         h('span', { className: 'swatch', style: `background:${FAILED_COLOR}` }), 'failed ',
         h('span', { className: 'swatch ramp', style: `background:linear-gradient(90deg,#f3c2b8,${LOSS_COLOR})` }), 'supply lost (darker: more); pale: unaffected')

@@ -39,7 +39,7 @@ export function snapshotLegend(s: A.AppState): SnapshotLegend {
   const doc = s.view.status === 'done' ? s.view.value.document : null;
   const present = new Set(doc?.nodes.map((n) => n.attributes.kind));
   const items = NODE_KINDS.filter((k) => present.has(k) && !s.filters.hiddenKinds.includes(k)).map((k) => ({ color: KIND_COLORS[k], label: KIND_NAMES[k] }));
-  const failing = s.failure.nodes.length + s.failure.countries.length > 0;
+  const failing = A.hasFailure(s.failure);
   if (failing) items.push({ color: FAILED_COLOR, label: 'failed' }, { color: LOSS_COLOR, label: 'supply lost (darker: more)' });
   const parts = [s.scenario === A.BASELINE ? 'Baseline' : `Scenario: ${report?.label ?? s.scenario}`];
   if (failing) parts.push(`what-if: ${[...s.failure.countries, ...s.failure.nodes].join(', ')} failed`);

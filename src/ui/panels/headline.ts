@@ -1,6 +1,6 @@
 /** The headline: the chosen buyer's reliance on the chosen set, as one big number; before and after in compare mode. */
 import { pct, pp } from '../../report/format.ts';
-import { baselineReport, currentReport, relianceOf, relianceRow, type AppState } from '../../state/app-state.ts';
+import { baselineReport, comparing as isComparing, currentReport, relianceOf, relianceRow, type AppState } from '../../state/app-state.ts';
 import { h } from '../dom.ts';
 import { describeSet } from '../words.ts';
 
@@ -31,7 +31,7 @@ export function renderHeadline(s: AppState, act: HeadlineActions): HTMLElement {
 
   const after = relianceOf(report, s.demand, s.focus);
   const before = relianceOf(base, s.demand, s.focus);
-  const comparing = s.compare && s.scenario !== base.id;
+  const comparing = isComparing(s);
   const figure = h('div', { className: 'big-figure' },
     comparing && before !== undefined ? h('span', { className: 'before', id: 'headline-before' }, pct(before)) : null,
     comparing ? h('span', { className: 'arrow', 'aria-hidden': 'true' }, ' → ') : null,
