@@ -7,7 +7,7 @@
 import Papa from 'papaparse';
 import { zipSync, strToU8 } from 'fflate';
 import type { Report } from './model.ts';
-import { impactValue, relianceValue } from './model.ts';
+import { absentImpact, relianceValue } from './model.ts';
 
 export type CsvCell = string | number | boolean | null;
 export interface CsvTable {
@@ -43,11 +43,16 @@ function relianceTable(report: Report): CsvTable {
 function spofTable(report: Report): CsvTable {
   const rows: CsvCell[][] = [];
   const demands = new Set(report.focus.demand);
+  // impactValue of the baseline, its lists read once (a cut list has up to 2,000 entries per demand node).
+  const base = report.scenarios[0]!;
+  const before = new Map(base.spof.map((row) => [row.demand, new Map(row.critical.map((c) => [c.key, c.impact]))]));
+  const absent = absentImpact(base);
   for (const s of report.scenarios) {
     for (const row of s.spof) {
       if (!demands.has(row.demand)) continue;
+      const baseRow = before.get(row.demand);
       row.critical.forEach((c, rank) => {
-        const b = impactValue(report.scenarios[0]!, row.demand, c.key);
+        const b = baseRow?.get(c.key) ?? absent;
         rows.push([s.id, row.demand, rank + 1, c.key, c.label, c.impact, b, b === null ? null : c.impact - b, c.strict]);
       });
     }
