@@ -292,7 +292,7 @@ export class PartsJoiner {
     return message;
   }
 
-  /** Forgets every half-joined answer (the worker that sent them is gone). */
+  /** Forgets every half-joined answer (after a crash: the requests they answer have failed already). */
   clear(): void {
     this.joined.clear();
   }
