@@ -33,7 +33,7 @@ const EDGE_ATTRIBUTE_CHANGES = new Set(['setEdgeAttribute', 'updateEdgeAttribute
 const NODE_ATTRIBUTE_CHANGES = new Set(['setNodeAttribute', 'updateNodeAttribute', 'removeNodeAttribute', 'replaceNodeAttributes', 'mergeNodeAttributes', 'updateNodeAttributes']);
 /**
  * Past this many removals a scenario goes to a copy (see above). At about 0.23 s a removal, five would still beat
- * a copy in the worst case measured: 4 keeps a margin for slower removals (flows with many later neighbours).
+ * a copy in the worst case measured: 4 keeps a margin, the figures being one graph's.
  */
 export const MAX_REMOVALS_IN_PLACE = 4;
 const EDGE_ADDITIONS = new Set(['addEdge', 'addEdgeWithKey', 'addDirectedEdge', 'addDirectedEdgeWithKey']);
