@@ -6,7 +6,8 @@
  * ends with a draw in that task.
  */
 import type Sigma from 'sigma';
-import { nextTask, putFlows, type DetachedFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
+import { nextTask } from './next-task.ts';
+import { putFlows, type DetachedFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
 
 export interface Attaching {
   /** Resolves when the slices end: every flow in, or stopped. */

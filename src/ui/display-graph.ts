@@ -9,6 +9,7 @@ import type { NodeKind } from '../model/schema.ts';
 import { countryName } from '../model/countries.ts';
 import type { GraphView, Positions } from '../worker/protocol.ts';
 import { edgeKeyAt } from './doc-index.ts';
+import { idle, nextTask } from './next-task.ts';
 import { COUNTRY_NODE_COLOR, EDGE_COLOR, KIND_COLORS, shortLabel } from './look.ts';
 
 export interface DisplayNode {
@@ -158,7 +159,7 @@ export async function buildDisplayGraphInSlices(view: GraphView, positions: Posi
       // The last slice's task is over before the caller draws the graph (a long task of its own at this size),
       // and the browser has had an idle moment to collect the garbage of the build and the view's messages,
       // which otherwise could fall in that task (it took 60 to 80 ms, or 140 to 170 with a collection in it).
-      await idle();
+      await idle(100);
       return next.value;
     }
     if (performance.now() - start > sliceMs) {
@@ -167,21 +168,6 @@ export async function buildDisplayGraphInSlices(view: GraphView, positions: Posi
     }
   }
 }
-
-/** The browser's next idle moment (at most 100 ms away); the next task where there is no requestIdleCallback. */
-const idle = (): Promise<void> =>
-  typeof requestIdleCallback === 'function' ? new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 100 })) : nextTask();
-
-/** Resolves in a task of its own, after what is queued (a message, not a timer: no 4 ms clamp). */
-export const nextTask = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 
 /** Runs a job of steps to its end at once. */
 function drain<T>(steps: Generator<void, T>): T {

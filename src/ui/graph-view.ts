@@ -14,7 +14,8 @@ import type { Settings } from 'sigma/settings';
 import { animateNodes } from 'sigma/utils';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { attachInSlices, type Attaching } from './attach-in-slices.ts';
-import { detachedFlows, minorFlows, nextTask, putDetachedFlows, showMinorFlows, wantedMinorFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
+import { idle, nextTask } from './next-task.ts';
+import { detachedFlows, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
 import { drawHover, drawLabel } from './labels.ts';
 import { ADDED_COLOR, CHANGED_DOWN, CHANGED_UP, FADED, FAILED_COLOR, LOSS_COLOR, mix, namedNeighbours } from './look.ts';
 
@@ -317,8 +318,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     warming = false;
     sigma.refresh();
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(warmUp, { timeout: 2000 });
-  else setTimeout(warmUp, 500);
+  void idle(2000).then(warmUp);
 
   /**
    * Puts in sigma's graph the minor flows wanted now (the focused node's own, the ones the scenario marks), if not
