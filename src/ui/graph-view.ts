@@ -9,11 +9,13 @@ import { MultiDirectedGraph } from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import { animateNodes } from 'sigma/utils';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { attachInSlices, type Attaching } from './attach-in-slices.ts';
+import { CanvasLineProgram } from './canvas-line-program.ts';
+import { CanvasPointProgram } from './canvas-point-program.ts';
 import { idle, nextTask } from './next-task.ts';
 import { detachedFlows, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
 import { drawHover, drawLabel } from './labels.ts';
@@ -85,13 +87,14 @@ export interface GraphViewEvents {
 
 /**
  * Big graphs (docs/scale.md, In the app): above these sizes sigma hides flows and labels while the
- * camera moves, draws flows as 1-pixel lines without arrow heads, and labels only larger nodes.
- * Software WebGL (headless Chromium, machines without a GPU) pays for every pixel of every flow.
+ * camera moves, draws flows as 1-pixel lines without arrow heads, on a 2D canvas (canvas-line-program.ts),
+ * and labels only larger nodes. Software WebGL (headless Chromium, machines without a GPU) pays for every
+ * pixel of every flow.
  */
 export const HIDE_ON_MOVE_EDGES = 2000;
 export const THIN_EDGES = 10_000;
 export const QUIET_LABELS_NODES = 2000;
-/** The programs of big graphs' nodes and flows: points, and 1-pixel lines without arrow heads. */
+/** The programs of big graphs' nodes and flows: points, and 1-pixel lines without arrow heads (not WebGL). */
 const BIG_NODE_TYPE = 'point';
 const BIG_EDGE_TYPE = 'thin';
 /** Above this many flows left out by its build, a new graph is handed to sigma in slices (attach-in-slices.ts). */
@@ -227,7 +230,6 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   // `a` is sigma's own copy of the attributes: changed in place, no second copy (this runs for every flow).
   const edgeReducer = (key: string, a: DisplayEdge): Partial<EdgeDisplayData> => {
     const out = a as DisplayEdge & Partial<EdgeDisplayData>;
-    if (warming) return Object.assign(out, { type: BIG_EDGE_TYPE });
     const focus = ui.hovered ?? ui.selected;
     const focused = focus !== null && graph.hasNode(focus);
     const filtered = ui.hiddenKinds.size > 0 || ui.countryFilter !== '';
@@ -277,8 +279,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     labelSize: 12,
     labelColor: { color: '#2b3138' },
     zIndex: true,
-    edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, thin: EdgeLineProgram },
-    nodeProgramClasses: { circle: NodeCircleProgram, point: NodePointProgram },
+    edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, thin: CanvasLineProgram },
+    nodeProgramClasses: { circle: NodeCircleProgram, point: CanvasPointProgram },
     ...scaleSettings(scale),
     minCameraRatio: 0.05,
     maxCameraRatio: 4,
@@ -286,6 +288,18 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     defaultDrawNodeLabel: drawLabel as never,
     defaultDrawNodeHover: drawHover as never,
   });
+
+  /**
+   * Big graphs' nodes are all points and their flows all thin, drawn on 2D canvases of their own: sigma's WebGL
+   * layers for them stay empty, and are hidden so that no frame reads them back (picking is offscreen).
+   */
+  const showWebglLayers = () => {
+    const { defaultNodeType, defaultEdgeType } = scaleSettings(scale);
+    const canvases = sigma.getCanvases();
+    canvases.nodes!.style.display = defaultNodeType === BIG_NODE_TYPE ? 'none' : '';
+    canvases.edges!.style.display = defaultEdgeType === BIG_EDGE_TYPE ? 'none' : '';
+  };
+  showWebglLayers();
 
   /** Room on the right of the rightmost nodes for their labels: the bounding box is widened, so sigma frames it. */
   const frame = () => {
@@ -307,9 +321,10 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
 
   /**
    * Where WebGL is software (SwiftShader), a program's shaders are compiled at its first draw, and the frame's
-   * commit waits for it: it made the first commit of a big graph, whose nodes are points and flows thin lines,
-   * one of the open's longest (docs/scale.md, In the app). Once the page is idle, a small first graph is drawn
-   * with those programs, then at once as it is, in the same task: only the second draw reaches the screen.
+   * commit waits for it: it made the first commit of a big graph, whose nodes are points, one of the open's
+   * longest (docs/scale.md, In the app). Once the page is idle, a small first graph's nodes are drawn as points,
+   * then at once as they are, in the same task: only the second draw reaches the screen. (Big graphs' flows
+   * are not WebGL.)
    */
   const warmUp = () => {
     if (killed || lightHover(scale) || attaching) return;
@@ -472,6 +487,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       if (settings.some(([k, v]) => sigma.getSetting(k) !== v)) sigma.setSettings(Object.fromEntries(settings));
       graph = g;
       scale = next;
+      showWebglLayers();
       shown.clear();
       // A refresh still waiting is for the graph before: the new one is drawn with the UI state of now.
       deferred = null;

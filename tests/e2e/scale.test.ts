@@ -4,6 +4,7 @@
  * and zoomed, sized by betweenness (in its own worker), hovered and searched.
  * No timing assertions: tests/bench/app.ts measures.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGraph } from '../../src/generate/index.ts';
@@ -33,7 +34,7 @@ const places = () => page.evaluate(() => [window.__chokepoint!.screenPosition('r
 
 beforeAll(async () => {
   served = await serveApp();
-  page = await appPage(served, errors);
+  page = await appPage(served, errors, { acceptDownloads: true });
   await openDefault(page, served.url);
 }, 120_000);
 
@@ -41,7 +42,40 @@ afterAll(async () => {
   await served?.close();
 });
 
+/** Sigma's layers (its `sigma-<id>` canvases): whether each is displayed, and how many of its pixels are not transparent. */
+const layers = (ids: string[]) => page.evaluate((names) => Object.fromEntries(names.map((id) => {
+  const c = document.querySelector<HTMLCanvasElement>(`#graph canvas.sigma-${id}`)!;
+  const ctx = c.getContext('2d');
+  let ink = -1; // a WebGL layer: not read here
+  if (ctx) {
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    ink = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
+  }
+  return [id, { shown: getComputedStyle(c).display !== 'none', ink }];
+})), ids);
+
+/** The colour of a 2D layer at a point of the page (a 3 × 3 block's most opaque pixel), as #rrggbb, or null if transparent there. */
+const layerColour = (id: string, at: { x: number; y: number }) => page.evaluate(({ id, at }) => {
+  const c = document.querySelector<HTMLCanvasElement>(`#graph canvas.sigma-${id}`)!;
+  const r = c.getBoundingClientRect();
+  const k = c.width / r.width;
+  const d = c.getContext('2d')!.getImageData(Math.round((at.x - r.left) * k) - 1, Math.round((at.y - r.top) * k) - 1, 3, 3).data;
+  let best = -1;
+  for (let i = 0; i < d.length; i += 4) if (d[i + 3]! > 0 && (best < 0 || d[i + 3]! > d[best + 3]!)) best = i;
+  return best < 0 ? null : '#' + [d[best]!, d[best + 1]!, d[best + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('');
+}, { id, at });
+
 describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
+  it('draws the small default graph with sigma\'s WebGL programs, its 2D layers for big graphs empty', async () => {
+    expect(await layers(['nodes', 'edges', 'points', 'flows'])).toEqual({
+      nodes: { shown: true, ink: -1 },
+      edges: { shown: true, ink: -1 },
+      points: { shown: true, ink: 0 },
+      flows: { shown: true, ink: 0 },
+    });
+  });
+
   it('is drawn from the file input, and shows its figures', async () => {
     await page.evaluate(() => {
       const w = window as unknown as { drawn: { nodes: number; drawnEdges: number }[] };
@@ -61,6 +95,71 @@ describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
     expect(s).toEqual({ preview: null, nodes: NODES, edges: FLOWS });
     await expect.poll(() => page.locator('#headline-figure').textContent(), { timeout: 20_000 }).toMatch(/%$/);
   }, 60_000);
+
+  it('draws its nodes and flows on 2D layers, where sigma places them, with its WebGL layers hidden', async () => {
+    // canvas-point-program.ts, canvas-line-program.ts: software WebGL made each frame wait for their rasterizing.
+    const l = await layers(['nodes', 'edges', 'points', 'flows']);
+    expect(l.nodes!.shown || l.edges!.shown).toBe(false);
+    expect(l.points!.shown && l.flows!.shown).toBe(true);
+    expect(l.points!.ink).toBeGreaterThan(5_000);
+    expect(l.flows!.ink).toBeGreaterThan(50_000);
+    // A buyer's disc at its place, and its largest supplier's flow (always drawn) through the middle of the two.
+    const { buyer, supplier } = await page.evaluate(() => {
+      const s = window.__chokepoint!.state();
+      const shares = s.view.status === 'done' ? s.view.value.shares : {};
+      const into = s.loaded!.document.edges.map((e, i) => ({ e, share: shares[e.key ?? `~${i}`] ?? 0 })).filter(({ e }) => e.target === 'market-jp');
+      const top = into.reduce((a, b) => (b.share > a.share ? b : a)).e;
+      return { buyer: window.__chokepoint!.screenPosition('market-jp')!, supplier: window.__chokepoint!.screenPosition(top.source)! };
+    });
+    expect(await layerColour('points', buyer)).toBe(KIND_COLORS.demand);
+    // Between the chip vendors and the buyers, few flows: the largest of this buyer's among them.
+    const middle = { x: (buyer.x + supplier.x) / 2, y: (buyer.y + supplier.y) / 2 };
+    expect(await layerColour('flows', middle)).not.toBeNull();
+    // The disc's edge where sigma's picking (still WebGL, offscreen, at half resolution) puts it: the mouse just
+    // inside takes the node, just outside does not. Zoomed in on the largest buyer, for a disc of some size.
+    const usAt = async () => (await page.evaluate(() => window.__chokepoint!.screenPosition('market-us')))!;
+    const before = await usAt();
+    await page.mouse.move(before.x, before.y);
+    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(800);
+    const us = await usAt();
+    let radius = 0;
+    while (radius < 100 && (await layerColour('points', { x: us.x + radius + 1, y: us.y })) === KIND_COLORS.demand) radius++;
+    expect(radius).toBeGreaterThan(15);
+    const cursor = async (dx: number) => {
+      await page.mouse.move(us.x + dx, us.y);
+      return page.locator('#graph').evaluate((e) => e.style.cursor);
+    };
+    expect(await cursor(radius - 3)).toBe('pointer');
+    expect(await cursor(radius + 3)).toBe('');
+    await page.mouse.move(us.x + 200, us.y + 200);
+    await page.locator('#fit').click();
+  });
+
+  it('exports the view as a PNG with its layers in the page\'s order: the nodes over the flows', async () => {
+    await page.click('#report-menu summary');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    const pixels = decodePng(readFileSync(await download.path()));
+    const box = (await page.locator('#graph').boundingBox())!;
+    const us = (await page.evaluate(() => window.__chokepoint!.screenPosition('market-us')))!;
+    const at = (Math.round(us.y - box.y) * pixels.width + Math.round(us.x - box.x)) * 4;
+    const hex = '#' + [0, 1, 2].map((k) => pixels.data[at + k]!.toString(16).padStart(2, '0')).join('');
+    // Flows end at the buyer's centre: drawn last, their grey would be there.
+    expect(hex).toBe(KIND_COLORS.demand);
+  });
+
+  it('wipes the flows while the camera is dragged, and draws them again after', async () => {
+    const box = (await page.locator('#graph').boundingBox())!;
+    const at = { x: box.x + box.width * 0.3, y: box.y + 60 };
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(at.x + 4 * i, at.y + 2 * i);
+    expect((await layers(['flows'])).flows!.ink).toBe(0);
+    expect((await layers(['points'])).points!.ink).toBeGreaterThan(5_000);
+    await page.mouse.up();
+    await expect.poll(async () => (await layers(['flows'])).flows!.ink).toBeGreaterThan(50_000);
+    await page.locator('#fit').click();
+  });
 
   it('pans with a mouse drag and zooms with the wheel', async () => {
     const box = (await page.locator('#graph').boundingBox())!;

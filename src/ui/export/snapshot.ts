@@ -26,7 +26,11 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 export function snapshotPng(sigma: Layers, legend: SnapshotLegend): string {
   const { width, height } = sigma.getDimensions();
   sigma.refresh();
-  const layers = Object.values(sigma.getCanvases());
+  // In the page's order, which is not the order sigma made them in (big graphs' 2D layers come later, between its
+  // own); a hidden layer is not part of the view.
+  const layers = Object.values(sigma.getCanvases())
+    .filter((c) => c.style.display !== 'none')
+    .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   const ratio = layers[0] && width > 0 ? layers[0].width / width : 1;
   const pad = 16;
   const rowHeight = 22;

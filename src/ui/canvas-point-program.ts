@@ -1,0 +1,92 @@
+/**
+ * Sigma's node program for big graphs' nodes: discs, as sigma's `NodePointProgram`, but filled on a 2D canvas of
+ * their own. Where WebGL is software, every frame's commit waits for the rasterizer to draw them before it reads the
+ * WebGL canvas back, on the main thread (docs/scale.md, In the app); a 2D canvas is drawn by Skia, at a fraction of
+ * the cost. Only sigma's picking pass (which node is under the mouse) stays WebGL, in its offscreen framebuffer.
+ * The instance sigma makes for its hover layer (no picking buffer) draws with WebGL, as sigma's: a few nodes.
+ */
+import type Sigma from 'sigma';
+import { NodePointProgram } from 'sigma/rendering';
+import type { NodeDisplayData, RenderParams } from 'sigma/types';
+import type { Attributes } from 'graphology-types';
+import { canvasLayer, type CanvasLayer } from './canvas-layer.ts';
+
+/** The canvas's layer, next above sigma's WebGL `nodes` layer. */
+export const POINTS_LAYER = 'points';
+
+export class CanvasPointProgram<N extends Attributes = Attributes, E extends Attributes = Attributes, G extends Attributes = Attributes> extends NodePointProgram<N, E, G> {
+  private readonly layer: CanvasLayer | null;
+  /** Per position (sigma's order): x, y in the framed graph, and size. */
+  private places = new Float32Array(0);
+  private colors: string[] = [];
+  private shown = new Uint8Array(0);
+  private slots = 0;
+
+  constructor(gl: WebGLRenderingContext, pickingBuffer: WebGLFramebuffer | null, renderer: Sigma<N, E, G>) {
+    super(gl, pickingBuffer, renderer);
+    this.layer = pickingBuffer ? canvasLayer(renderer, POINTS_LAYER, 'nodes') : null;
+  }
+
+  override reallocate(capacity: number): void {
+    super.reallocate(capacity);
+    if (!this.layer || capacity === this.slots) return;
+    this.slots = capacity;
+    this.places = new Float32Array(capacity * 3);
+    this.colors = new Array<string>(capacity).fill('');
+    this.shown = new Uint8Array(capacity);
+  }
+
+  override process(nodeIndex: number, offset: number, data: NodeDisplayData): void {
+    super.process(nodeIndex, offset, data);
+    if (!this.layer) return;
+    this.shown[offset] = data.hidden ? 0 : 1;
+    const i = offset * 3;
+    this.places[i] = data.x;
+    this.places[i + 1] = data.y;
+    this.places[i + 2] = data.size;
+    this.colors[offset] = data.color;
+  }
+
+  override render(params: RenderParams): void {
+    if (!this.layer) return super.render(params);
+    const pick = this.pickProgram;
+    if (pick && !this.hasNothingToRender()) {
+      // Program.render's picking pass, without its drawing pass.
+      pick.gl.viewport(0, 0, (params.width * params.pixelRatio) / params.downSizingRatio, (params.height * params.pixelRatio) / params.downSizingRatio);
+      this.bindProgram(pick);
+      this.renderProgram({ ...params, pixelRatio: params.pixelRatio / params.downSizingRatio }, pick);
+      this.unbindProgram(pick);
+    }
+    const ctx = this.layer.begin(params);
+    const m = params.matrix;
+    const m0 = m[0]!, m1 = m[1]!, m3 = m[3]!, m4 = m[4]!, m6 = m[6]!, m7 = m[7]!;
+    const hw = params.width / 2, hh = params.height / 2;
+    const { places, colors, shown } = this;
+    let color = '';
+    let open = false;
+    for (let p = 0; p < this.slots; p++) {
+      if (!shown[p]) continue;
+      if (colors[p] !== color) {
+        if (open) ctx.fill();
+        color = colors[p]!;
+        ctx.fillStyle = color;
+        ctx.beginPath();
+        open = true;
+      }
+      const i = p * 3;
+      const x = places[i]!, y = places[i + 1]!;
+      const cx = (m0 * x + m3 * y + m6 + 1) * hw, cy = (1 - (m1 * x + m4 * y + m7)) * hh;
+      // The disc's radius in CSS pixels, as sigma's point shader (gl_PointSize = 2 · size / sizeRatio, in device pixels).
+      const r = places[i + 2]! / params.sizeRatio;
+      ctx.moveTo(cx + r, cy);
+      ctx.arc(cx, cy, r, 0, 2 * Math.PI);
+    }
+    if (open) ctx.fill();
+    this.layer.end(open);
+  }
+
+  override kill(): void {
+    this.layer?.kill();
+    super.kill();
+  }
+}
