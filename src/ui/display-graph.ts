@@ -53,9 +53,11 @@ export interface MinorFlows {
   byKey: Map<string, MinorFlow>;
 }
 /**
- * A big graph's drawn flows and "sits in" links, in the graph's order, kept out of it by its build until the
- * graph view puts them in as sigma takes the graph, in slices (attach-in-slices.ts): putting 10,000 flows in,
- * taking them out and putting them back cost the attaching task 15 to 30 ms more (docs/scale.md, In the app).
+ * A big graph's drawn flows and "sits in" links, in the graph's order, kept out of it by its build. The graph view
+ * puts them in as sigma takes the graph (in slices when there are many: attach-in-slices.ts), or, when they are
+ * drawn as thin lines, keeps them out for good and strokes them beside sigma's (graph-view.ts, flowsBeside): putting
+ * 10,000 flows in, taking them out and putting them back cost the attaching task 15 to 30 ms more (docs/scale.md,
+ * In the app).
  */
 export interface DetachedFlows {
   /** null: a "sits in" link, whose key graphology makes. */
@@ -67,7 +69,7 @@ export interface DetachedFlows {
 export interface DisplayGraphAttributes {
   /** The flows kept out of the graph; null when every flow is in it. */
   minor: MinorFlows | null;
-  /** The flows drawn, not yet in the graph; absent or null when they are in it. */
+  /** The flows drawn, not (yet) in the graph; absent or null when they are in it. */
   detached?: DetachedFlows | null;
 }
 export type DisplayGraph = MultiDirectedGraph<DisplayNode, DisplayEdge, DisplayGraphAttributes>;

@@ -14,10 +14,10 @@ import type { Settings } from 'sigma/settings';
 import { animateNodes } from 'sigma/utils';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { attachInSlices, type Attaching } from './attach-in-slices.ts';
-import { CanvasLineProgram } from './canvas-line-program.ts';
+import { canvasLineProgram, type Lines } from './canvas-line-program.ts';
 import { CanvasPointProgram } from './canvas-point-program.ts';
 import { idle, nextTask } from './next-task.ts';
-import { detachedFlows, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
+import { detachedFlows, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows, type DetachedFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
 import { drawHover, drawLabel } from './labels.ts';
 import { ADDED_COLOR, CHANGED_DOWN, CHANGED_UP, FADED, FAILED_COLOR, LOSS_COLOR, mix, namedNeighbours } from './look.ts';
 
@@ -227,24 +227,27 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     return out;
   };
 
-  // `a` is sigma's own copy of the attributes: changed in place, no second copy (this runs for every flow).
-  const edgeReducer = (key: string, a: DisplayEdge): Partial<EdgeDisplayData> => {
-    const out = a as DisplayEdge & Partial<EdgeDisplayData>;
+  /**
+   * How a flow looks now, written on `out` (left as it is where the flow looks as its attributes say): sigma's
+   * flows and the ones drawn beside its graph (besideLines). Its ends are looked up in the graph only when needed,
+   * and not given (null).
+   */
+  const styleFlow = (key: string, a: DisplayEdge, source: string | null, target: string | null, out: Partial<EdgeDisplayData>): void => {
     const focus = ui.hovered ?? ui.selected;
     const focused = focus !== null && graph.hasNode(focus);
     const filtered = ui.hiddenKinds.size > 0 || ui.countryFilter !== '';
     // Nothing that depends on the flow's ends: the common case, and the cheap one.
     if (!focused && !filtered && !ui.availability && !ui.inputFilter && !ui.selectedInput && !ui.changedEdges) {
       if (a.minor) out.hidden = true;
-      return out;
+      return;
     }
-    const [s, t] = graph.extremities(key);
+    const [s, t] = source !== null && target !== null ? [source, target] : graph.extremities(key);
     const hidden = (a.minor && s !== focus && t !== focus && !ui.changedEdges?.has(key)) ||
       (filtered && (!visible(s, graph.getNodeAttributes(s)) || !visible(t, graph.getNodeAttributes(t)))) ||
       (ui.inputFilter && !a.sitsIn && a.input !== ui.inputFilter);
     if (hidden) {
       out.hidden = true;
-      return out;
+      return;
     }
     if (ui.selectedInput && !a.sitsIn) out.color = a.input === ui.selectedInput ? '#5c6bc0' : '#eef0f3';
     if (ui.availability) {
@@ -264,11 +267,62 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
         out.zIndex = 3;
       } else if (ui.hovered && !lightHover(scale)) out.hidden = true;
     }
-    return out;
+  };
+  // `a` is sigma's own copy of the attributes: changed in place, no second copy (this runs for every flow).
+  const edgeReducer = (key: string, a: DisplayEdge): Partial<EdgeDisplayData> => {
+    styleFlow(key, a, null, null, a as Partial<EdgeDisplayData>);
+    return a;
   };
 
-  // Few flows left out by the build go in before sigma takes the graph; many go in slices once it has (attach).
-  if ((detachedFlows(graph)?.keys.length ?? 0) <= SLICED_ATTACH_EDGES) putDetachedFlows(graph);
+  /**
+   * A graph drawn with thin lines keeps the flows its build left out beside it, never in sigma's graph: sigma
+   * indexes every flow it holds again at each change of the graph or of sizes (its `process`, 15 to 70 ms for
+   * 10,000 nodes and 10,000 flows), and putting them in took two tasks of their own (docs/scale.md, In the app).
+   * The flows' program strokes them with sigma's own (the minor flows of a focused node, which sigma holds).
+   */
+  const flowsBeside = (): DetachedFlows | null => (scale.size > THIN_EDGES ? detachedFlows(graph) : null);
+  /** A new graph's flows beside it wait for the task after sigma took it (attach). */
+  let besideHeld = false;
+  const lines: Lines = { count: 0, ends: new Float32Array(0), colors: [], levels: new Uint8Array(0) };
+  const look: Partial<EdgeDisplayData> = {};
+  const besideLines = (renderer: Pick<Sigma, 'graphToViewport'>): Lines | null => {
+    const flows = flowsBeside();
+    if (!flows || besideHeld) return null;
+    const n = flows.keys.length;
+    if (lines.ends.length < 4 * n) {
+      lines.ends = new Float32Array(4 * n);
+      lines.levels = new Uint8Array(n);
+      lines.colors = new Array<string>(n).fill('');
+    }
+    lines.count = n;
+    // Graph to viewport is affine (sigma's normalization, then the camera): three points give it.
+    const o = renderer.graphToViewport({ x: 0, y: 0 }), ex = renderer.graphToViewport({ x: 1, y: 0 }), ey = renderer.graphToViewport({ x: 0, y: 1 });
+    const xx = ex.x - o.x, xy = ex.y - o.y, yx = ey.x - o.x, yy = ey.y - o.y;
+    const colors = lines.colors as string[];
+    for (let i = 0; i < n; i++) {
+      const s = flows.sources[i]!, t = flows.targets[i]!, a = flows.attributes[i]!;
+      look.hidden = false;
+      look.color = a.color;
+      look.zIndex = 0;
+      styleFlow(flows.keys[i] ?? '', a, s, t, look);
+      if (look.hidden) {
+        lines.levels[i] = 0;
+        continue;
+      }
+      lines.levels[i] = look.zIndex! > 0 ? 2 : 1;
+      colors[i] = look.color!;
+      const p = graph.getNodeAttributes(s), q = graph.getNodeAttributes(t);
+      lines.ends[4 * i] = o.x + p.x * xx + p.y * yx;
+      lines.ends[4 * i + 1] = o.y + p.x * xy + p.y * yy;
+      lines.ends[4 * i + 2] = o.x + q.x * xx + q.y * yx;
+      lines.ends[4 * i + 3] = o.y + q.x * xy + q.y * yy;
+    }
+    return lines;
+  };
+
+  // Few flows left out by the build go in before sigma takes the graph; many go in slices once it has, or stay
+  // beside it (attach).
+  if (!flowsBeside() && (detachedFlows(graph)?.keys.length ?? 0) <= SLICED_ATTACH_EDGES) putDetachedFlows(graph);
   const sigma = new Sigma<DisplayNode, DisplayEdge>(graph, container, {
     nodeReducer,
     edgeReducer,
@@ -279,7 +333,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     labelSize: 12,
     labelColor: { color: '#2b3138' },
     zIndex: true,
-    edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, thin: CanvasLineProgram },
+    edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, thin: canvasLineProgram<DisplayNode, DisplayEdge>(besideLines) },
     nodeProgramClasses: { circle: NodeCircleProgram, point: CanvasPointProgram },
     ...scaleSettings(scale),
     minCameraRatio: 0.05,
@@ -349,6 +403,13 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     const indexed = syncMinor();
     const focus = ui.hovered ?? ui.selected;
     neighbours = focus && graph.hasNode(focus) ? new Set(graph.neighbors(focus)) : new Set();
+    const beside = flowsBeside();
+    if (focus && beside) {
+      for (let i = 0; i < beside.keys.length; i++) {
+        if (beside.sources[i] === focus) neighbours.add(beside.targets[i]!);
+        else if (beside.targets[i] === focus) neighbours.add(beside.sources[i]!);
+      }
+    }
     named = namedNeighbours(neighbours, (k) => ui.sizes?.get(k) ?? graph.getNodeAttribute(k, 'size'));
     return indexed;
   };
@@ -403,7 +464,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   sigma.on('afterRender', () => {
     if (!undrawn) return;
     undrawn = false;
-    events.onDrawn?.({ nodes: graph.order, edges: scale.size, drawnEdges: sigma.getGraph().size });
+    events.onDrawn?.({ nodes: graph.order, edges: scale.size, drawnEdges: sigma.getGraph().size + (flowsBeside()?.keys.length ?? 0) });
   });
   sigma.on('clickNode', ({ node }) => events.onClickNode(node));
   sigma.on('clickStage', () => events.onClickStage());
@@ -423,9 +484,26 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   });
   resized.observe(container);
 
-  /** Hands sigma the graph: the flows its build left out go in slices when there are many (attach-in-slices.ts), else at once. */
+  /**
+   * Hands sigma the graph `graph` now is: the flows its build left out stay beside it (flowsBeside), or go in, in
+   * slices when there are many (attach-in-slices.ts), else at once.
+   */
   const attach = (g: DisplayGraph) => {
     const flows = detachedFlows(g);
+    if (flowsBeside()) {
+      // Sigma's first pass over the nodes and their first strokes make one task, the flows' first strokes the
+      // next (20 ms of a task of 55 to 80: docs/scale.md, In the app); the graph is drawn once they are.
+      besideHeld = true;
+      undrawn = false;
+      sigma.setGraph(g);
+      void nextTask().then(() => {
+        if (killed || graph !== g) return;
+        besideHeld = false;
+        undrawn = true;
+        sigma.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
+      });
+      return;
+    }
     if (!flows || flows.keys.length <= SLICED_ATTACH_EDGES) {
       putDetachedFlows(g);
       undrawn = true;
@@ -442,8 +520,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     });
     attaching = slices;
   };
-  // Many flows left out of the first graph: sigma took it without them.
-  if (detachedFlows(graph)) attach(graph);
+  // Many flows left out of the first graph, not beside it: sigma took it without them.
+  if (detachedFlows(graph) && !flowsBeside()) attach(graph);
 
   const refreshFor = ({ edgesToo, skipIndexation }: Refresh) => {
     if (edgesToo) sigma.refresh({ skipIndexation });
@@ -543,6 +621,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       const layout = new MultiDirectedGraph<{ x: number; y: number; size: number }>();
       graph.forEachNode((k, a) => layout.addNode(k, { x: a.x, y: a.y, size: a.size }));
       graph.forEachEdge((_e, _a, s, t) => void layout.addDirectedEdge(s, t));
+      const beside = flowsBeside();
+      for (let i = 0; i < (beside?.keys.length ?? 0); i++) layout.addDirectedEdge(beside!.sources[i]!, beside!.targets[i]!);
       for (const f of minorFlows(graph)?.byKey.values() ?? []) if (!graph.hasEdge(f.key)) layout.addDirectedEdge(f.source, f.target);
       layout.on('eachNodeAttributesUpdated', () => {
         graph.updateEachNodeAttributes((k, a) => {

@@ -84,7 +84,7 @@ describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
     });
     await pick(page, [FILE]);
     await page.waitForFunction((n) => (window as unknown as { drawn: { nodes: number }[] }).drawn.some((d) => d.nodes === n), NODES, { timeout: 30_000 });
-    // Its flows go to sigma in slices (attach-in-slices.ts): the graph is reported drawn with all of them in.
+    // Drawn once, with all its drawn flows (kept beside sigma's graph, graph-view.ts: flowsBeside).
     const drawn = await page.evaluate((n) => (window as unknown as { drawn: { nodes: number; drawnEdges: number }[] }).drawn.filter((d) => d.nodes === n).map(({ nodes, drawnEdges }) => ({ nodes, drawnEdges })), NODES);
     expect(drawn).toEqual([{ nodes: NODES, drawnEdges: MAX_DRAWN_FLOWS }]);
     await loaded(page, FILE.name);
@@ -134,6 +134,19 @@ describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
     expect(await cursor(radius + 3)).toBe('');
     await page.mouse.move(us.x + 200, us.y + 200);
     await page.locator('#fit').click();
+  });
+
+  it('hides with the country filter the flows drawn beside sigma\'s graph, and shows them again', async () => {
+    // The whole graph in view, the camera still (the test before zoomed in).
+    await page.locator('#fit').click();
+    await page.waitForTimeout(600);
+    const all = (await layers(['flows'])).flows!.ink;
+    await page.selectOption('#filter-country', 'JP');
+    // Only flows with both ends in Japan stay: far fewer than a fortieth of the lines' pixels.
+    await expect.poll(async () => (await layers(['flows'])).flows!.ink, { timeout: 10_000 }).toBeLessThan(all / 10);
+    expect((await layers(['points'])).points!.ink).toBeGreaterThan(0);
+    await page.selectOption('#filter-country', '');
+    await expect.poll(async () => (await layers(['flows'])).flows!.ink, { timeout: 10_000 }).toBe(all);
   });
 
   it('exports the view as a PNG with its layers in the page\'s order: the nodes over the flows', async () => {
