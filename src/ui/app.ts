@@ -30,7 +30,7 @@ import { betweennessProgressText, renderScenarioBar, renderViewControls, type To
 
 const INSPECTOR_SHIFT = 230;
 /** Above this many nodes and flows, a new display graph is built in slices (docs/scale.md, In the app). */
-const SLICED_BUILD_ITEMS = 20_000;
+const SLICED_BUILD_ITEMS = 5_000;
 
 export interface AppHandle {
   store: Store;

@@ -14,6 +14,7 @@ import type { Settings } from 'sigma/settings';
 import { animateNodes } from 'sigma/utils';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { attachInSlices, type Attaching } from './attach-in-slices.ts';
+import { CanvasArrowProgram } from './canvas-arrow-program.ts';
 import { canvasLineProgram, type Lines } from './canvas-line-program.ts';
 import { CanvasPointProgram } from './canvas-point-program.ts';
 import { idle, nextTask } from './next-task.ts';
@@ -97,13 +98,15 @@ export const QUIET_LABELS_NODES = 2000;
 /** The programs of big graphs' nodes and flows: points, and 1-pixel lines without arrow heads (not WebGL). */
 const BIG_NODE_TYPE = 'point';
 const BIG_EDGE_TYPE = 'thin';
+/** Above HIDE_ON_MOVE_EDGES flows, arrows are drawn on a 2D canvas (canvas-arrow-program.ts), not with WebGL. */
+const MID_EDGE_TYPE = 'wideArrow';
 /** Above this many flows left out by its build, a new graph is handed to sigma in slices (attach-in-slices.ts). */
 const SLICED_ATTACH_EDGES = 2000;
 export function scaleSettings(g: { order: number; size: number }): Partial<Settings> {
   return {
     hideEdgesOnMove: g.size > HIDE_ON_MOVE_EDGES,
     hideLabelsOnMove: g.order > QUIET_LABELS_NODES,
-    defaultEdgeType: g.size > THIN_EDGES ? BIG_EDGE_TYPE : 'arrow',
+    defaultEdgeType: g.size > THIN_EDGES ? BIG_EDGE_TYPE : g.size > HIDE_ON_MOVE_EDGES ? MID_EDGE_TYPE : 'arrow',
     defaultNodeType: g.order > QUIET_LABELS_NODES ? BIG_NODE_TYPE : 'circle',
     labelRenderedSizeThreshold: g.order > QUIET_LABELS_NODES ? 11 : 7,
   };
@@ -333,7 +336,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     labelSize: 12,
     labelColor: { color: '#2b3138' },
     zIndex: true,
-    edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, thin: canvasLineProgram<DisplayNode, DisplayEdge>(besideLines) },
+    edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, thin: canvasLineProgram<DisplayNode, DisplayEdge>(besideLines), [MID_EDGE_TYPE]: CanvasArrowProgram },
     nodeProgramClasses: { circle: NodeCircleProgram, point: CanvasPointProgram },
     ...scaleSettings(scale),
     minCameraRatio: 0.05,
@@ -344,14 +347,14 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   });
 
   /**
-   * Big graphs' nodes are all points and their flows all thin, drawn on 2D canvases of their own: sigma's WebGL
-   * layers for them stay empty, and are hidden so that no frame reads them back (picking is offscreen).
+   * Big graphs' nodes are all points, and their flows thin lines or wide arrows, drawn on 2D canvases of their own:
+   * sigma's WebGL layers for them stay empty, and are hidden so that no frame reads them back (picking is offscreen).
    */
   const showWebglLayers = () => {
     const { defaultNodeType, defaultEdgeType } = scaleSettings(scale);
     const canvases = sigma.getCanvases();
     canvases.nodes!.style.display = defaultNodeType === BIG_NODE_TYPE ? 'none' : '';
-    canvases.edges!.style.display = defaultEdgeType === BIG_EDGE_TYPE ? 'none' : '';
+    canvases.edges!.style.display = defaultEdgeType === 'arrow' ? '' : 'none';
   };
   showWebglLayers();
 

@@ -14,6 +14,7 @@ import { BETWEENNESS_EXACT_NODES } from '../../src/worker/betweenness.ts';
 import { KIND_COLORS } from '../../src/ui/look.ts';
 import { appPage, serveApp, shot, type Served } from './app-server.ts';
 import { countColour, decodePng } from './png.ts';
+import { discRadius, layerColour as colourOf, layers as layersOf } from './layers.ts';
 import { loaded, openDefault, pick } from './files-helpers.ts';
 
 const NODES = 10_000;
@@ -42,29 +43,8 @@ afterAll(async () => {
   await served?.close();
 });
 
-/** Sigma's layers (its `sigma-<id>` canvases): whether each is displayed, and how many of its pixels are not transparent. */
-const layers = (ids: string[]) => page.evaluate((names) => Object.fromEntries(names.map((id) => {
-  const c = document.querySelector<HTMLCanvasElement>(`#graph canvas.sigma-${id}`)!;
-  const ctx = c.getContext('2d');
-  let ink = -1; // a WebGL layer: not read here
-  if (ctx) {
-    const data = ctx.getImageData(0, 0, c.width, c.height).data;
-    ink = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
-  }
-  return [id, { shown: getComputedStyle(c).display !== 'none', ink }];
-})), ids);
-
-/** The colour of a 2D layer at a point of the page (a 3 × 3 block's most opaque pixel), as #rrggbb, or null if transparent there. */
-const layerColour = (id: string, at: { x: number; y: number }) => page.evaluate(({ id, at }) => {
-  const c = document.querySelector<HTMLCanvasElement>(`#graph canvas.sigma-${id}`)!;
-  const r = c.getBoundingClientRect();
-  const k = c.width / r.width;
-  const d = c.getContext('2d')!.getImageData(Math.round((at.x - r.left) * k) - 1, Math.round((at.y - r.top) * k) - 1, 3, 3).data;
-  let best = -1;
-  for (let i = 0; i < d.length; i += 4) if (d[i + 3]! > 0 && (best < 0 || d[i + 3]! > d[best + 3]!)) best = i;
-  return best < 0 ? null : '#' + [d[best]!, d[best + 1]!, d[best + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('');
-}, { id, at });
+const layers = (ids: string[]) => layersOf(page, ids);
+const layerColour = (id: string, at: { x: number; y: number }) => colourOf(page, id, at);
 
 describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
   it('draws the small default graph with sigma\'s WebGL programs, its 2D layers for big graphs empty', async () => {
@@ -123,8 +103,7 @@ describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
     for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -300);
     await page.waitForTimeout(800);
     const us = await usAt();
-    let radius = 0;
-    while (radius < 100 && (await layerColour('points', { x: us.x + radius + 1, y: us.y })) === KIND_COLORS.demand) radius++;
+    const radius = await discRadius(page, 'points', us, KIND_COLORS.demand);
     expect(radius).toBeGreaterThan(15);
     const cursor = async (dx: number) => {
       await page.mouse.move(us.x + dx, us.y);

@@ -1,0 +1,130 @@
+/**
+ * Sigma's edge program for mid-size graphs' flows: lines as wide as their value, with an arrow head at the customer,
+ * as sigma's `EdgeArrowProgram`, but drawn on a 2D canvas of their own. Where WebGL is software, each frame's commit
+ * waited for SwiftShader to rasterize the wide, antialiased triangles of 8,000 arrows: 100 to 370 ms at 3,000 nodes
+ * (docs/scale.md, In the app).
+ *
+ * The geometry is sigma's, in CSS pixels: a line `w` = max(size / sizeRatio, minEdgeThickness) wide from the
+ * supplier's centre, a head 2.5 `w` long and 2 `w` wide whose tip touches the customer's disc. Within each zIndex
+ * level, flows of one colour and width (to the half pixel) are stroked as one path, their heads filled as another.
+ */
+import type Sigma from 'sigma';
+import { AbstractEdgeProgram } from 'sigma/rendering';
+import type { EdgeDisplayData, NodeDisplayData, RenderParams } from 'sigma/types';
+import type { Attributes } from 'graphology-types';
+import { canvasLayer, type CanvasLayer } from './canvas-layer.ts';
+
+/** The canvas's layer, next above sigma's WebGL `edges` layer. */
+export const ARROWS_LAYER = 'arrows';
+const HEAD_LENGTH = 2.5;
+const HEAD_HALF_WIDTH = 1;
+
+export class CanvasArrowProgram<N extends Attributes = Attributes, E extends Attributes = Attributes, G extends Attributes = Attributes> extends AbstractEdgeProgram<N, E, G> {
+  drawLabel = undefined;
+  private readonly layer: CanvasLayer;
+  /** Per position (sigma's order): source x, y, target x, y in the framed graph, the flow's size, the customer's size. */
+  private items = new Float32Array(0);
+  private colors: string[] = [];
+  private levels = new Float32Array(0);
+  private shown = new Uint8Array(0);
+  private capacity = 0;
+
+  constructor(gl: WebGLRenderingContext, pickingBuffer: WebGLFramebuffer | null, renderer: Sigma<N, E, G>) {
+    super(gl, pickingBuffer as never, renderer);
+    this.layer = canvasLayer(renderer, ARROWS_LAYER, 'edges');
+  }
+
+  reallocate(capacity: number): void {
+    if (capacity === this.capacity) return;
+    this.capacity = capacity;
+    this.items = new Float32Array(capacity * 6);
+    this.colors = new Array<string>(capacity).fill('');
+    this.levels = new Float32Array(capacity);
+    this.shown = new Uint8Array(capacity);
+  }
+
+  process(_edgeIndex: number, offset: number, sourceData: NodeDisplayData, targetData: NodeDisplayData, data: EdgeDisplayData): void {
+    if (data.hidden || sourceData.hidden || targetData.hidden) {
+      this.shown[offset] = 0;
+      return;
+    }
+    this.shown[offset] = 1;
+    const i = offset * 6;
+    this.items[i] = sourceData.x;
+    this.items[i + 1] = sourceData.y;
+    this.items[i + 2] = targetData.x;
+    this.items[i + 3] = targetData.y;
+    this.items[i + 4] = data.size || 1;
+    this.items[i + 5] = targetData.size || 1;
+    this.colors[offset] = data.color;
+    this.levels[offset] = data.zIndex || 0;
+  }
+
+  render(params: RenderParams): void {
+    const ctx = this.layer.begin(params);
+    const m = params.matrix;
+    const m0 = m[0]!, m1 = m[1]!, m3 = m[3]!, m4 = m[4]!, m6 = m[6]!, m7 = m[7]!;
+    const hw = params.width / 2, hh = params.height / 2;
+    const { items, colors, levels, shown } = this;
+    // Flows by zIndex level, colour and width to the half pixel, in sigma's order within each.
+    const groups = new Map<string, { level: number; color: string; width: number; members: number[] }>();
+    for (let p = 0; p < this.capacity; p++) {
+      if (!shown[p]) continue;
+      const width = Math.round(2 * Math.max(items[p * 6 + 4]! / params.sizeRatio, params.minEdgeThickness)) / 2;
+      const key = `${levels[p]}|${colors[p]}|${width}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { level: levels[p]!, color: colors[p]!, width, members: [] }));
+      g.members.push(p);
+    }
+    const ordered = [...groups.values()].sort((a, b) => a.level - b.level);
+    // Each member's tip and the head's base, in CSS pixels, and whether its line shows: for the lines' path, then the heads'.
+    const at = new Float32Array(6);
+    const place = (p: number, width: number, radiusOf: number): boolean => {
+      const i = p * 6;
+      const x1 = (m0 * items[i]! + m3 * items[i + 1]! + m6 + 1) * hw, y1 = (1 - (m1 * items[i]! + m4 * items[i + 1]! + m7)) * hh;
+      const x2 = (m0 * items[i + 2]! + m3 * items[i + 3]! + m6 + 1) * hw, y2 = (1 - (m1 * items[i + 2]! + m4 * items[i + 3]! + m7)) * hh;
+      const dx = x2 - x1, dy = y2 - y1;
+      const length = Math.sqrt(dx * dx + dy * dy);
+      if (length === 0) return false;
+      const ux = dx / length, uy = dy / length;
+      const radius = radiusOf;
+      const head = HEAD_LENGTH * width;
+      at[0] = x1;
+      at[1] = y1;
+      // The tip on the customer's disc; the line stops at the head's base (none where the discs nearly touch).
+      at[2] = x2 - ux * radius;
+      at[3] = y2 - uy * radius;
+      at[4] = at[2] - ux * head;
+      at[5] = at[3] - uy * head;
+      return length > radius + head;
+    };
+    for (const { color, width, members } of ordered) {
+      ctx.strokeStyle = ctx.fillStyle = color;
+      ctx.lineWidth = width;
+      ctx.beginPath();
+      for (const p of members) {
+        if (!place(p, width, items[p * 6 + 5]! / params.sizeRatio)) continue;
+        ctx.moveTo(at[0]!, at[1]!);
+        ctx.lineTo(at[4]!, at[5]!);
+      }
+      ctx.stroke();
+      ctx.beginPath();
+      const side = HEAD_HALF_WIDTH * width;
+      for (const p of members) {
+        place(p, width, items[p * 6 + 5]! / params.sizeRatio);
+        const ux = (at[2]! - at[4]!) / (HEAD_LENGTH * width), uy = (at[3]! - at[5]!) / (HEAD_LENGTH * width);
+        if (!Number.isFinite(ux)) continue;
+        ctx.moveTo(at[2]!, at[3]!);
+        ctx.lineTo(at[4]! - uy * side, at[5]! + ux * side);
+        ctx.lineTo(at[4]! + uy * side, at[5]! - ux * side);
+        // Not closePath: fill closes each triangle itself, and 8,000 closePath calls took 125 ms here.
+      }
+      ctx.fill();
+    }
+    this.layer.end(ordered.length > 0);
+  }
+
+  kill(): void {
+    this.layer.kill();
+  }
+}
