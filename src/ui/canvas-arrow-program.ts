@@ -15,7 +15,7 @@ import type { Attributes } from 'graphology-types';
 import { canvasLayer, type CanvasLayer } from './canvas-layer.ts';
 
 /** The canvas's layer, next above sigma's WebGL `edges` layer. */
-export const ARROWS_LAYER = 'arrows';
+const ARROWS_LAYER = 'arrows';
 const HEAD_LENGTH = 2.5;
 const HEAD_HALF_WIDTH = 1;
 
@@ -77,33 +77,36 @@ export class CanvasArrowProgram<N extends Attributes = Attributes, E extends Att
       g.members.push(p);
     }
     const ordered = [...groups.values()].sort((a, b) => a.level - b.level);
-    // Each member's tip and the head's base, in CSS pixels, and whether its line shows: for the lines' path, then the heads'.
-    const at = new Float32Array(6);
-    const place = (p: number, width: number, radiusOf: number): boolean => {
+    // A flow's supplier end, head tip and head base in CSS pixels, and its direction: what `place` leaves.
+    const at = new Float32Array(8);
+    /** 0: the ends coincide, nothing drawn; 1: a head only (the discs nearly touch); 2: a line and a head. */
+    const place = (p: number, width: number): 0 | 1 | 2 => {
       const i = p * 6;
       const x1 = (m0 * items[i]! + m3 * items[i + 1]! + m6 + 1) * hw, y1 = (1 - (m1 * items[i]! + m4 * items[i + 1]! + m7)) * hh;
       const x2 = (m0 * items[i + 2]! + m3 * items[i + 3]! + m6 + 1) * hw, y2 = (1 - (m1 * items[i + 2]! + m4 * items[i + 3]! + m7)) * hh;
       const dx = x2 - x1, dy = y2 - y1;
       const length = Math.sqrt(dx * dx + dy * dy);
-      if (length === 0) return false;
+      if (length === 0) return 0;
       const ux = dx / length, uy = dy / length;
-      const radius = radiusOf;
+      const radius = items[i + 5]! / params.sizeRatio;
       const head = HEAD_LENGTH * width;
       at[0] = x1;
       at[1] = y1;
-      // The tip on the customer's disc; the line stops at the head's base (none where the discs nearly touch).
+      // The tip on the customer's disc; the line stops at the head's base.
       at[2] = x2 - ux * radius;
       at[3] = y2 - uy * radius;
       at[4] = at[2] - ux * head;
       at[5] = at[3] - uy * head;
-      return length > radius + head;
+      at[6] = ux;
+      at[7] = uy;
+      return length > radius + head ? 2 : 1;
     };
     for (const { color, width, members } of ordered) {
       ctx.strokeStyle = ctx.fillStyle = color;
       ctx.lineWidth = width;
       ctx.beginPath();
       for (const p of members) {
-        if (!place(p, width, items[p * 6 + 5]! / params.sizeRatio)) continue;
+        if (place(p, width) < 2) continue;
         ctx.moveTo(at[0]!, at[1]!);
         ctx.lineTo(at[4]!, at[5]!);
       }
@@ -111,9 +114,8 @@ export class CanvasArrowProgram<N extends Attributes = Attributes, E extends Att
       ctx.beginPath();
       const side = HEAD_HALF_WIDTH * width;
       for (const p of members) {
-        place(p, width, items[p * 6 + 5]! / params.sizeRatio);
-        const ux = (at[2]! - at[4]!) / (HEAD_LENGTH * width), uy = (at[3]! - at[5]!) / (HEAD_LENGTH * width);
-        if (!Number.isFinite(ux)) continue;
+        if (place(p, width) === 0) continue;
+        const ux = at[6]!, uy = at[7]!;
         ctx.moveTo(at[2]!, at[3]!);
         ctx.lineTo(at[4]! - uy * side, at[5]! + ux * side);
         ctx.lineTo(at[4]! + uy * side, at[5]! - ux * side);

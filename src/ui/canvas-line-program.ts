@@ -18,7 +18,7 @@ import type { Attributes } from 'graphology-types';
 import { canvasLayer, type CanvasLayer } from './canvas-layer.ts';
 
 /** The canvas's layer, next above sigma's WebGL `edges` layer. */
-export const FLOWS_LAYER = 'flows';
+const FLOWS_LAYER = 'flows';
 
 /** Lines to stroke with sigma's own, in CSS pixels of the viewport. */
 export interface Lines {

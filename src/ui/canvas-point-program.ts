@@ -12,7 +12,7 @@ import type { Attributes } from 'graphology-types';
 import { canvasLayer, type CanvasLayer } from './canvas-layer.ts';
 
 /** The canvas's layer, next above sigma's WebGL `nodes` layer. */
-export const POINTS_LAYER = 'points';
+const POINTS_LAYER = 'points';
 
 export class CanvasPointProgram<N extends Attributes = Attributes, E extends Attributes = Attributes, G extends Attributes = Attributes> extends NodePointProgram<N, E, G> {
   private readonly layer: CanvasLayer | null;
