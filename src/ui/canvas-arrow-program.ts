@@ -9,55 +9,17 @@
  * level, flows of one colour and width (to the half pixel) are stroked as one path, their heads filled as another.
  */
 import type Sigma from 'sigma';
-import { AbstractEdgeProgram } from 'sigma/rendering';
-import type { EdgeDisplayData, NodeDisplayData, RenderParams } from 'sigma/types';
+import type { RenderParams } from 'sigma/types';
 import type { Attributes } from 'graphology-types';
-import { canvasLayer, type CanvasLayer } from './canvas-layer.ts';
+import { CanvasEdgeProgram, ITEM } from './canvas-edge-program.ts';
 
-/** The canvas's layer, next above sigma's WebGL `edges` layer. */
 const ARROWS_LAYER = 'arrows';
 const HEAD_LENGTH = 2.5;
 const HEAD_HALF_WIDTH = 1;
 
-export class CanvasArrowProgram<N extends Attributes = Attributes, E extends Attributes = Attributes, G extends Attributes = Attributes> extends AbstractEdgeProgram<N, E, G> {
-  drawLabel = undefined;
-  private readonly layer: CanvasLayer;
-  /** Per position (sigma's order): source x, y, target x, y in the framed graph, the flow's size, the customer's size. */
-  private items = new Float32Array(0);
-  private colors: string[] = [];
-  private levels = new Float32Array(0);
-  private shown = new Uint8Array(0);
-  private capacity = 0;
-
+export class CanvasArrowProgram<N extends Attributes = Attributes, E extends Attributes = Attributes, G extends Attributes = Attributes> extends CanvasEdgeProgram<N, E, G> {
   constructor(gl: WebGLRenderingContext, pickingBuffer: WebGLFramebuffer | null, renderer: Sigma<N, E, G>) {
-    super(gl, pickingBuffer as never, renderer);
-    this.layer = canvasLayer(renderer, ARROWS_LAYER, 'edges');
-  }
-
-  reallocate(capacity: number): void {
-    if (capacity === this.capacity) return;
-    this.capacity = capacity;
-    this.items = new Float32Array(capacity * 6);
-    this.colors = new Array<string>(capacity).fill('');
-    this.levels = new Float32Array(capacity);
-    this.shown = new Uint8Array(capacity);
-  }
-
-  process(_edgeIndex: number, offset: number, sourceData: NodeDisplayData, targetData: NodeDisplayData, data: EdgeDisplayData): void {
-    if (data.hidden || sourceData.hidden || targetData.hidden) {
-      this.shown[offset] = 0;
-      return;
-    }
-    this.shown[offset] = 1;
-    const i = offset * 6;
-    this.items[i] = sourceData.x;
-    this.items[i + 1] = sourceData.y;
-    this.items[i + 2] = targetData.x;
-    this.items[i + 3] = targetData.y;
-    this.items[i + 4] = data.size || 1;
-    this.items[i + 5] = targetData.size || 1;
-    this.colors[offset] = data.color;
-    this.levels[offset] = data.zIndex || 0;
+    super(gl, pickingBuffer, renderer, ARROWS_LAYER);
   }
 
   render(params: RenderParams): void {
@@ -70,7 +32,7 @@ export class CanvasArrowProgram<N extends Attributes = Attributes, E extends Att
     const groups = new Map<string, { level: number; color: string; width: number; members: number[] }>();
     for (let p = 0; p < this.capacity; p++) {
       if (!shown[p]) continue;
-      const width = Math.round(2 * Math.max(items[p * 6 + 4]! / params.sizeRatio, params.minEdgeThickness)) / 2;
+      const width = Math.round(2 * Math.max(items[p * ITEM + 4]! / params.sizeRatio, params.minEdgeThickness)) / 2;
       const key = `${levels[p]}|${colors[p]}|${width}`;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { level: levels[p]!, color: colors[p]!, width, members: [] }));
@@ -81,7 +43,7 @@ export class CanvasArrowProgram<N extends Attributes = Attributes, E extends Att
     const at = new Float32Array(8);
     /** 0: the ends coincide, nothing drawn; 1: a head only (the discs nearly touch); 2: a line and a head. */
     const place = (p: number, width: number): 0 | 1 | 2 => {
-      const i = p * 6;
+      const i = p * ITEM;
       const x1 = (m0 * items[i]! + m3 * items[i + 1]! + m6 + 1) * hw, y1 = (1 - (m1 * items[i]! + m4 * items[i + 1]! + m7)) * hh;
       const x2 = (m0 * items[i + 2]! + m3 * items[i + 3]! + m6 + 1) * hw, y2 = (1 - (m1 * items[i + 2]! + m4 * items[i + 3]! + m7)) * hh;
       const dx = x2 - x1, dy = y2 - y1;
@@ -124,9 +86,5 @@ export class CanvasArrowProgram<N extends Attributes = Attributes, E extends Att
       ctx.fill();
     }
     this.layer.end(ordered.length > 0);
-  }
-
-  kill(): void {
-    this.layer.kill();
   }
 }

@@ -12,12 +12,10 @@
  * render: a big graph's drawn flows, which sigma would otherwise index, every one, at each change (graph-view.ts).
  */
 import type Sigma from 'sigma';
-import { AbstractEdgeProgram } from 'sigma/rendering';
-import type { EdgeDisplayData, NodeDisplayData, RenderParams } from 'sigma/types';
+import type { RenderParams } from 'sigma/types';
 import type { Attributes } from 'graphology-types';
-import { canvasLayer, type CanvasLayer } from './canvas-layer.ts';
+import { CanvasEdgeProgram, ITEM } from './canvas-edge-program.ts';
 
-/** The canvas's layer, next above sigma's WebGL `edges` layer. */
 const FLOWS_LAYER = 'flows';
 
 /** Lines to stroke with sigma's own, in CSS pixels of the viewport. */
@@ -52,44 +50,11 @@ function strokeRuns(ctx: CanvasRenderingContext2D, count: number, colorAt: (i: n
   return open;
 }
 
-export class CanvasLineProgram<N extends Attributes = Attributes, E extends Attributes = Attributes, G extends Attributes = Attributes> extends AbstractEdgeProgram<N, E, G> {
-  drawLabel = undefined;
+export class CanvasLineProgram<N extends Attributes = Attributes, E extends Attributes = Attributes, G extends Attributes = Attributes> extends CanvasEdgeProgram<N, E, G> {
   protected beside: LinesBeside | null = null;
-  private readonly layer: CanvasLayer;
-  private readonly renderer: Sigma<N, E, G>;
-  /** Per position (sigma's order): source x, y, target x, y in the framed graph. */
-  private ends = new Float32Array(0);
-  private colors: string[] = [];
-  /** 0 where the flow or one of its ends is hidden. */
-  private shown = new Uint8Array(0);
-  private capacity = 0;
 
   constructor(gl: WebGLRenderingContext, pickingBuffer: WebGLFramebuffer | null, renderer: Sigma<N, E, G>) {
-    super(gl, pickingBuffer as never, renderer);
-    this.renderer = renderer;
-    this.layer = canvasLayer(renderer, FLOWS_LAYER, 'edges');
-  }
-
-  reallocate(capacity: number): void {
-    if (capacity === this.capacity) return;
-    this.capacity = capacity;
-    this.ends = new Float32Array(capacity * 4);
-    this.colors = new Array<string>(capacity).fill('');
-    this.shown = new Uint8Array(capacity);
-  }
-
-  process(_edgeIndex: number, offset: number, sourceData: NodeDisplayData, targetData: NodeDisplayData, data: EdgeDisplayData): void {
-    if (data.hidden || sourceData.hidden || targetData.hidden) {
-      this.shown[offset] = 0;
-      return;
-    }
-    this.shown[offset] = 1;
-    const i = offset * 4;
-    this.ends[i] = sourceData.x;
-    this.ends[i + 1] = sourceData.y;
-    this.ends[i + 2] = targetData.x;
-    this.ends[i + 3] = targetData.y;
-    this.colors[offset] = data.color;
+    super(gl, pickingBuffer, renderer, FLOWS_LAYER);
   }
 
   render(params: RenderParams): void {
@@ -111,19 +76,15 @@ export class CanvasLineProgram<N extends Attributes = Attributes, E extends Attr
     const m = params.matrix;
     const m0 = m[0]!, m1 = m[1]!, m3 = m[3]!, m4 = m[4]!, m6 = m[6]!, m7 = m[7]!;
     const hw = params.width / 2, hh = params.height / 2;
-    const { ends, colors, shown } = this;
+    const { items, colors, shown } = this;
     painted = strokeRuns(ctx, this.capacity, (p) => colors[p]!, (p) => shown[p] === 1, (p) => {
-      const i = p * 4;
-      const x1 = ends[i]!, y1 = ends[i + 1]!, x2 = ends[i + 2]!, y2 = ends[i + 3]!;
+      const i = p * ITEM;
+      const x1 = items[i]!, y1 = items[i + 1]!, x2 = items[i + 2]!, y2 = items[i + 3]!;
       ctx.moveTo((m0 * x1 + m3 * y1 + m6 + 1) * hw, (1 - (m1 * x1 + m4 * y1 + m7)) * hh);
       ctx.lineTo((m0 * x2 + m3 * y2 + m6 + 1) * hw, (1 - (m1 * x2 + m4 * y2 + m7)) * hh);
     }) || painted;
     besideAt(2);
     this.layer.end(painted);
-  }
-
-  kill(): void {
-    this.layer.kill();
   }
 }
 

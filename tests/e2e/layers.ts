@@ -1,4 +1,4 @@
-/** Sigma's layers (its `sigma-<id>` canvases in #graph), read in the page by the scale tests. */
+/** The graph view as the scale tests read it in the page: sigma's layers (its `sigma-<id>` canvases in #graph), and its drawn events. */
 import type { Page } from 'playwright-core';
 
 /** Whether each layer is displayed, and how many of its pixels are not transparent (-1: a WebGL layer, not read). */
@@ -30,4 +30,17 @@ export async function discRadius(page: Page, id: string, centre: { x: number; y:
   let r = 0;
   while (r < max && (await layerColour(page, id, { x: centre.x + r + 1, y: centre.y })) === colour) r++;
   return r;
+}
+
+/** Records the graph view's `chokepoint:drawn` events from now on (app.md, Test hook). */
+export const recordDrawn = (page: Page) => page.evaluate(() => {
+  const w = window as unknown as { drawn: { nodes: number; drawnEdges: number }[] };
+  w.drawn = [];
+  document.addEventListener('chokepoint:drawn', (e) => w.drawn.push((e as CustomEvent<{ nodes: number; drawnEdges: number }>).detail));
+});
+
+/** Waits for a graph of `nodes` nodes to be reported drawn; the flows drawn in each report of it, in order. */
+export async function drawnFlows(page: Page, nodes: number): Promise<number[]> {
+  await page.waitForFunction((n) => (window as unknown as { drawn: { nodes: number }[] }).drawn.some((d) => d.nodes === n), nodes, { timeout: 30_000 });
+  return page.evaluate((n) => (window as unknown as { drawn: { nodes: number; drawnEdges: number }[] }).drawn.filter((d) => d.nodes === n).map((d) => d.drawnEdges), nodes);
 }

@@ -9,7 +9,7 @@ import { generateGraph } from '../../src/generate/index.ts';
 import { KIND_COLORS } from '../../src/ui/look.ts';
 import { appPage, serveApp, shot, type Served } from './app-server.ts';
 import { loaded, openDefault, pick } from './files-helpers.ts';
-import { discRadius, layerColour, layers } from './layers.ts';
+import { discRadius, drawnFlows, layerColour, layers, recordDrawn } from './layers.ts';
 
 const NODES = 2_500;
 const FLOWS = 6_000;
@@ -31,18 +31,12 @@ afterAll(async () => {
 
 describe('a graph of 2,500 nodes and 6,000 flows in the app', () => {
   it('draws every flow, with arrow heads, on a 2D layer; sigma\'s WebGL layer of flows hidden', async () => {
-    await page.evaluate(() => {
-      const w = window as unknown as { drawn: { nodes: number; drawnEdges: number }[] };
-      w.drawn = [];
-      document.addEventListener('chokepoint:drawn', (e) => w.drawn.push((e as CustomEvent<{ nodes: number; drawnEdges: number }>).detail));
-    });
+    await recordDrawn(page);
     await pick(page, [FILE]);
-    await page.waitForFunction((n) => (window as unknown as { drawn: { nodes: number }[] }).drawn.some((d) => d.nodes === n), NODES, { timeout: 30_000 });
     await loaded(page, FILE.name);
     await expect.poll(() => page.locator('#headline-figure').textContent(), { timeout: 20_000 }).toMatch(/%$/);
     await page.waitForTimeout(500);
-    const drawn = await page.evaluate((n) => (window as unknown as { drawn: { nodes: number; drawnEdges: number }[] }).drawn.filter((d) => d.nodes === n).map((d) => d.drawnEdges), NODES);
-    expect(drawn).toEqual([FLOWS]);
+    expect(await drawnFlows(page, NODES)).toEqual([FLOWS]);
     const l = await layers(page, ['edges', 'arrows', 'flows', 'points']);
     expect(l.edges!.shown).toBe(false);
     expect(l.arrows!.shown).toBe(true);

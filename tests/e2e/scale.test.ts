@@ -14,7 +14,7 @@ import { BETWEENNESS_EXACT_NODES } from '../../src/worker/betweenness.ts';
 import { KIND_COLORS } from '../../src/ui/look.ts';
 import { appPage, serveApp, shot, type Served } from './app-server.ts';
 import { countColour, decodePng } from './png.ts';
-import { discRadius, layerColour as colourOf, layers as layersOf } from './layers.ts';
+import { discRadius, drawnFlows, layerColour as colourOf, layers as layersOf, recordDrawn } from './layers.ts';
 import { loaded, openDefault, pick } from './files-helpers.ts';
 
 const NODES = 10_000;
@@ -57,16 +57,10 @@ describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
   });
 
   it('is drawn from the file input, and shows its figures', async () => {
-    await page.evaluate(() => {
-      const w = window as unknown as { drawn: { nodes: number; drawnEdges: number }[] };
-      w.drawn = [];
-      document.addEventListener('chokepoint:drawn', (e) => w.drawn.push((e as CustomEvent<{ nodes: number; drawnEdges: number }>).detail));
-    });
+    await recordDrawn(page);
     await pick(page, [FILE]);
-    await page.waitForFunction((n) => (window as unknown as { drawn: { nodes: number }[] }).drawn.some((d) => d.nodes === n), NODES, { timeout: 30_000 });
     // Drawn once, with all its drawn flows (kept beside sigma's graph, graph-view.ts: flowsBeside).
-    const drawn = await page.evaluate((n) => (window as unknown as { drawn: { nodes: number; drawnEdges: number }[] }).drawn.filter((d) => d.nodes === n).map(({ nodes, drawnEdges }) => ({ nodes, drawnEdges })), NODES);
-    expect(drawn).toEqual([{ nodes: NODES, drawnEdges: MAX_DRAWN_FLOWS }]);
+    expect(await drawnFlows(page, NODES)).toEqual([MAX_DRAWN_FLOWS]);
     await loaded(page, FILE.name);
     const s = await page.evaluate(() => {
       const t = window.__chokepoint!.state();
