@@ -12,6 +12,7 @@ import type Sigma from 'sigma';
 import type { RenderParams } from 'sigma/types';
 import type { Attributes } from 'graphology-types';
 import { CanvasEdgeProgram, ITEM } from './canvas-edge-program.ts';
+import { framedToViewport } from './canvas-layer.ts';
 
 const ARROWS_LAYER = 'arrows';
 const HEAD_LENGTH = 2.5;
@@ -23,10 +24,9 @@ export class CanvasArrowProgram<N extends Attributes = Attributes, E extends Att
   }
 
   render(params: RenderParams): void {
-    const ctx = this.layer.begin(params);
-    const m = params.matrix;
-    const m0 = m[0]!, m1 = m[1]!, m3 = m[3]!, m4 = m[4]!, m6 = m[6]!, m7 = m[7]!;
-    const hw = params.width / 2, hh = params.height / 2;
+    if (this.capacity === 0) return;
+    const ctx = this.layer.draw(params);
+    const { ax, bx, cx, ay, by, cy } = framedToViewport(params);
     const { items, colors, levels, shown } = this;
     // Flows by zIndex level, colour and width to the half pixel, in sigma's order within each.
     const groups = new Map<string, { level: number; color: string; width: number; members: number[] }>();
@@ -44,8 +44,9 @@ export class CanvasArrowProgram<N extends Attributes = Attributes, E extends Att
     /** 0: the ends coincide, nothing drawn; 1: a head only (the discs nearly touch); 2: a line and a head. */
     const place = (p: number, width: number): 0 | 1 | 2 => {
       const i = p * ITEM;
-      const x1 = (m0 * items[i]! + m3 * items[i + 1]! + m6 + 1) * hw, y1 = (1 - (m1 * items[i]! + m4 * items[i + 1]! + m7)) * hh;
-      const x2 = (m0 * items[i + 2]! + m3 * items[i + 3]! + m6 + 1) * hw, y2 = (1 - (m1 * items[i + 2]! + m4 * items[i + 3]! + m7)) * hh;
+      const fx1 = items[i]!, fy1 = items[i + 1]!, fx2 = items[i + 2]!, fy2 = items[i + 3]!;
+      const x1 = ax * fx1 + bx * fy1 + cx, y1 = ay * fx1 + by * fy1 + cy;
+      const x2 = ax * fx2 + bx * fy2 + cx, y2 = ay * fx2 + by * fy2 + cy;
       const dx = x2 - x1, dy = y2 - y1;
       const length = Math.sqrt(dx * dx + dy * dy);
       if (length === 0) return 0;
@@ -85,6 +86,5 @@ export class CanvasArrowProgram<N extends Attributes = Attributes, E extends Att
       }
       ctx.fill();
     }
-    this.layer.end(ordered.length > 0);
   }
 }

@@ -15,6 +15,7 @@ import type Sigma from 'sigma';
 import type { RenderParams } from 'sigma/types';
 import type { Attributes } from 'graphology-types';
 import { CanvasEdgeProgram, ITEM } from './canvas-edge-program.ts';
+import { framedToViewport, paintRuns } from './canvas-layer.ts';
 
 const FLOWS_LAYER = 'flows';
 
@@ -30,26 +31,6 @@ export interface Lines {
 /** The lines beside sigma's at this render, through its camera (`renderer.graphToViewport`); null: none. */
 export type LinesBeside = (renderer: Pick<Sigma, 'graphToViewport'>) => Lines | null;
 
-/** Strokes the lines `drawn` keeps, in order, one path per run of the same colour; whether it stroked any. */
-function strokeRuns(ctx: CanvasRenderingContext2D, count: number, colorAt: (i: number) => string, drawn: (i: number) => boolean, line: (i: number) => void): boolean {
-  let color = '';
-  let open = false;
-  for (let i = 0; i < count; i++) {
-    if (!drawn(i)) continue;
-    const c = colorAt(i);
-    if (c !== color || !open) {
-      if (open) ctx.stroke();
-      color = c;
-      ctx.strokeStyle = color;
-      ctx.beginPath();
-      open = true;
-    }
-    line(i);
-  }
-  if (open) ctx.stroke();
-  return open;
-}
-
 export class CanvasLineProgram<N extends Attributes = Attributes, E extends Attributes = Attributes, G extends Attributes = Attributes> extends CanvasEdgeProgram<N, E, G> {
   protected beside: LinesBeside | null = null;
 
@@ -58,33 +39,28 @@ export class CanvasLineProgram<N extends Attributes = Attributes, E extends Attr
   }
 
   render(params: RenderParams): void {
-    const ctx = this.layer.begin(params);
-    ctx.lineWidth = 1;
     const extra = this.beside?.(this.renderer as unknown as Sigma) ?? null;
-    let painted = false;
+    if (this.capacity === 0 && !extra?.count) return;
+    const ctx = this.layer.draw(params);
+    ctx.lineWidth = 1;
     const besideAt = (level: number) => {
       if (!extra) return;
       const { ends, colors, levels } = extra;
-      const drew = strokeRuns(ctx, extra.count, (i) => colors[i]!, (i) => levels[i] === level, (i) => {
+      paintRuns(ctx, 'stroke', extra.count, (i) => colors[i]!, (i) => levels[i] === level, (i) => {
         ctx.moveTo(ends[4 * i]!, ends[4 * i + 1]!);
         ctx.lineTo(ends[4 * i + 2]!, ends[4 * i + 3]!);
       });
-      painted ||= drew;
     };
     besideAt(1);
-    // The camera's matrix (column-major 3×3) takes the framed graph to clip space; then to CSS pixels.
-    const m = params.matrix;
-    const m0 = m[0]!, m1 = m[1]!, m3 = m[3]!, m4 = m[4]!, m6 = m[6]!, m7 = m[7]!;
-    const hw = params.width / 2, hh = params.height / 2;
+    const { ax, bx, cx, ay, by, cy } = framedToViewport(params);
     const { items, colors, shown } = this;
-    painted = strokeRuns(ctx, this.capacity, (p) => colors[p]!, (p) => shown[p] === 1, (p) => {
+    paintRuns(ctx, 'stroke', this.capacity, (p) => colors[p]!, (p) => shown[p] === 1, (p) => {
       const i = p * ITEM;
       const x1 = items[i]!, y1 = items[i + 1]!, x2 = items[i + 2]!, y2 = items[i + 3]!;
-      ctx.moveTo((m0 * x1 + m3 * y1 + m6 + 1) * hw, (1 - (m1 * x1 + m4 * y1 + m7)) * hh);
-      ctx.lineTo((m0 * x2 + m3 * y2 + m6 + 1) * hw, (1 - (m1 * x2 + m4 * y2 + m7)) * hh);
-    }) || painted;
+      ctx.moveTo(ax * x1 + bx * y1 + cx, ay * x1 + by * y1 + cy);
+      ctx.lineTo(ax * x2 + bx * y2 + cx, ay * x2 + by * y2 + cy);
+    });
     besideAt(2);
-    this.layer.end(painted);
   }
 }
 

@@ -9,7 +9,7 @@ import type Sigma from 'sigma';
 import { NodePointProgram } from 'sigma/rendering';
 import type { NodeDisplayData, RenderParams } from 'sigma/types';
 import type { Attributes } from 'graphology-types';
-import { canvasLayer, type CanvasLayer } from './canvas-layer.ts';
+import { canvasLayer, framedToViewport, paintRuns, type CanvasLayer } from './canvas-layer.ts';
 
 /** The canvas's layer, next above sigma's WebGL `nodes` layer. */
 const POINTS_LAYER = 'points';
@@ -57,32 +57,19 @@ export class CanvasPointProgram<N extends Attributes = Attributes, E extends Att
       this.renderProgram({ ...params, pixelRatio: params.pixelRatio / params.downSizingRatio }, pick);
       this.unbindProgram(pick);
     }
-    const ctx = this.layer.begin(params);
-    const m = params.matrix;
-    const m0 = m[0]!, m1 = m[1]!, m3 = m[3]!, m4 = m[4]!, m6 = m[6]!, m7 = m[7]!;
-    const hw = params.width / 2, hh = params.height / 2;
+    if (this.slots === 0) return;
+    const ctx = this.layer.draw(params);
+    const { ax, bx, cx, ay, by, cy } = framedToViewport(params);
     const { places, colors, shown } = this;
-    let color = '';
-    let open = false;
-    for (let p = 0; p < this.slots; p++) {
-      if (!shown[p]) continue;
-      if (colors[p] !== color) {
-        if (open) ctx.fill();
-        color = colors[p]!;
-        ctx.fillStyle = color;
-        ctx.beginPath();
-        open = true;
-      }
+    paintRuns(ctx, 'fill', this.slots, (p) => colors[p]!, (p) => shown[p] === 1, (p) => {
       const i = p * 3;
       const x = places[i]!, y = places[i + 1]!;
-      const cx = (m0 * x + m3 * y + m6 + 1) * hw, cy = (1 - (m1 * x + m4 * y + m7)) * hh;
+      const px = ax * x + bx * y + cx, py = ay * x + by * y + cy;
       // The disc's radius in CSS pixels, as sigma's point shader (gl_PointSize = 2 · size / sizeRatio, in device pixels).
       const r = places[i + 2]! / params.sizeRatio;
-      ctx.moveTo(cx + r, cy);
-      ctx.arc(cx, cy, r, 0, 2 * Math.PI);
-    }
-    if (open) ctx.fill();
-    this.layer.end(open);
+      ctx.moveTo(px + r, py);
+      ctx.arc(px, py, r, 0, 2 * Math.PI);
+    });
   }
 
   override kill(): void {

@@ -15,6 +15,7 @@ import { animateNodes } from 'sigma/utils';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { attachInSlices, type Attaching } from './attach-in-slices.ts';
 import { CanvasArrowProgram } from './canvas-arrow-program.ts';
+import { affineOf } from './canvas-layer.ts';
 import { canvasLineProgram, type Lines } from './canvas-line-program.ts';
 import { CanvasPointProgram } from './canvas-point-program.ts';
 import { idle, nextTask } from './next-task.ts';
@@ -298,9 +299,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       lines.colors = new Array<string>(n).fill('');
     }
     lines.count = n;
-    // Graph to viewport is affine (sigma's normalization, then the camera): three points give it.
-    const o = renderer.graphToViewport({ x: 0, y: 0 }), ex = renderer.graphToViewport({ x: 1, y: 0 }), ey = renderer.graphToViewport({ x: 0, y: 1 });
-    const xx = ex.x - o.x, xy = ex.y - o.y, yx = ey.x - o.x, yy = ey.y - o.y;
+    // Graph to viewport is affine (sigma's normalization, then the camera).
+    const { ax, bx, cx, ay, by, cy } = affineOf((p) => renderer.graphToViewport(p));
     const colors = lines.colors as string[];
     for (let i = 0; i < n; i++) {
       const s = flows.sources[i]!, t = flows.targets[i]!, a = flows.attributes[i]!;
@@ -315,10 +315,10 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       lines.levels[i] = look.zIndex! > 0 ? 2 : 1;
       colors[i] = look.color!;
       const p = graph.getNodeAttributes(s), q = graph.getNodeAttributes(t);
-      lines.ends[4 * i] = o.x + p.x * xx + p.y * yx;
-      lines.ends[4 * i + 1] = o.y + p.x * xy + p.y * yy;
-      lines.ends[4 * i + 2] = o.x + q.x * xx + q.y * yx;
-      lines.ends[4 * i + 3] = o.y + q.x * xy + q.y * yy;
+      lines.ends[4 * i] = ax * p.x + bx * p.y + cx;
+      lines.ends[4 * i + 1] = ay * p.x + by * p.y + cy;
+      lines.ends[4 * i + 2] = ax * q.x + bx * q.y + cx;
+      lines.ends[4 * i + 3] = ay * q.x + by * q.y + cy;
     }
     return lines;
   };

@@ -31,7 +31,8 @@ export function snapshotPng(sigma: Layers, legend: SnapshotLegend): string {
   const layers = Object.values(sigma.getCanvases())
     .filter((c) => c.style.display !== 'none')
     .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-  const ratio = layers[0] && width > 0 ? layers[0].width / width : 1;
+  // Sigma's pixel ratio: the 2D layers of big graphs keep their first size until they have something to draw.
+  const ratio = globalThis.devicePixelRatio || 1;
   const pad = 16;
   const rowHeight = 22;
   const probe = document.createElement('canvas').getContext('2d')!;
