@@ -18,7 +18,7 @@ import { CanvasArrowProgram } from './canvas-arrow-program.ts';
 import { affineOf } from './canvas-layer.ts';
 import { canvasLineProgram, type Lines } from './canvas-line-program.ts';
 import { CanvasPointProgram } from './canvas-point-program.ts';
-import { idle, nextTask } from './next-task.ts';
+import { nextTask } from './next-task.ts';
 import { detachedFlows, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows, type DetachedFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
 import { drawHover, drawLabel } from './labels.ts';
 import { ADDED_COLOR, CHANGED_DOWN, CHANGED_UP, FADED, FAILED_COLOR, LOSS_COLOR, mix, namedNeighbours } from './look.ts';
@@ -171,12 +171,9 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     return true;
   };
 
-  /** The warm-up draw (below): every item with the big graphs' programs. */
-  let warming = false;
   // `a` is sigma's own copy of the attributes, as for flows: changed in place (this runs for every node).
   const nodeReducer = (key: string, a: DisplayNode): Partial<NodeDisplayData> => {
     const out = a as Omit<DisplayNode, 'label'> & Partial<NodeDisplayData> & { label: string | null };
-    if (warming) return Object.assign(out, { type: BIG_NODE_TYPE });
     const { label, color } = a;
     if (!visible(key, a)) {
       out.hidden = true;
@@ -375,22 +372,6 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     sigma.setCustomBBox({ x: [minX - padX, maxX + 0.3 * w + padX], y: [minY - padY, maxY + padY] });
   };
   frame();
-
-  /**
-   * Where WebGL is software (SwiftShader), a program's shaders are compiled at its first draw, and the frame's
-   * commit waits for it: it made the first commit of a big graph, whose nodes are points, one of the open's
-   * longest (docs/scale.md, In the app). Once the page is idle, a small first graph's nodes are drawn as points,
-   * then at once as they are, in the same task: only the second draw reaches the screen. (Big graphs' flows
-   * are not WebGL.)
-   */
-  const warmUp = () => {
-    if (killed || lightHover(scale) || attaching) return;
-    warming = true;
-    sigma.refresh();
-    warming = false;
-    sigma.refresh();
-  };
-  void idle(2000).then(warmUp);
 
   /**
    * Puts in sigma's graph the minor flows wanted now (the focused node's own, the ones the scenario marks), if not
