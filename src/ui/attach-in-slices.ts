@@ -1,9 +1,9 @@
 /**
- * A big graph handed to sigma in slices. sigma's `setGraph` indexes every node and flow, processes them all for
- * the GPU and draws, in one task: 110 to 150 ms for a page's first graph of 10,000 nodes and flows
- * (docs/scale.md, In the app). Here sigma takes the graph without the flows its build left out (`detached`),
- * which go in, in their order, in `slices` tasks; sigma's own listener indexes each as it comes, and each slice
- * ends with a draw in that task.
+ * A graph of many flows handed to sigma in slices (graph-view.ts: those drawn as arrows, up to 10,000; thinner
+ * ones stay beside sigma's graph). sigma's `setGraph` indexes every node and flow, processes them all and draws, in
+ * one task: 110 to 150 ms for a page's first graph of 10,000 nodes and flows (docs/scale.md, In the app). Here
+ * sigma takes the graph without the flows its build left out (`detached`), which go in, in their order, in
+ * `slices` tasks; sigma's own listener indexes each as it comes, and each slice ends with a draw in that task.
  */
 import type Sigma from 'sigma';
 import { nextTask } from './next-task.ts';
@@ -41,9 +41,8 @@ export function attachInSlices(sigma: Sigma<DisplayNode, DisplayEdge>, graph: Di
       await nextTask();
       if (stopped) return;
       putIn(Math.min(next + perSlice, count));
-      // Drawn in this task, not in a frame's (sigma's listener asked for one as the flows came): a frame's task
-      // also waits for the software rasterizer, where there is no GPU (docs/scale.md, In the app).
-      // An empty partial refresh: no reducer runs again, sigma processes what came and draws at once.
+      // Drawn in this task, not in the frame sigma's listener asked for as the flows came: one pass of sigma's
+      // indexing per slice. An empty partial refresh: no reducer runs again, sigma processes what came and draws.
       sigma.refresh({ partialGraph: { nodes: [], edges: [] } });
     }
   };

@@ -133,7 +133,7 @@ export const countryOfNodeKey = (key: string): string | null => (key.startsWith(
  * Above this many flows, only this many are drawn: the largest by their share of the customer's input
  * (each buyer's main suppliers), the others with their node hovered or selected (kept beside sigma's
  * graph meanwhile: `MinorFlows`). Every flow stays in every figure; 50,000 flows drawn are a grey blot,
- * and software WebGL spends 0.4 s on each redraw of them (docs/scale.md, In the app).
+ * and software WebGL spent 0.4 s on each redraw of them (docs/scale.md, In the app).
  */
 export const MAX_DRAWN_FLOWS = 10_000;
 

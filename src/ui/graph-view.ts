@@ -82,7 +82,7 @@ export interface GraphViewEvents {
   onClickStage(): void;
   /**
    * After sigma's first render of a graph with all its flows in (the one mounted, then each one `setGraph` gives):
-   * its node count, the flows it stands for, and the flows drawn (in sigma's graph; minor flows are kept beside it).
+   * its node count, the flows it stands for, and the flows drawn (in sigma's graph, or beside it: flowsBeside).
    */
   onDrawn?(graph: { nodes: number; edges: number; drawnEdges: number }): void;
 }
@@ -401,9 +401,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
    * A hover's redraw. On big graphs (`lightHover`) it fades nothing, so only the nodes and flows around
    * the node left and the node entered are redrawn: sigma's full refresh runs both reducers on every
    * node and flow, too long a task for each move of the mouse. That redraw, and the node's minor flows put in
-   * sigma's graph, wait for a task of their own: Chromium hands a mouse move over at the start of a frame, and
-   * where WebGL is software a frame that draws waits in its task for the rasterizing (docs/scale.md, In the app).
-   * Hovers meanwhile are merged into it.
+   * sigma's graph, wait for a task of their own, not the mouse event's (which Chromium runs at the start of a
+   * frame: docs/scale.md, In the app). Hovers meanwhile are merged into it.
    */
   let hoverLeft: { focus: string | null } | null = null;
   const redrawHover = coalesced(() => {
@@ -514,9 +513,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   /**
    * On a big graph an update's refresh waits until the frame after it is painted (the panels the same change
    * redrew: 50 to 70 ms of layout and paint when the figures come), then runs the reducers and draws in a task of
-   * its own, not in a frame's: where WebGL is software (no GPU), a frame that draws 10,000 flows also waits in it
-   * for their rasterizing, 50 to 100 ms more (docs/scale.md, In the app). Updates meanwhile are merged into it;
-   * the reducers read the UI state of then.
+   * its own, not in a frame's (docs/scale.md, In the app). Updates meanwhile are merged into it; the reducers read
+   * the UI state of then.
    */
   let deferred: Refresh | null = null;
   const afterPaint = coalesced(() => {
