@@ -15,6 +15,8 @@ import { canvasLayer, framedToViewport, paintRuns, type CanvasLayer } from './ca
 const POINTS_LAYER = 'points';
 
 export class CanvasPointProgram<N extends Attributes = Attributes, E extends Attributes = Attributes, G extends Attributes = Attributes> extends NodePointProgram<N, E, G> {
+  /** While true, renders skip the discs (not the picking): a later render draws them. */
+  protected held: () => boolean = () => false;
   private readonly layer: CanvasLayer | null;
   /** Per position (sigma's order): x, y in the framed graph, and size. */
   private places = new Float32Array(0);
@@ -57,7 +59,7 @@ export class CanvasPointProgram<N extends Attributes = Attributes, E extends Att
       this.renderProgram({ ...params, pixelRatio: params.pixelRatio / params.downSizingRatio }, pick);
       this.unbindProgram(pick);
     }
-    if (this.slots === 0) return;
+    if (this.slots === 0 || this.held()) return;
     const ctx = this.layer.draw(params);
     const { ax, bx, cx, ay, by, cy } = framedToViewport(params);
     const { places, colors, shown } = this;
@@ -76,4 +78,11 @@ export class CanvasPointProgram<N extends Attributes = Attributes, E extends Att
     this.layer?.kill();
     super.kill();
   }
+}
+
+/** The program, its discs held back while `held` says so. */
+export function canvasPointProgram<N extends Attributes = Attributes, E extends Attributes = Attributes, G extends Attributes = Attributes>(held: () => boolean) {
+  return class extends CanvasPointProgram<N, E, G> {
+    protected override held = held;
+  };
 }

@@ -17,7 +17,7 @@ import { attachInSlices, type Attaching } from './attach-in-slices.ts';
 import { CanvasArrowProgram } from './canvas-arrow-program.ts';
 import { affineOf } from './canvas-layer.ts';
 import { canvasLineProgram, type Lines } from './canvas-line-program.ts';
-import { CanvasPointProgram } from './canvas-point-program.ts';
+import { canvasPointProgram } from './canvas-point-program.ts';
 import { nextTask } from './next-task.ts';
 import { detachedFlows, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows, type DetachedFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
 import { drawHover, drawLabel } from './labels.ts';
@@ -282,13 +282,13 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
    * The flows' program strokes them with sigma's own (the minor flows of a focused node, which sigma holds).
    */
   const flowsBeside = (): DetachedFlows | null => (scale.size > THIN_EDGES ? detachedFlows(graph) : null);
-  /** A new graph's flows beside it wait for the task after sigma took it (attach). */
-  let besideHeld = false;
+  /** A new big graph's strokes (its flows beside sigma's graph, its discs) wait for the task after sigma took it (attach). */
+  let strokesHeld = false;
   const lines: Lines = { count: 0, ends: new Float32Array(0), colors: [], levels: new Uint8Array(0) };
   const look: Partial<EdgeDisplayData> = {};
   const besideLines = (renderer: Pick<Sigma, 'graphToViewport'>): Lines | null => {
     const flows = flowsBeside();
-    if (!flows || besideHeld) return null;
+    if (!flows || strokesHeld) return null;
     const n = flows.keys.length;
     if (lines.ends.length < 4 * n) {
       lines.ends = new Float32Array(4 * n);
@@ -334,7 +334,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     labelColor: { color: '#2b3138' },
     zIndex: true,
     edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, thin: canvasLineProgram<DisplayNode, DisplayEdge>(besideLines), [MID_EDGE_TYPE]: CanvasArrowProgram },
-    nodeProgramClasses: { circle: NodeCircleProgram, point: CanvasPointProgram },
+    nodeProgramClasses: { circle: NodeCircleProgram, point: canvasPointProgram<DisplayNode, DisplayEdge>(() => strokesHeld) },
     ...scaleSettings(scale),
     minCameraRatio: 0.05,
     maxCameraRatio: 4,
@@ -473,15 +473,17 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
    */
   const attach = (g: DisplayGraph) => {
     const flows = detachedFlows(g);
+    // A hold for the graph before ends with it.
+    strokesHeld = false;
     if (flowsBeside()) {
-      // Sigma's first pass over the nodes and their first strokes make one task, the flows' first strokes the
-      // next (20 ms of a task of 55 to 80: docs/scale.md, In the app); the graph is drawn once they are.
-      besideHeld = true;
+      // Sigma's first pass over the nodes makes one task, the first strokes of the discs and flows the next (7 to
+      // 18 and 19 to 22 ms of a task of 55 to 80: docs/scale.md, In the app); the graph is drawn once they are.
+      strokesHeld = true;
       undrawn = false;
       sigma.setGraph(g);
       void nextTask().then(() => {
         if (killed || graph !== g) return;
-        besideHeld = false;
+        strokesHeld = false;
         undrawn = true;
         sigma.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
       });
