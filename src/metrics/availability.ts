@@ -9,6 +9,12 @@
  *
  * Working in losses makes a failure sparse: only what lies downstream of a
  * failed node is visited, and nodes it does not reach keep a loss of exactly 0.
+ *
+ * Capacities (§2, §8): a node with capacity k(n) has a(n) = min(k(n), …), so
+ * its loss has a floor 1 - k(n):
+ *   l(n) = max(1 - k(n), max over inputs c of sum share * l(source)),
+ * and a raw source with k has l = 1 - k; a failed node is k = 0 (floor 1). A
+ * run without floors takes exactly the steps it took before they existed.
  */
 import type { SupplyIndex } from './supply-index.ts';
 
@@ -17,9 +23,20 @@ const MAX_SWEEPS = 1_000_000;
 /** Queued components beyond which a run stops using the heap and scans ranks upward (cheaper for a failure that reaches most of the graph). */
 export const SCAN_FROM = 512;
 
+/** Nodes kept at part of their output: `loss[i]` = 1 - k(nodes[i]), in (0, 1); a floor of 1 is a failure (pass it in `failed`). */
+export interface LossFloors {
+  nodes: ArrayLike<number>;
+  loss: ArrayLike<number>;
+}
+
 export interface LossPropagator {
-  /** Fails these nodes and propagates; read with `loss`, then `reset` before the next run. */
-  run(failed: ArrayLike<number>): void;
+  /**
+   * Fails these nodes, gives the `floors` nodes their floor, and propagates;
+   * read with `loss`, then `reset` before the next run.
+   */
+  run(failed: ArrayLike<number>, floors?: LossFloors): void;
+  /** max over v's inputs of sum share * loss of its suppliers, as the last run left it (exact for a node outside any cycle). */
+  fromSuppliers(node: number): number;
   loss(node: number): number;
   reset(): void;
 }
@@ -33,6 +50,8 @@ export function createLossPropagator(ix: SupplyIndex, scanFrom = SCAN_FROM): Los
   /** Per input group: sum of share * loss over its suppliers, kept up to date by pushes. */
   const groupLoss = new Float64Array(groupStart[ix.size]!);
   const failedFlag = new Uint8Array(ix.size);
+  /** The floor 1 - k(n) of a node given one by the run (0 elsewhere). */
+  const floor = new Float64Array(ix.size);
   const queued = new Uint8Array(compCyclic.length);
   // Typed stacks and heap, allocated once: a run that reaches the whole graph leaves no garbage.
   const touched = new Uint32Array(ix.size);
@@ -80,13 +99,24 @@ export function createLossPropagator(ix: SupplyIndex, scanFrom = SCAN_FROM): Los
   };
 
   return {
-    run(failed) {
+    run(failed, floors) {
       scanning = false;
       for (let k = 0; k < failed.length; k++) {
         const f = failed[k]!;
         failedFlag[f] = 1;
         setLoss(f, 1);
         queue(compOf[f]!);
+      }
+      if (floors) {
+        for (let k = 0; k < floors.nodes.length; k++) {
+          const v = floors.nodes[k]!;
+          const l = floors.loss[k]!;
+          if (failedFlag[v] || !(l > floor[v]!)) continue;
+          if (loss[v] === 0 && sent[v] === 0) touched[touchedCount++] = v;
+          floor[v] = l;
+          loss[v] = l;
+          queue(compOf[v]!);
+        }
       }
       let scan = 0;
       const count = compCyclic.length;
@@ -110,7 +140,8 @@ export function createLossPropagator(ix: SupplyIndex, scanFrom = SCAN_FROM): Los
         if (!compCyclic[c]) {
           const v = compNodes[compStart[c]!]!;
           if (!failedFlag[v]) {
-            const l = fromSuppliers(v);
+            const s = fromSuppliers(v);
+            const l = s > floor[v]! ? s : floor[v]!;
             if (l === 0) continue;
             setLoss(v, l);
           }
@@ -133,7 +164,11 @@ export function createLossPropagator(ix: SupplyIndex, scanFrom = SCAN_FROM): Los
         for (let k = start; k < end; k++) {
           const v = compNodes[k]!;
           if (failedFlag[v]) push(v, true);
-          else enqueue(v);
+          else {
+            // A floor is a loss from the start: pass it on before the iteration.
+            if (floor[v]! > 0) push(v, true);
+            enqueue(v);
+          }
         }
         for (let steps = 0; head < tail && steps < MAX_SWEEPS * cap; steps++) {
           const v = work[head % cap]!;
@@ -154,12 +189,14 @@ export function createLossPropagator(ix: SupplyIndex, scanFrom = SCAN_FROM): Los
       }
     },
     loss: (v) => loss[v]!,
+    fromSuppliers,
     reset() {
       for (let k = 0; k < touchedCount; k++) {
         const v = touched[k]!;
         loss[v] = 0;
         sent[v] = 0;
         failedFlag[v] = 0;
+        floor[v] = 0;
       }
       for (let k = 0; k < touchedGroupCount; k++) groupLoss[touchedGroups[k]!] = 0;
       touchedCount = 0;
@@ -168,10 +205,10 @@ export function createLossPropagator(ix: SupplyIndex, scanFrom = SCAN_FROM): Los
   };
 }
 
-/** a(n) for every node, with the given nodes failed. */
-export function availability(ix: SupplyIndex, failed: ArrayLike<number>): Float64Array {
+/** a(n) for every node, with the given nodes failed (and the `floors` nodes at part of their output). */
+export function availability(ix: SupplyIndex, failed: ArrayLike<number>, floors?: LossFloors): Float64Array {
   const p = createLossPropagator(ix);
-  p.run(failed);
+  p.run(failed, floors);
   const a = new Float64Array(ix.size);
   for (let v = 0; v < ix.size; v++) a[v] = 1 - p.loss(v);
   return a;

@@ -145,6 +145,25 @@ export const ScenarioSchema = z.looseObject({
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
+// ---------------------------------------------------------------- shocks
+
+/** One hit of a shock (metrics.md §8): every node `where` matches keeps `capacity` of its output. */
+export const ShockHitSchema = z.strictObject({
+  where: SelectorSchema,
+  capacity: z.number().min(0).max(1),
+});
+export type ShockHit = z.infer<typeof ShockHitSchema>;
+
+/** A disruption of the supply that exists, with no rerouting (metrics.md §8); a node several hits match takes the smallest capacity. */
+export const ShockSchema = z.looseObject({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'an id of letters, digits, ".", "_" and "-"' }),
+  label: z.string().min(1),
+  description: z.string().optional(),
+  sources: SourceIdsSchema.optional(),
+  hits: z.array(ShockHitSchema).min(1),
+});
+export type Shock = z.infer<typeof ShockSchema>;
+
 // ---------------------------------------------------------------- the document
 
 /**
@@ -168,6 +187,7 @@ export const GraphAttributesSchema = z.looseObject({
   sources: z.array(SourceSchema).optional(),
   countries: z.record(CountryCodeSchema, CountryInfoSchema).optional(),
   scenarios: z.array(ScenarioSchema).optional(),
+  shocks: z.array(ShockSchema).optional(),
   focus: FocusSchema.optional(),
 });
 export type GraphAttributes = z.infer<typeof GraphAttributesSchema>;

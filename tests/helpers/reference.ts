@@ -17,7 +17,16 @@ const MAX_REFERENCE_SWEEPS = 200_000;
 
 /** a(n) for every node: start at 1, apply the equations to all nodes until nothing moves by 1e-15 (tighter than the spec's 1e-12, to be the yardstick). */
 export function referenceAvailability(graph: SupplyGraph, failed: Set<string>): Map<string, number> {
-  const a = new Map<string, number>(graph.mapNodes((k) => [k, failed.has(k) ? 0 : 1] as [string, number]));
+  return referenceCapacityAvailability(graph, new Map([...failed].map((k) => [k, 0])));
+}
+
+/**
+ * metrics.md §2 with capacities: a(n) = min(k(n), min over inputs of sum
+ * share * a(supplier)), a raw source a = k, k = 1 for every node not in `capacity`.
+ */
+export function referenceCapacityAvailability(graph: SupplyGraph, capacity: Map<string, number>): Map<string, number> {
+  const k = (n: string) => capacity.get(n) ?? 1;
+  const a = new Map<string, number>(graph.mapNodes((n) => [n, 1] as [string, number]));
   const groups = new Map<string, Map<string, { source: string; value: number }[]>>();
   graph.forEachEdge((_e, attrs, source, target) => {
     if (!groups.has(target)) groups.set(target, new Map());
@@ -30,10 +39,9 @@ export function referenceAvailability(graph: SupplyGraph, failed: Set<string>): 
     let change = 0;
     const next = new Map<string, number>();
     graph.forEachNode((n) => {
-      if (failed.has(n)) return next.set(n, 0);
       const inputs = [...(groups.get(n)?.values() ?? [])].filter((edges) => edges.reduce((s, e) => s + e.value, 0) > 0);
-      if (inputs.length === 0) return next.set(n, 1);
       const value = Math.min(
+        k(n),
         ...inputs.map((edges) => {
           const total = edges.reduce((s, e) => s + e.value, 0);
           return edges.reduce((s, e) => s + (e.value / total) * a.get(e.source)!, 0);
@@ -42,11 +50,18 @@ export function referenceAvailability(graph: SupplyGraph, failed: Set<string>): 
       change = Math.max(change, Math.abs(value - a.get(n)!));
       next.set(n, value);
     });
-    for (const [k, v] of next) a.set(k, v);
+    for (const [n, v] of next) a.set(n, v);
     converged = change <= 1e-15;
   }
   fc.pre(converged);
   return a;
+}
+
+/** lost(d, X) of metrics.md §8: 1 - a(d) with the shock's capacities on every node but d. */
+export function referenceShockLost(graph: SupplyGraph, demand: string, capacity: Map<string, number>): number {
+  const others = new Map(capacity);
+  others.delete(demand);
+  return 1 - referenceCapacityAvailability(graph, others).get(demand)!;
 }
 
 export function referenceReliance(graph: SupplyGraph, demand: string, set: Iterable<string>): number {
