@@ -5,6 +5,7 @@
  * Every problem is collected; nothing stops at the first.
  */
 import { failingScenarios } from '../scenarios/apply.ts';
+import { checkShockHits, checkShockRefs, nameShockProblems } from './check-shocks.ts';
 import { isKnownCountry } from '../model/countries.ts';
 import { buildGraph, type SupplyGraph } from '../model/graph.ts';
 import { findOverflow } from '../model/totals.ts';
@@ -110,6 +111,8 @@ function checkReferences(raw: Obj, out: Collector): void {
     });
   });
 
+  checkShockRefs(attrs, (path, expected, found) => out.add(path, expected, found), checkCites);
+
   const focus = isObj(attrs.focus) ? attrs.focus : undefined;
   if (focus) {
     arr(focus.demand).forEach((k, j) => {
@@ -151,6 +154,7 @@ export function validateDocument(raw: unknown): Validation {
   const schemaProblems = parsed.success ? [] : zodIssuesToProblems(parsed.error.issues, raw, [], out.paths);
   out.problems.push(...schemaProblems);
   checkReferences(raw, out);
+  nameShockProblems(raw, out.problems, out.paths);
   if (!parsed.success || out.problems.some(isError)) {
     return { problems: sortByPath(out.problems, out.paths), paths: out.paths };
   }
@@ -167,6 +171,7 @@ export function validateDocument(raw: unknown): Validation {
   for (const { at, error } of failingScenarios(graph, document.attributes.scenarios ?? [])) {
     out.add(['attributes', 'scenarios', at, 'ops', error.index], `scenario "${error.scenario}", operation ${error.index} (${error.op}) to apply: ${error.expected}`, error.found);
   }
+  checkShockHits(graph, document.attributes.shocks ?? [], (path, expected, found) => out.add(path, expected, found));
   const problems = sortByPath(out.problems, out.paths);
   return problems.some(isError) ? { problems, paths: out.paths } : { document, graph, problems, paths: out.paths };
 }

@@ -47,6 +47,7 @@ function lostWithoutGraphFile(graph: SupplyGraph): string[] {
   const lost = [`the graph's title and attributes (${GRAPH_FILE} left out)`];
   if (a.sources?.length) lost.push(`${a.sources.length} sources (nodes and flows still cite their ids)`);
   if (a.scenarios?.length) lost.push(`${a.scenarios.length} scenarios`);
+  if (a.shocks?.length) lost.push(`${a.shocks.length} shock${a.shocks.length === 1 ? '' : 's'}`);
   lost.push('the types of columns that are not text (numbers, lists and JSON are read back as text)');
   return lost;
 }
