@@ -8,10 +8,11 @@ import Papa from 'papaparse';
 import { zipSync, strToU8 } from 'fflate';
 import type { Report } from './model.ts';
 import { absentImpact, relianceValue } from './model.ts';
+import { shockRows } from './shock-table.ts';
 
 export type CsvCell = string | number | boolean | null;
 export interface CsvTable {
-  /** File name without extension: reliance, spof, concentration, scenarios, sources. */
+  /** File name without extension: reliance, spof, concentration, scenarios, shocks (when the report has any), sources. */
   name: string;
   fields: string[];
   rows: CsvCell[][];
@@ -83,6 +84,18 @@ function scenariosTable(report: Report): CsvTable {
   };
 }
 
+/** What a disruption costs: one row per scenario, shock and focus demand node (present when the report has shocks). */
+function shocksTable(report: Report): CsvTable {
+  const rows: CsvCell[][] = [];
+  for (const r of shockRows(report)) {
+    const base = r.cells[0]!.lost;
+    r.cells.forEach((c, i) => {
+      rows.push([report.scenarios[i]!.id, r.shock, r.shockLabel, r.demand, r.demandLabel, c.lost, base, c.lost === null || base === null ? null : c.lost - base, c.skipped.join(' ')]);
+    });
+  }
+  return { name: 'shocks', fields: ['scenario', 'shock', 'shock_label', 'demand', 'demand_label', 'lost', 'baseline_lost', 'delta', 'skipped_hits'], rows };
+}
+
 function sourcesTable(report: Report): CsvTable {
   return {
     name: 'sources',
@@ -93,7 +106,7 @@ function sourcesTable(report: Report): CsvTable {
 
 /** Every table of the report, for the chosen demand nodes (report.focus.demand). */
 export function csvTables(report: Report): CsvTable[] {
-  return [relianceTable(report), spofTable(report), concentrationTable(report), scenariosTable(report), sourcesTable(report)];
+  return [relianceTable(report), spofTable(report), concentrationTable(report), scenariosTable(report), ...(report.shocks?.length ? [shocksTable(report)] : []), sourcesTable(report)];
 }
 
 export function toCsv(table: CsvTable): string {

@@ -3,12 +3,13 @@
  * comes from (a JSON pointer, RFC 6901). The HTML writes the pointer beside
  * the text, so that a test can check every number against the JSON.
  */
-import { hhi, hhiDelta, money, pct, pp } from './format.ts';
+import { hhi, hhiDelta, loss, money, pct, pp } from './format.ts';
 import type { Report } from './model.ts';
 
 export const FORMATS = {
   pct,
   pp,
+  loss,
   hhi,
   hhiDelta,
   money: (x: number, report: Pick<Report, 'graph'>) => money(x, report.graph.currency),

@@ -5,6 +5,11 @@ export const pp = (d: number) => {
   const r = Number((100 * d).toFixed(1));
   return `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r).toFixed(1)} pp`;
 };
+/** Supply lost, written as a loss: "−86.8%" (the minus sign: less supply), "0.0%" for none, "−<0.1%" for a loss too small to show. */
+export const loss = (x: number) => {
+  const r = Number((100 * x).toFixed(1));
+  return x > 0 ? (r > 0 ? `−${r.toFixed(1)}%` : '−<0.1%') : '0.0%';
+};
 export const hhi = (x: number) => Math.round(x).toLocaleString('en-US');
 export const hhiDelta = (d: number) => {
   const r = Math.round(d);

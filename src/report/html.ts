@@ -16,6 +16,7 @@ import { impactValue, relianceValue, type RelianceField, type Report, type Repor
 import { describeOp } from './ops-text.ts';
 import { chosenDemand, concentrationPath, impactPath, reliancePath } from './report-paths.ts';
 import { describeReliance } from './words.ts';
+import { SHOCK_TABLE_NOTE, SHOCK_TABLE_TITLE, shockRows, skippedText } from './shock-table.ts';
 
 export interface HtmlOptions {
   /** The graph's picture: SVG markup made by `graphSvg`, or a PNG data URL (sigma's image export in the app). */
@@ -95,6 +96,28 @@ function scenariosCompared(report: Report): string {
     '<h2>Scenarios compared</h2>',
     table(['', 'Scenario', 'Changes', 'Exchange rates'], rows),
     report.scenarios.length > 1 ? '<p class="note">Each scenario\'s description and operations are listed under <a href="#parameters">Scenario parameters</a>.</p>' : '',
+    '</section>',
+  ].join('\n');
+}
+
+/** Shocks as rows, baseline and each scenario as columns, losses in red; '' when the report has no shocks. */
+function shockSection(report: Report): string {
+  const rows = shockRows(report);
+  if (rows.length === 0) return '';
+  const body = rows.map((r): Cell[] => [
+    `${esc(r.shockLabel)} ${code(r.shock)}`,
+    esc(r.demandLabel),
+    ...r.cells.map((c) => {
+      if (c.lost === null) return num('—');
+      const note = c.skipped.length ? `<br><small>${esc(skippedText(c.skipped))}</small>` : '';
+      return num(`${figMarkup(fig(report, 'loss', c.at))}${note}`, c.lost > 0 ? 'loss' : undefined);
+    }),
+  ]);
+  return [
+    '<section id="shocks">',
+    `<h2>${SHOCK_TABLE_TITLE}</h2>`,
+    `<p class="note">${esc(SHOCK_TABLE_NOTE)}</p>`,
+    table(['Shock', 'Demand node', ...scenarioHead(report)], body),
     '</section>',
   ].join('\n');
 }
@@ -345,6 +368,7 @@ table.dense td:first-child code { overflow-wrap: normal; white-space: nowrap; }
 code { font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: #444; overflow-wrap: anywhere; }
 .level-high { color: #a33a00; font-weight: 600; }
 .level-moderate { color: #8a5a00; }
+td.loss { color: #b00020; font-weight: 600; }
 .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 4px; vertical-align: baseline; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 12px; }
 ul.findings { padding-left: 20px; }
@@ -399,6 +423,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     '<main>',
     header(report),
     scenariosCompared(report),
+    shockSection(report),
     findingsSection(report),
     relianceSection(report, options.chartSets ?? 6),
     spofSection(report, top),

@@ -1,7 +1,8 @@
 /** The report as Markdown: the headline first, then the figures behind it. */
 import { countryName } from '../model/countries.ts';
 import { compareScenarios, type FigureDelta } from './compare.ts';
-import { cutWords, fxText, hhi, hhiDelta, money, pct, pp } from './format.ts';
+import { cutWords, fxText, hhi, hhiDelta, loss, money, pct, pp } from './format.ts';
+import { SHOCK_TABLE_NOTE, SHOCK_TABLE_TITLE, shockRows, skippedText } from './shock-table.ts';
 import { headlineRows } from './headline.ts';
 import type { Report, ReportScenario } from './model.ts';
 import { describeReliance } from './words.ts';
@@ -41,6 +42,23 @@ function headline(report: Report): string {
     '',
     table(head, rows, head.map((_, i) => (i < 2 ? 'l' : 'r'))),
   ].join('\n');
+}
+
+/** Shocks as rows, baseline and each scenario as columns; '' when the report has no shocks. */
+function shockSection(report: Report): string {
+  const rows = shockRows(report);
+  if (rows.length === 0) return '';
+  const notes: string[] = [];
+  const cells = rows.map((r) => [
+    `${mdText(r.shockLabel)} (\`${mdText(r.shock)}\`)`,
+    mdText(r.demandLabel),
+    ...r.cells.map((c, i) => {
+      if (c.skipped.length) notes.push(`${mdText(r.shockLabel)}, ${i === 0 ? 'baseline' : mdText(report.scenarios[i]!.label)}: ${skippedText(c.skipped)}.`);
+      return c.lost === null ? '—' : `${loss(c.lost)}${c.skipped.length ? '\\*' : ''}`;
+    }),
+  ]);
+  const head = ['Shock', 'Demand node', 'Baseline', ...report.scenarios.slice(1).map((s) => mdText(s.label))];
+  return [`## ${SHOCK_TABLE_TITLE}`, '', SHOCK_TABLE_NOTE, '', table(head, cells, head.map((_, i) => (i < 2 ? 'l' : 'r'))), ...(notes.length ? ['', ...[...new Set(notes)].map((n) => `\\* ${n}`)] : [])].join('\n');
 }
 
 function spofSection(report: Report, top: number): string {
@@ -181,6 +199,8 @@ export function renderMarkdown(report: Report, options: { top?: number } = {}): 
     `${g.nodes} nodes and ${g.edges} flows${g.asOf ? `, as of ${mdText(g.asOf)}` : ''}; values in ${g.currency} per year.${fx} Baseline and ${report.scenarios.length - 1} scenario${report.scenarios.length === 2 ? '' : 's'}. Made ${report.madeAt ? `on ${report.madeAt.slice(0, 10)} ` : ''}by Chokepoint ${report.generator.version}. Figures are defined in the project's metrics.md: a first-shock view, with no rerouting, stock or new capacity.`,
     '',
     headline(report),
+    '',
+    shockSection(report),
     '',
     findingsSection(report),
     '',

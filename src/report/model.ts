@@ -3,7 +3,7 @@
  * the spec's names. Every renderer (JSON, Markdown, …) reads this and only this.
  */
 import type { SupplyGraph } from '../model/graph.ts';
-import type { Operation, Scenario, Source } from '../model/schema.ts';
+import type { Operation, Scenario, Shock, Source } from '../model/schema.ts';
 import { DEFAULT_LEVELS, type Level, type LevelPreset } from '../metrics/levels.ts';
 import { concentrationOfTable } from '../metrics/concentration.ts';
 import { flowTable } from '../metrics/flow-table.ts';
@@ -11,6 +11,8 @@ import { failureFigures, type FailureFigures, type SpofLimitReport } from '../me
 import { indexOfTable, type SupplyIndex } from '../metrics/supply-index.ts';
 import type { SpofLimit } from '../metrics/spof.ts';
 import { scenariosOf, withScenario } from '../scenarios/apply.ts';
+import { shocksOf } from '../scenarios/shock-hits.ts';
+import { shocksOnScenario, type ReportShockCost } from './shocks.ts';
 import { CHOKEPOINT_VERSION } from '../version.ts';
 
 export interface ConcentrationSide {
@@ -37,6 +39,8 @@ export interface ReportScenario {
   spof: { demand: string; critical: { key: string; label: string; impact: number; strict: boolean }[] }[];
   /** Present when the spof lists are cut (docs/scale.md): by --spof-top/--spof-threshold, or by the graph's size. */
   spofLimit?: SpofLimitReport;
+  /** What each shock of the report costs on this scenario's graph (metrics.md §8); present when the report has shocks. */
+  shocks?: ReportShockCost[];
 }
 export type RelianceField = 'byCountry' | 'byKindCountry';
 /** `foundry:TW` is a kind:country figure, `TW` a country one. */
@@ -61,6 +65,8 @@ export interface Report {
   sources: Source[];
   /** When the report was made (ISO 8601), present only when the caller passes it, so that output can be reproduced. */
   madeAt?: string;
+  /** The shocks evaluated on every scenario (metrics.md §8), as the file (or the command line) gives them; present when there are any. */
+  shocks?: Shock[];
   scenarios: ReportScenario[];
 }
 
@@ -74,6 +80,8 @@ export interface ReportOptions {
   spof?: SpofLimit;
   /** Stamped into the report as `madeAt`; absent, the report carries no date. */
   madeAt?: string;
+  /** The shocks to evaluate; the graph's own when absent. */
+  shocks?: Shock[];
 }
 
 export class UnknownScenarioError extends Error {
@@ -101,10 +109,11 @@ interface Prepared {
 }
 
 /** `onIndex` hears of the index as soon as it is built, so another thread can start on it while this one goes on. */
-function prepareScenario(graph: SupplyGraph, scenario: ScenarioMeta, levels: LevelPreset, onIndex?: (index: SupplyIndex) => void): Prepared {
+function prepareScenario(graph: SupplyGraph, scenario: ScenarioMeta, levels: LevelPreset, onIndex?: (index: SupplyIndex) => void, shocks: readonly Shock[] = []): Prepared {
   const table = flowTable(graph);
   const index = indexOfTable(table);
   onIndex?.(index);
+  const costs = shocks.length ? { shocks: shocksOnScenario(graph, index, shocks) } : {};
   return {
     head: {
       id: scenario.id,
@@ -115,6 +124,7 @@ function prepareScenario(graph: SupplyGraph, scenario: ScenarioMeta, levels: Lev
       ...(scenario.sources ? { sources: scenario.sources } : {}),
       graph: { nodes: graph.order, edges: graph.size },
       concentration: concentrationOfTable(table, levels).map((c) => ({ input: c.input, total: c.total, byCompany: side(c.byCompany), byCountry: side(c.byCountry) })),
+      ...costs,
     },
     index,
     labels: table.labels,
@@ -131,8 +141,8 @@ function completeScenario(p: Prepared, figures: FailureFigures): ReportScenario 
   };
 }
 
-export function scenarioReport(graph: SupplyGraph, scenario: ScenarioMeta, levels: LevelPreset, spof?: SpofLimit): ReportScenario {
-  const p = prepareScenario(graph, scenario, levels);
+export function scenarioReport(graph: SupplyGraph, scenario: ScenarioMeta, levels: LevelPreset, spof?: SpofLimit, shocks: readonly Shock[] = []): ReportScenario {
+  const p = prepareScenario(graph, scenario, levels, undefined, shocks);
   return completeScenario(p, failureFigures(p.index, spof));
 }
 
@@ -177,8 +187,9 @@ function onScenario<T>(graph: SupplyGraph, scenario: Scenario | undefined, make:
 
 export function buildReport(graph: SupplyGraph, options: ReportOptions = {}): Report {
   const levels = options.levels ?? DEFAULT_LEVELS;
+  const shocks = options.shocks ?? shocksOf(graph);
   const scenarios = [undefined, ...wantedScenarios(graph, options)].map((s) =>
-    onScenario(graph, s, (applied) => scenarioReport(applied, s ?? BASELINE, levels, options.spof)),
+    onScenario(graph, s, (applied) => scenarioReport(applied, s ?? BASELINE, levels, options.spof, shocks)),
   );
   return assemble(graph, options, levels, scenarios);
 }
@@ -228,7 +239,7 @@ export async function buildReportWith(graph: SupplyGraph, options: ReportOptions
     jobs.push(job);
   };
   for (const s of [undefined, ...wantedScenarios(graph, options)]) {
-    prepared.push(onScenario(graph, s, (applied) => prepareScenario(applied, s ?? BASELINE, levels, offer)));
+    prepared.push(onScenario(graph, s, (applied) => prepareScenario(applied, s ?? BASELINE, levels, offer, options.shocks ?? shocksOf(graph))));
     await yieldToEvents();
   }
   const local = new Map<number, FailureFigures>();
@@ -253,6 +264,7 @@ export async function buildReportWith(graph: SupplyGraph, options: ReportOptions
 
 function assemble(graph: SupplyGraph, options: ReportOptions, levels: LevelPreset, scenarios: ReportScenario[]): Report {
   const attrs = graph.getAttributes();
+  const shocks = options.shocks ?? shocksOf(graph);
   return {
     format: 'chokepoint-report',
     version: 1,
@@ -269,6 +281,7 @@ function assemble(graph: SupplyGraph, options: ReportOptions, levels: LevelPrese
     focus: focusOf(graph, scenarios[0]!, options.focus),
     sources: attrs.sources ?? [],
     ...(options.madeAt ? { madeAt: options.madeAt } : {}),
+    ...(shocks.length ? { shocks } : {}),
     scenarios,
   };
 }

@@ -1,5 +1,5 @@
 /** Test helpers: the figures an HTML report shows, and their values read from the report JSON by hand. */
-import { hhi, hhiDelta, money, pct, pp } from '../../../src/report/format.ts';
+import { hhi, hhiDelta, loss, money, pct, pp } from '../../../src/report/format.ts';
 
 export interface ShownFigure {
   format: string;
@@ -44,6 +44,8 @@ export function expectedText(json: { graph: { currency: string } }, f: ShownFigu
       return hhiDelta(x);
     case 'money':
       return money(x, json.graph.currency);
+    case 'loss':
+      return loss(x);
     default:
       throw new Error(`unknown format ${f.format}`);
   }
