@@ -16,6 +16,7 @@ import { LOAD_FLAGS, LOAD_FLAGS_HELP, useLoadFlags } from './read-graph.ts';
 const LOADERS: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./commands/report.ts')).REPORT,
   compare: async () => (await import('./commands/compare.ts')).COMPARE,
+  shock: async () => (await import('./commands/shock.ts')).SHOCK,
   validate: async () => (await import('./commands/validate.ts')).VALIDATE,
   convert: async () => (await import('./commands/convert.ts')).CONVERT,
   generate: async () => (await import('./commands/generate.ts')).GENERATE,

@@ -82,7 +82,12 @@ export interface ReportOptions {
   madeAt?: string;
   /** The shocks to evaluate; the graph's own when absent. */
   shocks?: Shock[];
+  /** Shocks evaluated after those (a one-off shock from the command line). */
+  addShocks?: Shock[];
 }
+
+/** The shocks a report evaluates. */
+const reportShocks = (graph: SupplyGraph, options: ReportOptions): Shock[] => [...(options.shocks ?? shocksOf(graph)), ...(options.addShocks ?? [])];
 
 export class UnknownScenarioError extends Error {
   constructor(readonly id: string, readonly known: string[]) {
@@ -187,7 +192,7 @@ function onScenario<T>(graph: SupplyGraph, scenario: Scenario | undefined, make:
 
 export function buildReport(graph: SupplyGraph, options: ReportOptions = {}): Report {
   const levels = options.levels ?? DEFAULT_LEVELS;
-  const shocks = options.shocks ?? shocksOf(graph);
+  const shocks = reportShocks(graph, options);
   const scenarios = [undefined, ...wantedScenarios(graph, options)].map((s) =>
     onScenario(graph, s, (applied) => scenarioReport(applied, s ?? BASELINE, levels, options.spof, shocks)),
   );
@@ -239,7 +244,7 @@ export async function buildReportWith(graph: SupplyGraph, options: ReportOptions
     jobs.push(job);
   };
   for (const s of [undefined, ...wantedScenarios(graph, options)]) {
-    prepared.push(onScenario(graph, s, (applied) => prepareScenario(applied, s ?? BASELINE, levels, offer, options.shocks ?? shocksOf(graph))));
+    prepared.push(onScenario(graph, s, (applied) => prepareScenario(applied, s ?? BASELINE, levels, offer, reportShocks(graph, options))));
     await yieldToEvents();
   }
   const local = new Map<number, FailureFigures>();
@@ -264,7 +269,7 @@ export async function buildReportWith(graph: SupplyGraph, options: ReportOptions
 
 function assemble(graph: SupplyGraph, options: ReportOptions, levels: LevelPreset, scenarios: ReportScenario[]): Report {
   const attrs = graph.getAttributes();
-  const shocks = options.shocks ?? shocksOf(graph);
+  const shocks = reportShocks(graph, options);
   return {
     format: 'chokepoint-report',
     version: 1,

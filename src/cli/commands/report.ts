@@ -12,6 +12,8 @@ import type { Command } from './command.ts';
 import { FIGURE_OPTIONS, FIGURE_OPTIONS_HELP, reportOptions } from './report-options.ts';
 import { makeOutputFolder, writeOutput, writeTo } from './output.ts';
 import { reportOfFile } from './report-of-file.ts';
+import { parseHit } from '../hit-syntax.ts';
+import { COMMAND_LINE_SHOCK } from './shock.ts';
 
 const FORMATS = ['json', 'md', 'html', 'csv', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
@@ -54,13 +56,16 @@ ${FIGURE_OPTIONS_HELP}
                      --demand also chooses the demand nodes of the findings and
                      of the HTML, PDF and CSV tables (default: the graph's focus,
                      else every demand node)
+  --hit SELECTOR[=CAPACITY]
+                     add a one-off shock to the file's (repeatable; syntax as in
+                     "chokepoint shock --help", e.g. --hit kind=foundry,country=TW=0.5)
   --out PATH         write to PATH instead of standard output
 
 PDF: Chromium is looked for in the usual places, or set CHOKEPOINT_CHROMIUM.
 SOURCE_DATE_EPOCH (seconds) fixes the report's date, for reproducible output.
 
 Exit status: 0 on success, 1 on invalid input (or no Chromium for pdf), 2 on wrong usage.`,
-  options: { ...FIGURE_OPTIONS, format: { type: 'string' }, out: { type: 'string' } },
+  options: { ...FIGURE_OPTIONS, format: { type: 'string' }, out: { type: 'string' }, hit: { type: 'string', multiple: true } },
   async run(io: CliIO, positionals, values) {
     if (positionals.length > 1) throw new UsageError(`report takes one FILE, found ${positionals.length}`);
     const format = ((values.format as string | undefined) ?? 'json') as Format;
@@ -80,6 +85,8 @@ Exit status: 0 on success, 1 on invalid input (or no Chromium for pdf), 2 on wro
       }
     }
     const options = reportOptions(values);
+    const hits = ((values.hit as string[] | undefined) ?? []).map(parseHit);
+    if (hits.length) options.addShocks = [{ id: COMMAND_LINE_SHOCK, label: `--hit ${hits.map((h) => h.text).join(' --hit ')}`, hits: hits.map((h) => h.hit) }];
     const path = positionals[0] ?? DEFAULT_GRAPH;
     // JSON carries no date, so that the same file always gives the same figures.
     const { graph, report } = await reportOfFile(io, path, format === 'json' ? options : { ...options, madeAt: madeAtNow() });
