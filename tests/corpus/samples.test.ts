@@ -24,7 +24,8 @@ describe.each(Object.entries(SAMPLES))('sample %s', (name, inputs) => {
     expect(result.format).toBe(name.endsWith('.gexf') ? 'gexf' : 'csv');
     expect(result.warnings).toEqual([]);
     expect(result.unavailable).toEqual([]);
-    expect(graph.getAttribute('scenarios')?.length).toBeGreaterThan(0);
+    // Something to compare: a scenario (a change of structure) or a shock (a disruption, metrics.md §8).
+    expect((graph.getAttribute('scenarios')?.length ?? 0) + (graph.getAttribute('shocks')?.length ?? 0)).toBeGreaterThan(0);
   });
 
   it('cites a known source on every node and flow, and explains every flow', () => {

@@ -1,5 +1,6 @@
 import { isError } from '../../model/problem.ts';
 import { scenariosOf } from '../../scenarios/apply.ts';
+import { shocksOf } from '../../scenarios/shock-hits.ts';
 import { type CliIO, UsageError } from '../io.ts';
 import { displayPath, loadFile, printProblems } from '../read-graph.ts';
 import type { Command } from './command.ts';
@@ -32,7 +33,8 @@ Exit status: 0 when every file is valid, 1 when any is not, 2 on wrong usage.`,
       const g = result.graph;
       const s = scenariosOf(g).length;
       const w = result.warnings.length;
-      io.stdout(`${displayPath(path)}: ok (${g.order} nodes, ${g.size} flows, ${s} scenario${s === 1 ? '' : 's'}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''})\n`);
+      const k = shocksOf(g).length;
+      io.stdout(`${displayPath(path)}: ok (${g.order} nodes, ${g.size} flows, ${s} scenario${s === 1 ? '' : 's'}${k ? `, ${k} shock${k === 1 ? '' : 's'}` : ''}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''})\n`);
     }
     return failed > 0 ? 1 : 0;
   },
