@@ -154,7 +154,8 @@ export function defaultDemand(report: Report): string | null {
 /** Compare mode on a scenario other than baseline: figures shown before and after. */
 export const comparing = (s: Pick<AppState, 'compare' | 'scenario'>) => s.compare && s.scenario !== BASELINE;
 
-export const hasFailure = (f: WhatIfFailure) => f.nodes.length > 0 || f.countries.length > 0;
+export const hasFailure = (f: WhatIfFailure) =>
+  f.nodes.length > 0 || f.countries.length > 0 || (f.companies?.length ?? 0) > 0 || (f.kindCountries?.length ?? 0) > 0 || (f.hits?.length ?? 0) > 0;
 
 export function selectScenario(s: AppState, scenario: string): AppState {
   if (!s.loaded || !s.loaded.report.scenarios.some((x) => x.id === scenario)) return s;
@@ -208,10 +209,10 @@ export const resetWhatIf = (s: AppState): AppState => ({ ...s, failure: { nodes:
 export function whatIfFinished(s: AppState, result: { ok: true; value: WhatIfResult } | { ok: false; message: string }): AppState {
   if (!result.ok) return { ...s, whatIf: { status: 'error', message: result.message } };
   const r = result.value;
-  const same = r.scenario === s.scenario && sameList(r.failure.nodes, s.failure.nodes) && sameList(r.failure.countries, s.failure.countries);
+  // The whole failure, capacities included (a capacity control moved since is another question).
+  const same = r.scenario === s.scenario && JSON.stringify(r.failure) === JSON.stringify(s.failure);
   return same ? { ...s, whatIf: { status: 'done', value: r } } : s;
 }
-const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export const betweennessStarted = (s: AppState): AppState => ({ ...s, betweenness: { status: 'running' }, betweennessProgress: null });
 export const betweennessProgressed = (s: AppState, done: number, total: number): AppState =>

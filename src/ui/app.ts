@@ -23,6 +23,10 @@ import { renderInspector } from './panels/inspector.ts';
 import { renderRelianceChart } from './panels/reliance-chart.ts';
 import { renderSpofTable } from './panels/spof-table.ts';
 import { renderWhatIf } from './panels/what-if.ts';
+import { renderShockTable } from './panels/shock-table.ts';
+import * as SB from '../state/shock-builder.ts';
+import { shockOfWhatIf } from '../worker/what-if-hits.ts';
+import { freeId, slug } from '../edit/free-id.ts';
 import { createSearch } from './search.ts';
 import { mountFiles } from './files/files-ui.ts';
 import { mountEditing } from './edit/editing.ts';
@@ -205,7 +209,12 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     if (s.preview) return null;
     const report = A.currentReport(s);
     let values: Record<string, number> | null = null;
-    if (s.sizeBy === 'impact') {
+    if (s.whatIf.status === 'done') {
+      // A what-if sizes nodes by what they lose (their colour says it too).
+      const a = s.whatIf.value.availability;
+      values = {};
+      for (const k in a) values[k] = 1 - a[k]!;
+    } else if (s.sizeBy === 'impact') {
       values = Object.fromEntries(A.spofOf(report, s.demand).map((c) => [c.key, c.impact]));
       if (s.demand) values[s.demand] = 1;
     } else if (s.sizeBy === 'throughput' && s.view.status === 'done') values = s.view.value.throughput;
@@ -281,7 +290,23 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     fill(inspectorSlot, inspector);
     fill(sidebar,
       renderHeadline(s, { selectDemand: (k) => update((t) => A.selectDemand(t, k)), setFocus: (f) => update((t) => A.setFocus(t, f)), selectScenario: toolbar.selectScenario }),
-      renderWhatIf(s, labelOf, { restoreNode: (n) => update((t) => A.restore(t, { node: n })), restoreCountry: (c) => update((t) => A.restore(t, { country: c })), reset: () => update(A.resetWhatIf), selectNode }),
+      renderWhatIf(s, labelOf, {
+        restoreNode: (n) => update((t) => A.restore(t, { node: n })), restoreCountry: (c) => update((t) => A.restore(t, { country: c })), reset: () => update(A.resetWhatIf), selectNode,
+        failPart: (type, value) => (type === 'country' ? failCountry(value) : update((t) => SB.failPart(t, type, value))),
+        restorePart: (type, value) => update((t) => SB.restorePart(t, type, value)),
+        setCapacity: (part, k) => update((t) => SB.setCapacity(t, part, k)),
+        takeShock: (id) => update((t) => SB.takeShock(t, id)),
+        dropHit: (i) => update((t) => SB.dropHit(t, i)),
+        saveShock: (label) => {
+          const t = store.get();
+          const attrs = t.loaded?.document.attributes;
+          if (!attrs) return;
+          const shocks = attrs.shocks ?? [];
+          const id = freeId(slug(label, 'shock', 60), new Set(shocks.map((x) => x.id)));
+          editing.submit('shock', { type: 'setGraphAttributes', attributes: { ...attrs, shocks: [...shocks, shockOfWhatIf(t.failure, id, label)] } }, `save shock ${id}`);
+        },
+      }),
+      renderShockTable(s),
       renderRelianceChart(s, chartMode, { pickSet, failCountry, setMode: (m) => ((chartMode = m), renderPanels(store.get())) }),
       renderSpofTable(s, spofAll, { selectNode, failNode, toggleAll: () => ((spofAll = !spofAll), renderPanels(store.get())) }),
       renderChanges(s, labelOf, changesAll, { centreOn: (keys) => view?.centreOn(keys), toggleAll: () => ((changesAll = !changesAll), renderPanels(store.get())) }),
@@ -291,7 +316,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
 
   /** Everything `graphUi` reads. */
   const uiInputs = (s: A.AppState) => [s.selection, s.filters, s.preview, s.loaded, s.sizeBy, s.demand, s.scenario, s.view, s.betweenness, s.whatIf, s.compare];
-  const sizeKeyOf = (s: A.AppState) => `${s.sizeBy}|${s.demand}|${s.scenario}|${s.betweenness.status}|${s.view.status}|${s.preview}`;
+  const sizeKeyOf = (s: A.AppState) =>
+    `${s.sizeBy}|${s.demand}|${s.scenario}|${s.betweenness.status}|${s.view.status}|${s.preview}|${s.whatIf.status === 'done' ? JSON.stringify(s.whatIf.value.failure) : s.whatIf.status}`;
   /** The latest display graph asked for (an older one built in slices is dropped), and whether it is still being built. */
   let building = 0;
   let pendingBuild = false;

@@ -13,6 +13,10 @@ import type { GraphDocument } from '../model/schema.ts';
 import { availability } from '../metrics/availability.ts';
 import { edgeShares } from '../metrics/shares.ts';
 import { buildSupplyIndex } from '../metrics/supply-index.ts';
+import { demandNodes } from '../metrics/reliance.ts';
+import { shockLost } from '../metrics/shock-loss.ts';
+import { indexShock } from '../report/shocks.ts';
+import { whatIfHits } from './what-if-hits.ts';
 import { buildReport } from '../report/model.ts';
 import { applyScenario, scenariosOf } from '../scenarios/apply.ts';
 import type { Mapping } from '../io/mapping.ts';
@@ -161,19 +165,27 @@ export class Engine {
   whatIf(scenario: string, failure: WhatIfFailure): WhatIfResult {
     const graph = this.graph(scenario);
     const ix = buildSupplyIndex(graph);
-    const countries = new Set(failure.countries);
+    // The what-if is a shock (metrics.md §8): capacities on the nodes its hits match, the smallest where several do.
+    const { indexed } = indexShock(graph, ix, { hits: whatIfHits(failure) });
+    const failedIx: number[] = [];
+    const floors = { nodes: [] as number[], loss: [] as number[] };
     const failed: string[] = [];
-    graph.forEachNode((key, attrs) => {
-      if (failure.nodes.includes(key) || (countries.has(attrs.country) && attrs.kind !== 'demand')) failed.push(key);
-    });
-    const a = availability(ix, failed.map((k) => ix.indexOf.get(k)!));
+    const partial: Record<string, number> = {};
+    for (let i = 0; i < indexed.nodes.length; i++) {
+      const v = indexed.nodes[i]!;
+      const k = indexed.capacity[i]!;
+      if (k <= 0) (failedIx.push(v), failed.push(ix.keys[v]!));
+      else if (k < 1) (floors.nodes.push(v), floors.loss.push(1 - k), (partial[ix.keys[v]!] = k));
+    }
+    const a = availability(ix, failedIx, floors);
     const out: Record<string, number> = {};
     ix.keys.forEach((k, i) => (out[k] = a[i]!));
-    const demandLoss = graph
-      .filterNodes((_k, attrs) => attrs.kind === 'demand')
-      .map((d) => ({ demand: d, label: graph.getNodeAttribute(d, 'label'), loss: 1 - out[d]! }))
+    const demands = demandNodes(ix);
+    const lost = shockLost(ix, indexed, demands);
+    const demandLoss = demands
+      .map((d, i) => ({ demand: ix.keys[d]!, label: graph.getNodeAttribute(ix.keys[d]!, 'label'), loss: lost[i]! }))
       .sort((p, q) => q.loss - p.loss || (p.demand < q.demand ? -1 : 1));
-    return { scenario, failure, failed, availability: out, demandLoss };
+    return { scenario, failure, failed, partial, availability: out, demandLoss };
   }
 }
 

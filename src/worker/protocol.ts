@@ -5,7 +5,7 @@
  */
 import type { EditCommand } from '../edit/commands.ts';
 import type { Problem } from '../model/problem.ts';
-import type { GraphDocument } from '../model/schema.ts';
+import type { GraphDocument, ShockHit } from '../model/schema.ts';
 import type { Report } from '../report/model.ts';
 import type { Mapping } from '../io/mapping.ts';
 import type { ExportFormat } from '../io/write.ts';
@@ -26,10 +26,23 @@ export interface ScenarioChanges {
   changedEdges: { key: string; before: number; after: number }[];
 }
 
+/**
+ * The what-if as a shock being built (metrics.md §8): what is hit, and the
+ * capacity each part keeps (0: it stops; absent: 0).
+ */
 export interface WhatIfFailure {
   nodes: string[];
-  /** Every node of these countries stops, except demand nodes (the ones whose loss is measured). */
+  /** Every node of these countries is hit, except demand nodes (the ones whose loss is measured). */
   countries: string[];
+  /** Every node of these companies. */
+  companies?: string[];
+  /** Every node of a kind in a country: "foundry:TW". */
+  kindCountries?: string[];
+  /** The hits of a file's shock taken into the what-if, each with its own capacity; `shock` is its id. */
+  hits?: ShockHit[];
+  shock?: string;
+  /** Capacity kept, 0 to 1, by `node:KEY`, `country:CC`, `company:NAME`, `kind:KIND:CC`; 0 where absent. */
+  capacity?: Record<string, number>;
 }
 
 export type EngineRequest =
@@ -88,9 +101,11 @@ export interface WhatIfResult {
   failure: WhatIfFailure;
   /** The nodes failed (a(n) = 0). */
   failed: string[];
+  /** The nodes hit with a capacity above 0 and below 1, and that capacity. */
+  partial?: Record<string, number>;
   /** a(n) for every node, metrics.md §2. */
   availability: Record<string, number>;
-  /** 1 − a(d) for every demand node, largest first. */
+  /** lost(d, X) for every demand node, largest first: 1 − a(d) with the capacities on every node but d (metrics.md §8). */
   demandLoss: { demand: string; label: string; loss: number }[];
 }
 

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availability } from '../../src/metrics/availability.ts';
 import { buildSupplyIndex } from '../../src/metrics/supply-index.ts';
-import { pct } from '../../src/report/format.ts';
+import { loss, pct } from '../../src/report/format.ts';
 import { buildReport, type Report } from '../../src/report/model.ts';
 import { applyScenario, scenariosOf } from '../../src/scenarios/apply.ts';
 import { KIND_COLORS } from '../../src/ui/look.ts';
@@ -175,7 +175,7 @@ describe('the app on the default graph', () => {
     await page.click('#fail-node');
     await expect.poll(() => page.locator('#what-if-table').count()).toBe(1);
     for (const demand of JAPANESE) {
-      expect(await text(`#what-if-table tr[data-key="${demand}"] td`)).toBe(pct(1 - a[ix.indexOf.get(demand)!]!));
+      expect(await text(`#what-if-table tr[data-key="${demand}"] td`)).toBe(loss(1 - a[ix.indexOf.get(demand)!]!));
     }
     expect(await text('#headline-whatif strong')).toBe(pct(1 - a[ix.indexOf.get('jp-ai-datacenter')!]!));
     await page.keyboard.press('Escape');
@@ -184,7 +184,8 @@ describe('the app on the default graph', () => {
     const png = decodePng(await page.locator('#graph').screenshot());
     expect(countColour(png, '#212529', 20), 'the failed node is drawn dark').toBeGreaterThan(5);
     await page.click('#reset-what-if');
-    await expect.poll(() => page.locator('#what-if').count()).toBe(0);
+    // The shock builder stays, empty.
+    await expect.poll(() => page.locator('#what-if-table').count()).toBe(0);
   });
 
   it('"Fail Taiwan" costs each buyer its reliance on Taiwan', async () => {
@@ -196,7 +197,7 @@ describe('the app on the default graph', () => {
     await expect.poll(() => page.locator('#what-if-table').count()).toBe(1);
     for (const demand of JAPANESE) {
       const expected = report.scenarios[0]!.reliance.find((r) => r.demand === demand)!.byCountry.TW!;
-      expect(await text(`#what-if-table tr[data-key="${demand}"] td`)).toBe(pct(expected));
+      expect(await text(`#what-if-table tr[data-key="${demand}"] td`)).toBe(loss(expected));
     }
     await page.click('#reset-what-if');
     await page.keyboard.press('Escape');
@@ -205,7 +206,7 @@ describe('the app on the default graph', () => {
     await page.click('[data-focus="fail-country-TW"]');
     await expect.poll(() => page.locator('#what-if-table').count()).toBe(1);
     const expected = report.scenarios[0]!.reliance.find((r) => r.demand === 'jp-ai-datacenter')!.byCountry.TW!;
-    expect(await text('#what-if-table tr[data-key="jp-ai-datacenter"] td')).toBe(pct(expected));
+    expect(await text('#what-if-table tr[data-key="jp-ai-datacenter"] td')).toBe(loss(expected));
     await page.click('#reset-what-if');
     await page.click('[data-focus="mode-kind"]');
   });

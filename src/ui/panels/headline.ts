@@ -40,7 +40,7 @@ export function renderHeadline(s: AppState, act: HeadlineActions): HTMLElement {
   );
   const loss = s.whatIf.status === 'done' ? s.whatIf.value.demandLoss.find((d) => d.demand === s.demand) : undefined;
   const whatIf = loss
-    ? h('p', { className: 'headline-whatif', id: 'headline-whatif' }, 'What-if: with ', `${s.whatIf.status === 'done' ? s.whatIf.value.failed.length : 0} node(s) failed this buyer loses `, h('strong', {}, pct(loss.loss)), ' of its supply.')
+    ? h('p', { className: 'headline-whatif', id: 'headline-whatif' }, 'What-if: with ', whatIfCount(s), ' this buyer loses ', h('strong', {}, pct(loss.loss)), ' of its supply.')
     : null;
   const scenarioLabel = report.id === 'baseline' ? 'baseline' : `scenario “${report.label}”`;
   return h('section', { className: 'headline', 'aria-labelledby': 'headline-title' },
@@ -74,4 +74,12 @@ function acrossScenarios(s: AppState, act: HeadlineActions): HTMLElement | null 
   }
   table.append(body);
   return h('details', { className: 'across', open: true }, h('summary', {}, 'Across scenarios'), table);
+}
+
+/** "3 node(s) failed" and, where some run at part, "and 2 at part". */
+function whatIfCount(s: AppState): string {
+  if (s.whatIf.status !== 'done') return '';
+  const failed = s.whatIf.value.failed.length;
+  const partial = Object.keys(s.whatIf.value.partial ?? {}).length;
+  return `${failed} node(s) failed${partial ? ` and ${partial} at part` : ''}`;
 }
