@@ -24,6 +24,7 @@ import { renderRelianceChart } from './panels/reliance-chart.ts';
 import { renderSpofTable } from './panels/spof-table.ts';
 import { renderWhatIf } from './panels/what-if.ts';
 import { renderShockTable } from './panels/shock-table.ts';
+import { renderSupplyBought } from './panels/supply-bought.ts';
 import * as SB from '../state/shock-builder.ts';
 import { shockOfWhatIf } from '../worker/what-if-hits.ts';
 import { freeId, slug } from '../edit/free-id.ts';
@@ -290,6 +291,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     fill(inspectorSlot, inspector);
     fill(sidebar,
       renderHeadline(s, { selectDemand: (k) => update((t) => A.selectDemand(t, k)), setFocus: (f) => update((t) => A.setFocus(t, f)), selectScenario: toolbar.selectScenario }),
+      renderSupplyBought(s),
       renderWhatIf(s, labelOf, {
         restoreNode: (n) => update((t) => A.restore(t, { node: n })), restoreCountry: (c) => update((t) => A.restore(t, { country: c })), reset: () => update(A.resetWhatIf), selectNode,
         failPart: (type, value) => (type === 'country' ? failCountry(value) : update((t) => SB.failPart(t, type, value))),

@@ -14,6 +14,7 @@ import { availability } from '../metrics/availability.ts';
 import { edgeShares } from '../metrics/shares.ts';
 import { buildSupplyIndex } from '../metrics/supply-index.ts';
 import { demandNodes } from '../metrics/reliance.ts';
+import { boughtBeforeAfter } from '../metrics/bought.ts';
 import { shockLost } from '../metrics/shock-loss.ts';
 import { indexShock } from '../report/shocks.ts';
 import { whatIfHits } from './what-if-hits.ts';
@@ -210,7 +211,7 @@ function graphView(scenario: string, graph: SupplyGraph, base: SupplyGraph, base
     };
     layouts = { tiered: fill('tiered'), geographic: fill('geographic') };
   }
-  return { scenario, document: keyedDocument(graph), changes: diffGraphs(base, graph), throughput: throughput(graph), shares: Object.fromEntries(edgeShares(graph)), layouts };
+  return { scenario, document: keyedDocument(graph), changes: diffGraphs(base, graph), throughput: throughput(graph), shares: Object.fromEntries(edgeShares(graph)), layouts, bought: boughtBeforeAfter(base, graph) };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { EditCommand } from '../edit/commands.ts';
 import type { Problem } from '../model/problem.ts';
 import type { GraphDocument, ShockHit } from '../model/schema.ts';
 import type { Report } from '../report/model.ts';
+import type { BoughtRow } from '../metrics/bought.ts';
 import type { Mapping } from '../io/mapping.ts';
 import type { ExportFormat } from '../io/write.ts';
 import type { GraphFormat } from '../io/formats/types.ts';
@@ -94,6 +95,8 @@ export interface GraphView {
   shares: Record<string, number | null>;
   /** Positions of the tiered and geographic layouts (computed on baseline, so that a node stays put across scenarios). */
   layouts: Record<LayoutName, Positions>;
+  /** Each demand node's supply bought (sum of inflows) by input, in baseline and in this scenario. */
+  bought?: BoughtRow[];
 }
 
 export interface WhatIfResult {

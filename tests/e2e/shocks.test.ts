@@ -7,7 +7,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loss } from '../../src/report/format.ts';
+import { loss, money } from '../../src/report/format.ts';
+import { boughtBeforeAfter } from '../../src/metrics/bought.ts';
+import { applyScenario } from '../../src/scenarios/apply.ts';
+import type { SupplyGraph } from '../../src/model/graph.ts';
 import { buildReport } from '../../src/report/model.ts';
 import { buildShockReport } from '../../src/report/shock-report.ts';
 import type { Shock } from '../../src/model/schema.ts';
@@ -110,6 +113,36 @@ describe('the shock builder', () => {
     await expect.poll(() => page.locator('#shock-table tr[data-shock="both-fabs-at-part"]').count()).toBe(1);
     await page.click('#undo');
     await expect.poll(() => page.evaluate(() => window.__chokepoint!.state().loaded!.document.attributes.shocks!.length)).toBe(before);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('scenario comparison', () => {
+  it('shows the supply a scenario takes away in red, and a reliance it lowers that way not as good news', async () => {
+    page.setDefaultTimeout(15_000);
+    if (await page.locator('#reset-what-if').count()) await page.click('#reset-what-if');
+    await page.selectOption('#focus', 'foundry:US');
+    await page.selectOption('#scenario', 'no-us');
+    await page.check('#compare');
+    await expect.poll(() => page.locator('#bought-table').count()).toBe(1);
+    const applied = boughtBeforeAfter(graph, (applyScenario(graph, graph.getAttribute('scenarios')![1]!) as { ok: true; graph: SupplyGraph }).graph).find((r) => r.demand === 'buyer')!;
+    for (const i of applied.inputs) {
+      const row = page.locator(`#bought-table tr[data-input="${i.input}"] td`);
+      expect(await row.nth(0).textContent()).toBe(money(i.baseline, 'USD'));
+      expect(await row.nth(1).textContent()).toBe(money(i.scenario, 'USD'));
+      expect(Number(await row.nth(2).getAttribute('data-change'))).toBeCloseTo(i.scenario - i.baseline, 9);
+    }
+    expect(await page.locator('#bought-table td.loss').textContent()).toBe(`−${money(1, 'USD')} lost`);
+    // Reliance on US foundries falls to 0 because the US supply is gone: not green, and said so.
+    const delta = page.locator('.big-figure .delta');
+    expect(await delta.getAttribute('class')).toBe('delta lost-supply');
+    expect(await delta.evaluate((el) => getComputedStyle(el).color)).not.toBe(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--good')));
+    expect(await page.locator('#headline-lost').count()).toBe(1);
+    await shot(page, 'scenario-supply-bought');
+    // A scenario that buys more shows no loss and no warning.
+    await page.selectOption('#scenario', 'more-us');
+    await expect.poll(() => page.locator('#bought-table td.loss').count()).toBe(0);
+    expect(await page.locator('#headline-lost').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

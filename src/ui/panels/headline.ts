@@ -3,6 +3,7 @@ import { pct, pp } from '../../report/format.ts';
 import { baselineReport, comparing as isComparing, currentReport, relianceOf, relianceRow, type AppState } from '../../state/app-state.ts';
 import { h } from '../dom.ts';
 import { describeSet } from '../words.ts';
+import { lessBought } from './supply-bought.ts';
 
 export interface HeadlineActions {
   selectDemand(key: string): void;
@@ -32,12 +33,16 @@ export function renderHeadline(s: AppState, act: HeadlineActions): HTMLElement {
   const after = relianceOf(report, s.demand, s.focus);
   const before = relianceOf(base, s.demand, s.focus);
   const comparing = isComparing(s);
+  const lost = lessBought(s);
   const figure = h('div', { className: 'big-figure' },
     comparing && before !== undefined ? h('span', { className: 'before', id: 'headline-before' }, pct(before)) : null,
     comparing ? h('span', { className: 'arrow', 'aria-hidden': 'true' }, ' → ') : null,
     h('output', { id: 'headline-figure', 'data-testid': 'headline-figure' }, after === undefined ? '—' : pct(after)),
-    comparing && before !== undefined && after !== undefined ? h('span', { className: `delta ${after > before ? 'up' : after < before ? 'down' : ''}` }, ` ${pp(after - before)}`) : null,
+    comparing && before !== undefined && after !== undefined ? h('span', { className: `delta ${after > before ? 'up' : after < before ? (lost ? 'lost-supply' : 'down') : ''}` }, ` ${pp(after - before)}`) : null,
   );
+  const lostNote = comparing && lost && after !== undefined && before !== undefined && after < before
+    ? h('p', { className: 'headline-lost', id: 'headline-lost' }, 'Not good news: this buyer buys less supply in this scenario, and reliance is measured on what is left (see “What the scenario costs in supply”).')
+    : null;
   const loss = s.whatIf.status === 'done' ? s.whatIf.value.demandLoss.find((d) => d.demand === s.demand) : undefined;
   const whatIf = loss
     ? h('p', { className: 'headline-whatif', id: 'headline-whatif' }, 'What-if: with ', whatIfCount(s), ' this buyer loses ', h('strong', {}, pct(loss.loss)), ' of its supply.')
@@ -49,6 +54,7 @@ export function renderHeadline(s: AppState, act: HeadlineActions): HTMLElement {
     h('div', { className: 'headline-row' }, h('label', { for: 'focus' }, 'relies on'), focusSelect),
     figure,
     h('p', { className: 'explain' }, `of its supply is lost if all ${describeSet(s.focus)} stop (${scenarioLabel}; no rerouting or stock, metrics.md §3).`),
+    lostNote,
     whatIf,
     acrossScenarios(s, act),
   );
