@@ -25,7 +25,7 @@ export function renderLegend(s: AppState, act: LegendActions): HTMLElement {
   if (s.countries === 'nodes') kinds.append(h('li', { className: 'legend-country' }, h('span', { className: 'swatch', style: `background:${COUNTRY_NODE_COLOR}`, 'aria-hidden': 'true' }), 'Countries (grey links: sits in)'));
   const whatIf = hasFailure(s.failure)
     ? h('p', { className: 'legend-whatif' },
-        h('span', { className: 'swatch', style: `background:${FAILED_COLOR}` }), 'failed ',
+        h('span', { className: 'swatch', style: `background:${FAILED_COLOR}` }), 'stopped ',
         h('span', { className: 'swatch ramp', style: `background:linear-gradient(90deg,#f3c2b8,${LOSS_COLOR})` }), 'supply lost (darker: more); pale: unaffected')
     : null;
   const compare = isComparing(s)
@@ -35,6 +35,8 @@ export function renderLegend(s: AppState, act: LegendActions): HTMLElement {
 }
 
 function sizeCaption(s: AppState): string {
+  // A what-if sizes nodes by what they lose (app.ts, sizes).
+  if (s.whatIf.status === 'done') return 'Size: share of its output each node loses in the what-if';
   const demand = s.loaded?.report.scenarios[0]?.reliance.find((r) => r.demand === s.demand)?.label ?? 'the buyer';
   switch (s.sizeBy) {
     case 'impact':

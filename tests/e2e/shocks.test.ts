@@ -62,6 +62,8 @@ describe('the shock builder', () => {
     // A loss is red, never the green of good news.
     const colour = await page.locator('#shock-table td.loss').first().evaluate((td) => getComputedStyle(td).color);
     expect(colour).toBe('rgb(192, 57, 43)');
+    await page.locator('#shocks').scrollIntoViewIfNeeded();
+    await shot(page, 'shock-table');
   });
 
   it('switches between the file\'s shocks, and the figures follow', async () => {

@@ -31,5 +31,6 @@ export function renderShockTable(s: AppState): HTMLElement | null {
     ));
   }
   table.append(body);
-  return h('section', { className: 'panel', id: 'shocks', 'aria-labelledby': 'shocks-title' }, h('h2', { id: 'shocks-title' }, 'What a disruption costs'), table);
+  // Many scenarios make a wide table: it scrolls sideways inside the panel rather than widen it.
+  return h('section', { className: 'panel', id: 'shocks', 'aria-labelledby': 'shocks-title' }, h('h2', { id: 'shocks-title' }, 'What a disruption costs'), h('div', { className: 'scroll-x' }, table));
 }
