@@ -11,6 +11,7 @@ import { describeValue, pathToString, type Problem } from '../model/problem.ts';
 import { EdgeAttributesSchema, GraphAttributesSchema, NodeAttributesSchema, NodeKeySchema, KeySchema, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from '../model/schema.ts';
 import { zodIssuesToProblems } from '../model/zod-problems.ts';
 import { failingScenarios } from '../scenarios/apply.ts';
+import { blindHits } from '../scenarios/shock-hits.ts';
 
 export type EditCommand =
   | { type: 'addNode'; key: string; attributes: NodeAttributes }
@@ -116,6 +117,15 @@ function checkGraphAttributes(graph: SupplyGraph, attributes: unknown): Problem[
     for (const id of s.sources ?? []) if (!stillCited(id)) out.push(problem(['attributes', 'scenarios', i, 'sources'], 'the id of a source of the graph', `"${id}"`));
   });
   for (const { at, error } of failingScenarios(graph, next.scenarios ?? [])) out.push(problem(['attributes', 'scenarios', at, 'ops', error.index], error.expected, error.found));
+  const shockIds = new Set<string>();
+  (next.shocks ?? []).forEach((s, i) => {
+    if (shockIds.has(s.id)) out.push(problem(['attributes', 'shocks', i, 'id'], 'a shock id used once', `"${s.id}" again`));
+    shockIds.add(s.id);
+    for (const id of s.sources ?? []) if (!stillCited(id)) out.push(problem(['attributes', 'shocks', i, 'sources'], 'the id of a source of the graph', `"${id}"`));
+  });
+  for (const { at, shock, hit } of blindHits(graph, next.shocks ?? [])) {
+    out.push(problem(['attributes', 'shocks', at, 'hits', hit, 'where'], `shock "${shock.id}", hit ${hit}: a selector that matches some node of the graph`, 'none'));
+  }
   return out;
 }
 

@@ -40,3 +40,10 @@ export function shockOnGraph(graph: SupplyGraph, shock: Pick<Shock, 'hits'>): Sh
 
 /** The shocks the graph file holds. */
 export const shocksOf = (graph: SupplyGraph): Shock[] => (graph.getAttribute('shocks') as Shock[] | undefined) ?? [];
+
+/** Hits that match no node of the graph, with their shock's position: an error in a file (metrics.md §8). */
+export function blindHits(graph: SupplyGraph, shocks: readonly Shock[] = shocksOf(graph)): { at: number; shock: Shock; hit: number }[] {
+  const out: { at: number; shock: Shock; hit: number }[] = [];
+  shocks.forEach((shock, at) => shock.hits.forEach((h, hit) => hitNodes(graph, h).length === 0 && out.push({ at, shock, hit })));
+  return out;
+}

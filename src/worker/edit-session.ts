@@ -10,6 +10,7 @@ import { isGeneratedEdgeKey, type SupplyGraph } from '../model/graph.ts';
 import type { Problem } from '../model/problem.ts';
 import type { GraphAttributes, GraphDocument } from '../model/schema.ts';
 import { failingScenarios } from '../scenarios/apply.ts';
+import { blindHits } from '../scenarios/shock-hits.ts';
 import type { HistoryInfo } from './protocol.ts';
 
 export const NEW_GRAPH_TITLE = 'Untitled supply graph';
@@ -18,8 +19,9 @@ export function emptyDocument(): GraphDocument {
   return { attributes: { format: 'chokepoint-graph', version: 1, title: NEW_GRAPH_TITLE, currency: 'USD' }, nodes: [], edges: [] };
 }
 
+/** The attributes without what is checked against the nodes (scenarios, shocks), parked while the nodes change. */
 const withoutScenarios = (a: GraphAttributes): GraphAttributes => {
-  const { scenarios: _drop, ...rest } = a;
+  const { scenarios: _drop, shocks: _park, ...rest } = a;
   return rest as GraphAttributes;
 };
 
@@ -54,6 +56,16 @@ export function brokenScenarios(graph: SupplyGraph): Problem[] {
   }));
 }
 
+/** Shocks a change of the nodes leaves with a hit that matches nothing (the file would no longer load). */
+export function brokenShocks(graph: SupplyGraph): Problem[] {
+  return blindHits(graph).map(({ at, shock, hit }) => ({
+    severity: 'error',
+    path: `attributes.shocks[${at}].hits[${hit}].where`,
+    expected: `a node that hit ${hit} of shock "${shock.label}" matches (change or remove that hit first)`,
+    found: 'none left',
+  }));
+}
+
 export type SessionResult = { ok: true } | { ok: false; problems: Problem[] };
 
 export class EditSession {
@@ -73,7 +85,7 @@ export class EditSession {
     // Setting the graph attributes checks the scenarios against the graph as it then is (edit/commands.ts), alone or
     // as the last step of a batch (a new graph, a revert): not checked twice.
     const checked = command.type === 'setGraphAttributes' || (command.type === 'batch' && command.commands.at(-1)?.type === 'setGraphAttributes');
-    const broken = checked ? [] : brokenScenarios(graph);
+    const broken = checked ? [] : [...brokenScenarios(graph), ...brokenShocks(graph)];
     if (broken.length > 0) {
       const last = result.history.done[result.history.done.length - 1]!;
       applyCommand(graph, last.command);

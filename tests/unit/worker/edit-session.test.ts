@@ -4,7 +4,8 @@ import { toDocument } from '../../../src/model/graph.ts';
 import { buildReport } from '../../../src/report/model.ts';
 import { Engine } from '../../../src/worker/engine.ts';
 import type { EditOutcome } from '../../../src/worker/protocol.ts';
-import { loadGraph, repoPath } from '../../helpers/load.ts';
+import { EditSession, replaceGraphCommand } from '../../../src/worker/edit-session.ts';
+import { graphOf, loadGraph, makeDoc, repoPath } from '../../helpers/load.ts';
 
 const text = readFileSync(repoPath('graphs/japan-us-taiwan.json'), 'utf8');
 const ok = (r: EditOutcome) => {
@@ -79,5 +80,32 @@ describe('editing in the worker engine', () => {
     if (back.type !== 'edited' || !back.result.ok) throw new Error('undo failed');
     expect(back.result.loaded.document).toEqual(beforeRevert);
     expect(back.result.loaded.document.nodes.find((n) => n.key === 'tsmc-tw')!.attributes.label).toBe('TSMC!');
+  });
+});
+
+describe('shocks and edits', () => {
+  it('refuses an edit that would leave a shock hitting nothing, and changes nothing; a new graph over one with shocks works', () => {
+    const doc = makeDoc([['d', 'demand', 'JP'], ['f', 'foundry', 'TW']], [['f', 'd', 'chips', 1]], {
+      shocks: [{ id: 'f-half', label: 'F at half', hits: [{ where: { key: 'f' }, capacity: 0.5 }] }],
+    });
+    const graph = graphOf(doc);
+    const before = toDocument(graph);
+    const session = new EditSession();
+    const r = session.edit(graph, { type: 'removeNode', key: 'f' }, 'remove f');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problems[0]!.path).toBe('attributes.shocks[0].hits[0].where');
+    expect(toDocument(graph)).toEqual(before);
+    // A shock that hits nothing cannot be set either.
+    const attrs = graph.getAttributes();
+    const bad = session.edit(graph, { type: 'setGraphAttributes', attributes: { ...attrs, shocks: [{ id: 'x', label: 'X', hits: [{ where: { country: 'KR' }, capacity: 0 }] }] } }, 'bad');
+    expect(bad.ok).toBe(false);
+    expect(toDocument(graph)).toEqual(before);
+    // Replacing the whole graph (New, Revert) parks the shocks like the scenarios.
+    const other = graphOf(makeDoc([['e', 'demand', 'US'], ['g', 'foundry', 'KR']], [['g', 'e', 'chips', 2]], { shocks: [{ id: 'g-stop', label: 'G stops', hits: [{ where: { key: 'g' }, capacity: 0 }] }] }));
+    const replaced = session.edit(graph, replaceGraphCommand(graph, toDocument(other), 'replace'), 'replace');
+    expect(replaced.ok).toBe(true);
+    expect(graph.getAttribute('shocks')).toEqual(other.getAttribute('shocks'));
+    session.undo(graph);
+    expect(toDocument(graph)).toEqual(before);
   });
 });
