@@ -16,6 +16,7 @@ import { impactValue, relianceValue, type RelianceField, type Report, type Repor
 import { describeOp } from './ops-text.ts';
 import { chosenDemand, concentrationPath, impactPath, reliancePath } from './report-paths.ts';
 import { describeReliance } from './words.ts';
+import { robustnessHtml } from './robustness-html.ts';
 
 export interface HtmlOptions {
   /** The graph's picture: SVG markup made by `graphSvg`, or a PNG data URL (sigma's image export in the app). */
@@ -400,6 +401,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     header(report),
     scenariosCompared(report),
     findingsSection(report),
+    robustnessHtml(report),
     relianceSection(report, options.chartSets ?? 6),
     spofSection(report, top),
     concentrationSection(report),

@@ -12,6 +12,7 @@ import { indexOfTable, type SupplyIndex } from '../metrics/supply-index.ts';
 import type { SpofLimit } from '../metrics/spof.ts';
 import { scenariosOf, withScenario } from '../scenarios/apply.ts';
 import { CHOKEPOINT_VERSION } from '../version.ts';
+import type { Robustness } from '../robustness/engine.ts';
 
 export interface ConcentrationSide {
   hhi: number;
@@ -62,6 +63,8 @@ export interface Report {
   /** When the report was made (ISO 8601), present only when the caller passes it, so that output can be reproduced. */
   madeAt?: string;
   scenarios: ReportScenario[];
+  /** How far the headline figures rest on their assumptions (robustness.md §6): present when the file has ranges or variants. */
+  robustness?: Robustness;
 }
 
 export interface ReportOptions {
