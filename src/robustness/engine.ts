@@ -15,10 +15,11 @@ import { buildSupplyIndex, type SupplyIndex } from '../metrics/supply-index.ts';
 import type { SupplyGraph } from '../model/graph.ts';
 import type { Scenario } from '../model/schema.ts';
 import { applyScenario } from '../scenarios/apply.ts';
-import { buildDrawIndex, reshare, reshareGroup, type DrawIndex } from './draw-index.ts';
+import { buildDrawIndex, reshare, type DrawIndex } from './draw-index.ts';
 import { computeFigures, planFigures, type FigurePlan } from './figures.ts';
 import { createPrng, triangular, type Prng } from './prng.ts';
-import { compileScenario, groupId, runInstruction, runProgram, type Program } from './program.ts';
+import { compileScenario, runProgram, type Program } from './program.ts';
+import { computeSwings } from './swings.ts';
 import { agreement, ROBUST_AGREE, summarize, type DrawSummary } from './stats.ts';
 import { uncertainOf, type Uncertain } from './uncertain.ts';
 
@@ -114,7 +115,7 @@ export function studiedOf(graph: SupplyGraph, options: Pick<RobustnessOptions, '
 }
 
 /** One scenario (or baseline) compiled for draws and swings. */
-interface Run {
+export interface Run {
   id: string;
   /** The scenario's position in the file's list; -1 for baseline. */
   at: number;
@@ -197,7 +198,7 @@ export function prepareRobustness(graph: SupplyGraph, options: RobustnessOptions
   );
 
   const variants = computeVariants(graph, scenarios, demand, sets);
-  const swings = swingCount > 0 ? computeSwings(runs, vars, edgeValues, pointVars, point, F, swingCount) : runs.map(() => Array.from({ length: F }, () => [] as Swing[]));
+  const swings = swingCount > 0 ? computeSwings(runs, vars, edgeValues, pointVars, point, D, swingCount) : runs.map(() => Array.from({ length: F }, () => [] as Swing[]));
 
   // The draws: every figure of every run, draw by draw.
   const values = runs.map(() => Array.from({ length: F }, () => new Float64Array(draws)));
@@ -318,70 +319,4 @@ function computeVariants(graph: SupplyGraph, scenarios: Scenario[], demand: stri
     const g = unwrap(applyScenario(graph, variant));
     return { id: variant.id, figures: [figuresOn(g), ...scenarios.map((s) => figuresOn(unwrap(applyScenario(g, s))))] };
   });
-}
-
-/**
- * §4: for each run and figure, the largest swings. A variable moves one group
- * of one run (the flows of its input into its target); where no studied loss
- * reaches that group's suppliers, or the target is upstream of no studied
- * demand node, the figures cannot move and are not recomputed.
- */
-function computeSwings(runs: Run[], vars: Uncertain[], edgeValues: Float64Array, pointVars: Float64Array, point: Float64Array[], F: number, keep: number): Swing[][][] {
-  /** at[run][side][var * F + f]: the figure with the variable at its low (0) or high (1). */
-  const at = runs.map(() => [new Float64Array(vars.length * F), new Float64Array(vars.length * F)] as const);
-  const x = Float64Array.from(pointVars);
-  const initial = Float64Array.from(edgeValues);
-  const figs = new Float64Array(F);
-  runs.forEach((r, ri) => {
-    const { program, index } = r;
-    const values = r.pointValues;
-    const refill = (group: string) => {
-      for (const s of r.groupSlots.get(group) ?? []) values[s] = s < program.edges ? initial[s]! : 0;
-      for (const i of program.groupInstructions.get(group) ?? []) runInstruction(program.instructions[i]!, values, x);
-      const slot = r.groupSlots.get(group)?.[0];
-      const g = slot === undefined ? -1 : index.groupOfSlot[slot]!;
-      if (g >= 0) reshareGroup(index, g, values);
-    };
-    vars.forEach((u, j) => {
-      const relevant = u.kind === 'edge' || u.scenario === r.at;
-      const group = groupId(u.target, u.input);
-      const slot = r.groupSlots.get(group)?.[0];
-      const g = slot === undefined ? -1 : index.groupOfSlot[slot]!;
-      let moves = relevant && u.high > u.low && g >= 0 && r.upstream[index.indexOf.get(u.target) ?? 0] === 1;
-      if (moves) {
-        moves = false;
-        for (let m = index.memberStart[g]!; m < index.memberStart[g + 1]! && !moves; m++) moves = r.hot[index.memberSource[m]!] === 1;
-      }
-      for (const side of [0, 1] as const) {
-        if (!moves) {
-          at[ri]![side].set(point[ri]!, j * F);
-          continue;
-        }
-        const v = side === 0 ? u.low : u.high;
-        x[j] = v;
-        if (u.kind === 'edge') initial[u.edge] = v;
-        refill(group);
-        computeFigures(r.propagator, r.plan, figs);
-        at[ri]![side].set(figs, j * F);
-        x[j] = pointVars[j]!;
-        if (u.kind === 'edge') initial[u.edge] = edgeValues[u.edge]!;
-        refill(group);
-      }
-    });
-  });
-  return runs.map((r, ri) =>
-    Array.from({ length: F }, (_, f) => {
-      const list: (Swing & { size: number })[] = [];
-      vars.forEach((u, j) => {
-        if (!(u.high > u.low)) return;
-        if (u.kind === 'op' && u.scenario !== r.at) return;
-        const lo = at[ri]![0][j * F + f]! - (ri === 0 ? 0 : at[0]![0][j * F + f]!);
-        const hi = at[ri]![1][j * F + f]! - (ri === 0 ? 0 : at[0]![1][j * F + f]!);
-        list.push({ edge: u.name, source: u.source, target: u.target, input: u.input, low: u.low, high: u.high, atLow: lo, atHigh: hi, size: Math.abs(hi - lo) });
-      });
-      const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-      list.sort((a, b) => b.size - a.size || cmp(a.edge, b.edge) || cmp(a.source, b.source) || cmp(a.target, b.target) || cmp(a.input, b.input));
-      return list.slice(0, keep).map(({ size: _size, ...s }) => s);
-    }),
-  );
 }

@@ -4,6 +4,10 @@
  * Only 32-bit integer arithmetic (Math.imul, shifts) and one exact division,
  * so a seed gives the same numbers, to the bit, in every engine and on every
  * machine. Never Math.random.
+ *
+ * Not the generator's mulberry32 (src/generate/prng.ts): one 32-bit state
+ * cycles after 2^32 numbers, within reach of 1,000 draws of a few million
+ * flows, and gives 32-bit uniforms; a draw here takes 53 bits from a 128-bit state.
  */
 
 export interface Prng {
