@@ -3,6 +3,11 @@ import { pct, pp } from '../../report/format.ts';
 import { baselineReport, comparing as isComparing, currentReport, relianceOf, relianceRow, type AppState } from '../../state/app-state.ts';
 import { h } from '../dom.ts';
 import { describeSet } from '../words.ts';
+import type { RobustFigure } from '../../robustness/engine.ts';
+import { agreementText, deltaInterval, figureWhisker } from '../robustness/whisker.ts';
+
+/** The robustness of the headline figure in a scenario, when draws for the buyer and set in view are in hand (ui/robustness). */
+export type RobustOf = (scenario: string) => RobustFigure | undefined;
 
 export interface HeadlineActions {
   selectDemand(key: string): void;
@@ -10,7 +15,7 @@ export interface HeadlineActions {
   selectScenario(id: string): void;
 }
 
-export function renderHeadline(s: AppState, act: HeadlineActions): HTMLElement {
+export function renderHeadline(s: AppState, act: HeadlineActions, robust?: RobustOf): HTMLElement {
   const report = currentReport(s);
   const base = baselineReport(s);
   if (!s.loaded || !report || !base) return h('section', { className: 'headline' }, h('p', {}, 'Loading the graph…'));
@@ -48,20 +53,30 @@ export function renderHeadline(s: AppState, act: HeadlineActions): HTMLElement {
     h('div', { className: 'headline-row' }, h('label', { for: 'demand' }, 'Buyer'), demandSelect),
     h('div', { className: 'headline-row' }, h('label', { for: 'focus' }, 'relies on'), focusSelect),
     figure,
+    robustLine(robust?.(report.id), comparing),
     h('p', { className: 'explain' }, `of its supply is lost if all ${describeSet(s.focus)} stop (${scenarioLabel}; no rerouting or stock, metrics.md §3).`),
     whatIf,
-    acrossScenarios(s, act),
+    acrossScenarios(s, act, robust),
   );
 }
 
+/** The interval of the figure in view, and in compare mode the change's interval and agreement. */
+function robustLine(f: RobustFigure | undefined, comparing: boolean): HTMLElement | null {
+  if (!f) return null;
+  const whisker = figureWhisker(f);
+  if (comparing && f.deltaDraws) whisker.append(h('br'), h('span', { className: 'delta-interval', id: 'headline-agreement' }, `change ${deltaInterval(f)}; ${agreementText(f)} of draws`));
+  return whisker;
+}
+
 /** The same figure in every scenario of the file, so that the effect of each is visible at once; a row switches to it. */
-function acrossScenarios(s: AppState, act: HeadlineActions): HTMLElement | null {
+function acrossScenarios(s: AppState, act: HeadlineActions, robust?: RobustOf): HTMLElement | null {
   const scenarios = s.loaded?.report.scenarios ?? [];
   if (scenarios.length < 2) return null;
   const base = relianceOf(scenarios[0], s.demand, s.focus);
   const table = h('table', { className: 'figures compact', id: 'across-scenarios' },
     h('caption', {}, `The same figure under each scenario of the file; pick one to see it on the graph.`),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Scenario'), h('th', { scope: 'col', className: 'num' }, s.focus), h('th', { scope: 'col', className: 'num' }, 'vs baseline'))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Scenario'), h('th', { scope: 'col', className: 'num' }, s.focus), h('th', { scope: 'col', className: 'num' }, 'vs baseline'),
+      robust?.('baseline') ? h('th', { scope: 'col', className: 'num', title: 'Share of draws whose change has the direction of the change at the stated values' }, 'same direction') : null)),
   );
   const body = h('tbody');
   for (const sc of scenarios) {
@@ -70,6 +85,10 @@ function acrossScenarios(s: AppState, act: HeadlineActions): HTMLElement | null 
       h('th', { scope: 'row' }, h('button', { type: 'button', className: 'link', 'data-focus': `scenario-${sc.id}`, title: sc.label, onclick: () => act.selectScenario(sc.id) }, sc.id === 'baseline' ? 'Baseline' : sc.label)),
       h('td', { className: 'num' }, v === undefined ? '—' : pct(v)),
       h('td', { className: 'num delta' }, v === undefined || base === undefined || sc.id === 'baseline' ? '' : pp(v - base)),
+      robust?.('baseline') ? h('td', { className: 'num agree', 'data-agree': String(robust(sc.id)?.deltaDraws?.agree ?? '') }, sc.id === 'baseline' ? '' : (() => {
+        const f = robust(sc.id);
+        return f ? agreementText(f) : '';
+      })()) : null,
     ));
   }
   table.append(body);
