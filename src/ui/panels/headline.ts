@@ -5,6 +5,7 @@ import { h } from '../dom.ts';
 import { describeSet } from '../words.ts';
 import type { RobustFigure } from '../../robustness/engine.ts';
 import { agreementText, deltaInterval, figureWhisker } from '../robustness/whisker.ts';
+import { drawShare } from '../../report/robustness.ts';
 
 /** The robustness of the headline figure in a scenario, when draws for the buyer and set in view are in hand (ui/robustness). */
 export type RobustOf = (scenario: string) => RobustFigure | undefined;
@@ -60,6 +61,13 @@ export function renderHeadline(s: AppState, act: HeadlineActions, robust?: Robus
   );
 }
 
+/** Beside a change: the share of draws that keep its direction (robustness.md §5), "?" when below 95%. */
+function agreeMark(f: RobustFigure | undefined): HTMLElement | null {
+  const d = f?.deltaDraws;
+  if (!d) return null;
+  return h('small', { className: `agree${d.robust ? '' : ' uncertain'}`, 'data-agree': String(d.agree), title: `The same direction in ${drawShare(d.agree)} of the draws${d.robust ? '' : ': direction uncertain'}` }, ` ${drawShare(d.agree)}${d.robust ? '' : '?'}`);
+}
+
 /** The interval of the figure in view, and in compare mode the change's interval and agreement. */
 function robustLine(f: RobustFigure | undefined, comparing: boolean): HTMLElement | null {
   if (!f) return null;
@@ -75,8 +83,7 @@ function acrossScenarios(s: AppState, act: HeadlineActions, robust?: RobustOf): 
   const base = relianceOf(scenarios[0], s.demand, s.focus);
   const table = h('table', { className: 'figures compact', id: 'across-scenarios' },
     h('caption', {}, `The same figure under each scenario of the file; pick one to see it on the graph.`),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Scenario'), h('th', { scope: 'col', className: 'num' }, s.focus), h('th', { scope: 'col', className: 'num' }, 'vs baseline'),
-      robust?.('baseline') ? h('th', { scope: 'col', className: 'num', title: 'Share of draws whose change has the direction of the change at the stated values' }, 'same direction') : null)),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Scenario'), h('th', { scope: 'col', className: 'num' }, s.focus), h('th', { scope: 'col', className: 'num' }, 'vs baseline'))),
   );
   const body = h('tbody');
   for (const sc of scenarios) {
@@ -84,11 +91,7 @@ function acrossScenarios(s: AppState, act: HeadlineActions, robust?: RobustOf): 
     body.append(h('tr', { className: sc.id === s.scenario ? 'selected' : '', 'data-scenario': sc.id },
       h('th', { scope: 'row' }, h('button', { type: 'button', className: 'link', 'data-focus': `scenario-${sc.id}`, title: sc.label, onclick: () => act.selectScenario(sc.id) }, sc.id === 'baseline' ? 'Baseline' : sc.label)),
       h('td', { className: 'num' }, v === undefined ? '—' : pct(v)),
-      h('td', { className: 'num delta' }, v === undefined || base === undefined || sc.id === 'baseline' ? '' : pp(v - base)),
-      robust?.('baseline') ? h('td', { className: 'num agree', 'data-agree': String(robust(sc.id)?.deltaDraws?.agree ?? '') }, sc.id === 'baseline' ? '' : (() => {
-        const f = robust(sc.id);
-        return f ? agreementText(f) : '';
-      })()) : null,
+      h('td', { className: 'num delta' }, v === undefined || base === undefined || sc.id === 'baseline' ? '' : pp(v - base), agreeMark(robust?.(sc.id))),
     ));
   }
   table.append(body);

@@ -94,10 +94,11 @@ export function renderRobustness(v: RobustView, ctx: RobustContext, hasOwn: bool
     if (f) {
       if (f.deltaDraws) parts.push(h('p', { id: 'robust-delta' }, `Change ${pp(f.delta ?? 0)}; 5th–95th percentile ${deltaInterval(f)}; `, h('strong', {}, agreementText(f)), ' of draws.'));
       const chart = tornado(f, act);
-      parts.push(h('h3', {}, `Largest swings of ${f.delta === undefined ? 'the figure' : `the change under ${ctx.scenarioLabel}`}`));
+      parts.push(h('h3', { className: 'robust-sub' }, `Largest swings of ${f.delta === undefined ? 'the figure' : `the change under ${ctx.scenarioLabel}`}`));
       parts.push(chart ?? h('p', { className: 'hint' }, 'No flow’s range moves this figure.'));
       if (chart) parts.push(h('p', { className: 'hint' }, 'One flow at its low (blue) and high (orange), every other at its value. Click a bar to select the flow.'));
     }
   }
-  return h('details', { className: 'robustness', id: 'robustness-panel', open: true }, h('summary', {}, 'Robustness'), ...parts);
+  return h('section', { className: 'panel robustness', id: 'robustness-panel', 'aria-labelledby': 'robust-title' },
+    h('div', { className: 'panel-head' }, h('h2', { id: 'robust-title' }, 'How robust is this figure?')), ...parts);
 }
