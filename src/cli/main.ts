@@ -20,6 +20,7 @@ const LOADERS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./commands/validate.ts')).VALIDATE,
   convert: async () => (await import('./commands/convert.ts')).CONVERT,
   generate: async () => (await import('./commands/generate.ts')).GENERATE,
+  robustness: async () => (await import('./commands/robustness.ts')).ROBUSTNESS,
 };
 const loadCommands = (): Promise<Command[]> => Promise.all(Object.values(LOADERS).map((load) => load()));
 

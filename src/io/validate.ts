@@ -12,6 +12,7 @@ import { findOverflow } from '../model/totals.ts';
 import { describeValue, isError, pathToString, type Problem } from '../model/problem.ts';
 import { GraphDocumentSchema, type GraphDocument } from '../model/schema.ts';
 import { zodIssuesToProblems, type PathArray } from '../model/zod-problems.ts';
+import { checkRanges, checkVariantIds, checkVariantsApply } from './validate-robustness.ts';
 
 export interface Validation {
   /** Present when there is no error. */
@@ -155,6 +156,9 @@ export function validateDocument(raw: unknown): Validation {
   out.problems.push(...schemaProblems);
   checkReferences(raw, out);
   nameShockProblems(raw, out.problems, out.paths);
+  const add = (path: PathArray, expected: string, found: string) => out.add(path, expected, found);
+  checkRanges(raw, add);
+  checkVariantIds(raw, add);
   if (!parsed.success || out.problems.some(isError)) {
     return { problems: sortByPath(out.problems, out.paths), paths: out.paths };
   }
@@ -172,6 +176,7 @@ export function validateDocument(raw: unknown): Validation {
     out.add(['attributes', 'scenarios', at, 'ops', error.index], `scenario "${error.scenario}", operation ${error.index} (${error.op}) to apply: ${error.expected}`, error.found);
   }
   checkShockHits(graph, document.attributes.shocks ?? [], (path, expected, found) => out.add(path, expected, found));
+  checkVariantsApply(graph, document.attributes.variants ?? [], document.attributes.scenarios ?? [], add);
   const problems = sortByPath(out.problems, out.paths);
   return problems.some(isError) ? { problems, paths: out.paths } : { document, graph, problems, paths: out.paths };
 }

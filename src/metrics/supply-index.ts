@@ -117,7 +117,7 @@ export function indexOfTable(table: FlowTable): SupplyIndex {
  * Strongly connected components by an iterative Tarjan, ranked in
  * topological order (a component's suppliers come before it).
  */
-function components(size: number, outStart: Uint32Array, outTarget: Uint32Array) {
+export function components(size: number, outStart: Uint32Array, outTarget: Uint32Array) {
   const index = new Int32Array(size).fill(-1);
   const low = new Uint32Array(size);
   const onStack = new Uint8Array(size);

@@ -57,9 +57,25 @@ export const NodeAttributesSchema = z.looseObject({
 });
 export type NodeAttributes = z.infer<typeof NodeAttributesSchema>;
 
+/** How a flow's value is known (robustness.md §1). */
+export const BASES = ['reported', 'derived', 'assumption'] as const;
+export const BasisSchema = z.enum(BASES);
+export type Basis = z.infer<typeof BasisSchema>;
+/**
+ * `[low, high]`, the span a value plausibly lies in (robustness.md §1). That it
+ * holds its value (low <= value <= high) is checked where the value is known
+ * (src/io/validate-ranges.ts), so every problem is listed with its path.
+ */
+export const RangeSchema = z
+  .tuple([ValueSchema, ValueSchema])
+  .refine(([low, high]) => low <= high, { message: 'a range [low, high] with low <= high' });
+export type Range = z.infer<typeof RangeSchema>;
+
 export const EdgeAttributesSchema = z.looseObject({
   input: InputSlugSchema,
   value: ValueSchema,
+  basis: BasisSchema.optional(),
+  range: RangeSchema.optional(),
   sources: SourceIdsSchema.optional(),
   note: z.string().optional(),
 });
@@ -100,11 +116,13 @@ export const SetNodeOpSchema = z.strictObject({
   key: KeySchema,
   attributes: NodeAttributesSchema.partial(),
 });
+/** An addFlow or setFlow may say how far its value or amount is known, in its units (robustness.md §1). */
+const opRange = { range: RangeSchema.optional() };
 export const AddFlowOpSchema = z
-  .strictObject({ op: z.literal('addFlow'), ...flowRef, ...valueOrAmount })
+  .strictObject({ op: z.literal('addFlow'), ...flowRef, ...valueOrAmount, ...opRange })
   .refine(needsValueOrAmount, VALUE_OR_AMOUNT);
 export const SetFlowOpSchema = z
-  .strictObject({ op: z.literal('setFlow'), ...flowRef, ...valueOrAmount })
+  .strictObject({ op: z.literal('setFlow'), ...flowRef, ...valueOrAmount, ...opRange })
   .refine(needsValueOrAmount, VALUE_OR_AMOUNT);
 export const RemoveFlowOpSchema = z.strictObject({ op: z.literal('removeFlow'), ...flowRef });
 export const ScaleFlowsOpSchema = z.strictObject({
@@ -176,6 +194,10 @@ export const FocusSchema = z.strictObject({
 });
 export type Focus = z.infer<typeof FocusSchema>;
 
+/** Relative half-widths by basis for flows without a range (robustness.md §1). */
+export const UncertaintySchema = z.partialRecord(BasisSchema, z.number().finite().nonnegative());
+export type Uncertainty = z.infer<typeof UncertaintySchema>;
+
 export const GraphAttributesSchema = z.looseObject({
   format: z.literal('chokepoint-graph'),
   version: z.literal(1),
@@ -189,6 +211,9 @@ export const GraphAttributesSchema = z.looseObject({
   scenarios: z.array(ScenarioSchema).optional(),
   shocks: z.array(ShockSchema).optional(),
   focus: FocusSchema.optional(),
+  uncertainty: UncertaintySchema.optional(),
+  /** Other readings of the facts, shaped like scenarios; each applies before every scenario (robustness.md §1). */
+  variants: z.array(ScenarioSchema).optional(),
 });
 export type GraphAttributes = z.infer<typeof GraphAttributesSchema>;
 

@@ -9,6 +9,7 @@ import { zipSync, strToU8 } from 'fflate';
 import type { Report } from './model.ts';
 import { absentImpact, relianceValue } from './model.ts';
 import { shockRows } from './shock-table.ts';
+import { robustnessCsv } from './robustness.ts';
 
 export type CsvCell = string | number | boolean | null;
 export interface CsvTable {
@@ -106,7 +107,7 @@ function sourcesTable(report: Report): CsvTable {
 
 /** Every table of the report, for the chosen demand nodes (report.focus.demand). */
 export function csvTables(report: Report): CsvTable[] {
-  return [relianceTable(report), spofTable(report), concentrationTable(report), scenariosTable(report), ...(report.shocks?.length ? [shocksTable(report)] : []), sourcesTable(report)];
+  return [relianceTable(report), spofTable(report), concentrationTable(report), scenariosTable(report), ...(report.shocks?.length ? [shocksTable(report)] : []), sourcesTable(report), ...robustnessCsv(report)];
 }
 
 export function toCsv(table: CsvTable): string {

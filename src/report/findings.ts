@@ -7,6 +7,7 @@ import { fig, figValue, type Segment } from './fig.ts';
 import { describeReliance } from './words.ts';
 import type { Report } from './model.ts';
 import { chosenDemand, impactPath, reliancePath } from './report-paths.ts';
+import { robustnessSegments } from './robustness.ts';
 
 export interface Finding {
   kind: 'reliance' | 'spof';
@@ -25,19 +26,20 @@ function relianceFindings(report: Report, demand: string, label: string): Findin
     const before = fig(report, 'pct', reliancePath(report, 0, demand, key));
     const lead = `${label}: reliance on ${describeReliance(key)} `;
     if (scenarios.length === 0) {
-      out.push({ kind: 'reliance', demand, subject: key, scenario: 'baseline', parts: [lead, 'is ', before, ' in the baseline.'] });
+      out.push({ kind: 'reliance', demand, subject: key, scenario: 'baseline', parts: [lead, 'is ', before, ' in the baseline', ...robustnessSegments(report, demand, key, 'baseline'), '.'] });
       continue;
     }
     scenarios.forEach((s, i) => {
       const at = reliancePath(report, i + 1, demand, key);
       const after = fig(report, 'pct', at);
       const change = fig(report, 'pp', at, before.at);
-      const tail = ` under ${s.label}.`;
+      const tail = ` under ${s.label}`;
       // Compare as shown: a change that rounds away is no change to the reader.
       const parts: Segment[] =
         after.text === before.text
           ? [lead, 'stays at ', after, tail]
           : [lead, figValue(report, change) > 0 ? 'rises' : 'falls', ' from ', before, ' to ', after, ' (', change, ')', tail];
+      parts.push(...robustnessSegments(report, demand, key, s.id), '.');
       out.push({ kind: 'reliance', demand, subject: key, scenario: s.id, parts });
     });
   }

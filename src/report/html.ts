@@ -17,6 +17,7 @@ import { describeOp } from './ops-text.ts';
 import { chosenDemand, concentrationPath, impactPath, reliancePath } from './report-paths.ts';
 import { describeReliance } from './words.ts';
 import { SHOCK_TABLE_NOTE, SHOCK_TABLE_TITLE, shockRows, skippedText } from './shock-table.ts';
+import { robustnessHtml } from './robustness-html.ts';
 
 export interface HtmlOptions {
   /** The graph's picture: SVG markup made by `graphSvg`, or a PNG data URL (sigma's image export in the app). */
@@ -425,6 +426,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     scenariosCompared(report),
     shockSection(report),
     findingsSection(report),
+    robustnessHtml(report),
     relianceSection(report, options.chartSets ?? 6),
     spofSection(report, top),
     concentrationSection(report),

@@ -10,6 +10,7 @@ import { segmentsText } from './fig.ts';
 import { headlineFindings } from './findings.ts';
 import { LIMITS, methodItems } from './method.ts';
 import { safeHttpUrl } from './html-escape.ts';
+import { robustnessMarkdown } from './robustness-md.ts';
 
 /** Text from a file, made inert: no HTML, no links, no table breaks. */
 export function mdText(s: string): string {
@@ -203,6 +204,8 @@ export function renderMarkdown(report: Report, options: { top?: number } = {}): 
     shockSection(report),
     '',
     findingsSection(report),
+    '',
+    robustnessMarkdown(report),
     '',
     spofSection(report, top),
     '',

@@ -14,6 +14,7 @@ import { scenariosOf, withScenario } from '../scenarios/apply.ts';
 import { shocksOf } from '../scenarios/shock-hits.ts';
 import { shocksOnScenario, type ReportShockCost } from './shocks.ts';
 import { CHOKEPOINT_VERSION } from '../version.ts';
+import type { Robustness } from '../robustness/engine.ts';
 
 export interface ConcentrationSide {
   hhi: number;
@@ -68,6 +69,8 @@ export interface Report {
   /** The shocks evaluated on every scenario (metrics.md §8), as the file (or the command line) gives them; present when there are any. */
   shocks?: Shock[];
   scenarios: ReportScenario[];
+  /** How far the headline figures rest on their assumptions (robustness.md §6): present when the file has ranges or variants. */
+  robustness?: Robustness;
 }
 
 export interface ReportOptions {

@@ -32,6 +32,7 @@ import { createSearch } from './search.ts';
 import { mountFiles } from './files/files-ui.ts';
 import { mountEditing } from './edit/editing.ts';
 import { betweennessProgressText, renderScenarioBar, renderViewControls, type ToolbarActions } from './toolbar.ts';
+import { mountRobustness } from './robustness/controller.ts';
 
 const INSPECTOR_SHIFT = 230;
 /** Above this many nodes and flows, a new display graph is built in slices (docs/scale.md, In the app). */
@@ -80,6 +81,14 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
   const files = mountFiles({ root, engine, store, layers: () => view?.sigma ?? null });
   // Editing (src/ui/edit): the edit bar, the editor drawer, undo/redo, autosave to IndexedDB.
   const editing = mountEditing(store, engine);
+  /** Robustness draws in their own worker (src/ui/robustness): a tornado bar selects its flow's two ends on the graph. */
+  const robustness = mountRobustness({
+    render: () => !destroyed && renderPanels(store.get()),
+    selectFlow: (w) => {
+      view?.update({ matches: new Set([w.source, w.target]) });
+      view?.centreOn([w.source, w.target]);
+    },
+  });
   root.replaceChildren(
     h('header', { className: 'top' },
       h('h1', {}, 'Chokepoint'), files.toolbar, title, scenarioSlot, editing.bar, h('div', { className: 'spacer' }), search.element),
@@ -265,6 +274,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     else if (s.view.status === 'error') status.replaceChildren(h('p', { className: 'error' }, s.view.message));
     else status.textContent = '';
     if (!s.loaded) return;
+    robustness.sync(s);
     if (s.preview) {
       // The new graph is drawn; the panels wait for its figures rather than show the graph before's. The legend and the
       // filters keep their height, so that the canvas keeps its size (a resize re-indexes a big graph: a long task).
@@ -290,8 +300,9 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     }) : null;
     fill(inspectorSlot, inspector);
     fill(sidebar,
-      renderHeadline(s, { selectDemand: (k) => update((t) => A.selectDemand(t, k)), setFocus: (f) => update((t) => A.setFocus(t, f)), selectScenario: toolbar.selectScenario }),
+      renderHeadline(s, { selectDemand: (k) => update((t) => A.selectDemand(t, k)), setFocus: (f) => update((t) => A.setFocus(t, f)), selectScenario: toolbar.selectScenario }, (id) => robustness.figure(s, id)),
       renderSupplyBought(s),
+      robustness.panel(s),
       renderWhatIf(s, labelOf, {
         restoreNode: (n) => update((t) => A.restore(t, { node: n })), restoreCountry: (c) => update((t) => A.restore(t, { country: c })), reset: () => update(A.resetWhatIf), selectNode,
         failPart: (type, value) => (type === 'country' ? failCountry(value) : update((t) => SB.failPart(t, type, value))),
@@ -458,6 +469,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       document.removeEventListener('keydown', onKey);
       search.destroy();
       cancelBetweenness();
+      robustness.destroy();
       view?.kill();
       files.destroy();
       editing.destroy();

@@ -16,6 +16,7 @@ import { csvZip } from '../report/csv.ts';
 import { renderHtml } from '../report/html.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { buildReport } from '../report/model.ts';
+import { withRobustness } from '../report/robustness.ts';
 import type { OpenFile, OpenReply, ReportFormat, SavedFile } from './protocol.ts';
 
 /** What `open` leaves to the engine: the graph the files hold, validated (the engine adopts it as it adopts a loaded one), or an answer. */
@@ -91,9 +92,10 @@ export function reportFile(graph: SupplyGraph, choice: ReportChoice): SavedFile 
   const options = { scenarios: choice.scenarios, focus: { demand: choice.demand } };
   if (choice.format === 'json') {
     // Like `chokepoint report --format json`: no date, so the same graph gives the same file.
-    return { name: `${base}.json`, type: 'application/json', bytes: strToU8(JSON.stringify(buildReport(graph, options), null, 2) + '\n') };
+    return { name: `${base}.json`, type: 'application/json', bytes: strToU8(JSON.stringify(withRobustness(buildReport(graph, options), graph), null, 2) + '\n') };
   }
-  const report = buildReport(graph, { ...options, madeAt: choice.madeAt });
+  // With the file's ranges or variants, the robustness section of `chokepoint report` (default draws and seed: the same figures).
+  const report = withRobustness(buildReport(graph, { ...options, madeAt: choice.madeAt }), graph);
   switch (choice.format) {
     case 'html':
       return { name: `${base}.html`, type: 'text/html', bytes: strToU8(renderHtml(report, choice.png ? { picture: { png: choice.png } } : {})) };

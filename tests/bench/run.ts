@@ -11,6 +11,8 @@
  *   npm run bench -- --small      10,000 nodes only
  *   npm run bench -- --stages     also time every stage separately
  *
+ * Then the robustness figures (tests/bench/robustness.ts).
+ *
  * Not a test: it asserts nothing and prints figures (timed tests are flaky).
  */
 import { execFileSync } from 'node:child_process';
@@ -98,3 +100,6 @@ for (const [i, r] of rows.entries()) {
   if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 }
 for (const line of ratios) console.log(line);
+
+// Robustness (issue 18): draws on the default graph and on the 10,000-node graph, in their own process.
+execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./robustness.ts', import.meta.url))], { stdio: 'inherit' });

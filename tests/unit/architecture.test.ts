@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoPath } from '../helpers/load.ts';
 
-const CORE = ['model', 'io', 'metrics', 'scenarios', 'report', 'layout', 'generate', 'edit'];
+const CORE = ['model', 'io', 'metrics', 'scenarios', 'report', 'layout', 'generate', 'edit', 'robustness'];
 const files = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 

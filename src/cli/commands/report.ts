@@ -14,6 +14,8 @@ import { makeOutputFolder, writeOutput, writeTo } from './output.ts';
 import { reportOfFile } from './report-of-file.ts';
 import { parseHit } from '../hit-syntax.ts';
 import { COMMAND_LINE_SHOCK } from './shock.ts';
+import { withRobustness } from '../../report/robustness.ts';
+import { ROBUSTNESS_OPTIONS, ROBUSTNESS_OPTIONS_HELP, robustnessOptions } from './robustness-options.ts';
 
 const FORMATS = ['json', 'md', 'html', 'csv', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
@@ -42,7 +44,7 @@ export const REPORT: Command = {
   name: 'report',
   readsGraph: true,
   summary: 'compute every figure for baseline and each scenario; print JSON, Markdown, HTML, CSV or PDF',
-  usage: 'chokepoint report [FILE] [--format json|md|html|csv|pdf] [--scenario ID]... [--demand KEY]... [--out PATH]',
+  usage: 'chokepoint report [FILE] [--format json|md|html|csv|pdf] [--scenario ID]... [--demand KEY]... [--set K:C|C]... [--draws N] [--seed S] [--out PATH]',
   help: `Computes concentration, reliance and single points of failure (metrics.md)
 for the baseline graph and each of its scenarios. FILE defaults to the
 Japan-US-Taiwan graph in graphs/.
@@ -59,13 +61,16 @@ ${FIGURE_OPTIONS_HELP}
   --hit SELECTOR[=CAPACITY]
                      add a one-off shock to the file's (repeatable; syntax as in
                      "chokepoint shock --help", e.g. --hit kind=foundry,country=TW=0.5)
+Robustness (docs/robustness.md; in the report when the file has ranges or
+variants, or --uncertainty is given; --set also chooses the headline's sets):
+${ROBUSTNESS_OPTIONS_HELP}
   --out PATH         write to PATH instead of standard output
 
 PDF: Chromium is looked for in the usual places, or set CHOKEPOINT_CHROMIUM.
 SOURCE_DATE_EPOCH (seconds) fixes the report's date, for reproducible output.
 
 Exit status: 0 on success, 1 on invalid input (or no Chromium for pdf), 2 on wrong usage.`,
-  options: { ...FIGURE_OPTIONS, format: { type: 'string' }, out: { type: 'string' }, hit: { type: 'string', multiple: true } },
+  options: { ...FIGURE_OPTIONS, ...ROBUSTNESS_OPTIONS, format: { type: 'string' }, out: { type: 'string' }, hit: { type: 'string', multiple: true } },
   async run(io: CliIO, positionals, values) {
     if (positionals.length > 1) throw new UsageError(`report takes one FILE, found ${positionals.length}`);
     const format = ((values.format as string | undefined) ?? 'json') as Format;
@@ -87,9 +92,13 @@ Exit status: 0 on success, 1 on invalid input (or no Chromium for pdf), 2 on wro
     const options = reportOptions(values);
     const hits = ((values.hit as string[] | undefined) ?? []).map(parseHit);
     if (hits.length) options.addShocks = [{ id: COMMAND_LINE_SHOCK, label: `--hit ${hits.map((h) => h.text).join(' --hit ')}`, hits: hits.map((h) => h.hit) }];
+    const { sets, ...robust } = robustnessOptions(values);
+    if (sets) options.focus = { ...options.focus, reliance: [...(options.focus?.reliance ?? []), ...sets] };
     const path = positionals[0] ?? DEFAULT_GRAPH;
     // JSON carries no date, so that the same file always gives the same figures.
-    const { graph, report } = await reportOfFile(io, path, format === 'json' ? options : { ...options, madeAt: madeAtNow() });
+    const made = await reportOfFile(io, path, format === 'json' ? options : { ...options, madeAt: madeAtNow() });
+    const graph = made.graph;
+    const report = withRobustness(made.report, graph, robust);
     switch (format) {
       case 'json':
         await writeOutput(io, out, JSON.stringify(report, null, 2) + '\n');

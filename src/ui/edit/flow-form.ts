@@ -1,7 +1,7 @@
 /** The form of one flow: supplier, customer, input (suggested from the graph's), value, sources, note. */
 import { nodeOf } from '../doc-index.ts';
 import { money } from '../../report/format.ts';
-import type { EdgeAttributes } from '../../model/schema.ts';
+import { BASES, type EdgeAttributes } from '../../model/schema.ts';
 import { h } from '../dom.ts';
 import { nodeOptions, type EditContext } from './context.ts';
 import { checkedSources, field, formError, inputList, optional, select, sourcePicker, textInput } from './fields.ts';
@@ -18,6 +18,10 @@ export function renderFlowForm(ctx: EditContext, key: string | null, preset: { s
   const target = select(options, edge?.target ?? preset.target ?? '', { id: 'flow-target', disabled: !!edge });
   const input = textInput(a?.input, { id: 'flow-input', list: 'flow-input-list', placeholder: 'e.g. logic-fab' });
   const value = h('input', { type: 'number', id: 'flow-value', step: 'any', value: a ? String(a.value) : '' });
+  // How the value is known, and the span it plausibly lies in (docs/robustness.md).
+  const basis = select([['', '— not said —'], ...BASES.map((b): [string, string] => [b, b])], a?.basis ?? '', { id: 'flow-basis' });
+  const low = h('input', { type: 'number', id: 'flow-range-low', step: 'any', min: '0', value: a?.range ? String(a.range[0]) : '', 'aria-label': 'Range: low' });
+  const high = h('input', { type: 'number', id: 'flow-range-high', step: 'any', min: '0', value: a?.range ? String(a.range[1]) : '', 'aria-label': 'Range: high' });
   const note = h('textarea', { id: 'flow-note', rows: '2' });
   note.value = a?.note ?? '';
   const currency = doc.attributes.currency ?? 'USD';
@@ -28,6 +32,7 @@ export function renderFlowForm(ctx: EditContext, key: string | null, preset: { s
     formError(),
     h('div', { className: 'row' }, field('source', 'Supplier', source), field('target', 'Customer', target)),
     h('div', { className: 'row' }, field('input', 'Input', input, 'What flows: a lower-case slug.'), field('value', `Value (${currency} a year)`, value)),
+    h('div', { className: 'row' }, field('basis', 'Basis', basis, 'reported, derived or assumption'), field('range', 'Range: low', low, 'Both empty: no range of its own.'), field('range-high', 'Range: high', high)),
     inputList('flow-input-list', doc),
     sourcePicker(doc, a?.sources),
     field('note', 'Note', note),
@@ -43,6 +48,13 @@ export function renderFlowForm(ctx: EditContext, key: string | null, preset: { s
     // An empty box is sent as nothing, so that the schema says a number is missing.
     const v = value.value.trim() === '' ? undefined : Number(value.value);
     const attributes = { ...(a ?? {}), input: input.value.trim(), value: v } as EdgeAttributes;
+    if (basis.value) attributes.basis = basis.value as EdgeAttributes['basis'];
+    else delete attributes.basis;
+    // Both bounds or none; the schema says what is wrong with them (a low above the high, a range not holding the value).
+    const lo = low.value.trim();
+    const hi = high.value.trim();
+    if (lo === '' && hi === '') delete attributes.range;
+    else attributes.range = [lo === '' ? Number.NaN : Number(lo), hi === '' ? Number.NaN : Number(hi)] as [number, number];
     const sources = checkedSources(form);
     if (sources.length) attributes.sources = sources;
     else delete attributes.sources;

@@ -4,6 +4,12 @@ import { baselineReport, comparing as isComparing, currentReport, relianceOf, re
 import { h } from '../dom.ts';
 import { describeSet } from '../words.ts';
 import { lessBought } from './supply-bought.ts';
+import type { RobustFigure } from '../../robustness/engine.ts';
+import { agreementText, deltaInterval, figureWhisker } from '../robustness/whisker.ts';
+import { drawShare } from '../../report/robustness.ts';
+
+/** The robustness of the headline figure in a scenario, when draws for the buyer and set in view are in hand (ui/robustness). */
+export type RobustOf = (scenario: string) => RobustFigure | undefined;
 
 export interface HeadlineActions {
   selectDemand(key: string): void;
@@ -11,7 +17,7 @@ export interface HeadlineActions {
   selectScenario(id: string): void;
 }
 
-export function renderHeadline(s: AppState, act: HeadlineActions): HTMLElement {
+export function renderHeadline(s: AppState, act: HeadlineActions, robust?: RobustOf): HTMLElement {
   const report = currentReport(s);
   const base = baselineReport(s);
   if (!s.loaded || !report || !base) return h('section', { className: 'headline' }, h('p', {}, 'Loading the graph…'));
@@ -53,15 +59,31 @@ export function renderHeadline(s: AppState, act: HeadlineActions): HTMLElement {
     h('div', { className: 'headline-row' }, h('label', { for: 'demand' }, 'Buyer'), demandSelect),
     h('div', { className: 'headline-row' }, h('label', { for: 'focus' }, 'relies on'), focusSelect),
     figure,
+    robustLine(robust?.(report.id), comparing),
     h('p', { className: 'explain' }, `of its supply is lost if all ${describeSet(s.focus)} stop (${scenarioLabel}; no rerouting or stock, metrics.md §3).`),
     lostNote,
     whatIf,
-    acrossScenarios(s, act),
+    acrossScenarios(s, act, robust),
   );
 }
 
+/** Beside a change: the share of draws that keep its direction (robustness.md §5), "?" when below 95%. */
+function agreeMark(f: RobustFigure | undefined): HTMLElement | null {
+  const d = f?.deltaDraws;
+  if (!d) return null;
+  return h('small', { className: `agree${d.robust ? '' : ' uncertain'}`, 'data-agree': String(d.agree), title: `The same direction in ${drawShare(d.agree)} of the draws${d.robust ? '' : ': direction uncertain'}` }, ` ${drawShare(d.agree)}${d.robust ? '' : '?'}`);
+}
+
+/** The interval of the figure in view, and in compare mode the change's interval and agreement. */
+function robustLine(f: RobustFigure | undefined, comparing: boolean): HTMLElement | null {
+  if (!f) return null;
+  const whisker = figureWhisker(f);
+  if (comparing && f.deltaDraws) whisker.append(h('br'), h('span', { className: 'delta-interval', id: 'headline-agreement' }, `change ${deltaInterval(f)}; ${agreementText(f)} of draws`));
+  return whisker;
+}
+
 /** The same figure in every scenario of the file, so that the effect of each is visible at once; a row switches to it. */
-function acrossScenarios(s: AppState, act: HeadlineActions): HTMLElement | null {
+function acrossScenarios(s: AppState, act: HeadlineActions, robust?: RobustOf): HTMLElement | null {
   const scenarios = s.loaded?.report.scenarios ?? [];
   if (scenarios.length < 2) return null;
   const base = relianceOf(scenarios[0], s.demand, s.focus);
@@ -75,7 +97,7 @@ function acrossScenarios(s: AppState, act: HeadlineActions): HTMLElement | null 
     body.append(h('tr', { className: sc.id === s.scenario ? 'selected' : '', 'data-scenario': sc.id },
       h('th', { scope: 'row' }, h('button', { type: 'button', className: 'link', 'data-focus': `scenario-${sc.id}`, title: sc.label, onclick: () => act.selectScenario(sc.id) }, sc.id === 'baseline' ? 'Baseline' : sc.label)),
       h('td', { className: 'num' }, v === undefined ? '—' : pct(v)),
-      h('td', { className: 'num delta' }, v === undefined || base === undefined || sc.id === 'baseline' ? '' : pp(v - base)),
+      h('td', { className: 'num delta' }, v === undefined || base === undefined || sc.id === 'baseline' ? '' : pp(v - base), agreeMark(robust?.(sc.id))),
     ));
   }
   table.append(body);
