@@ -5,13 +5,13 @@
  * or a failed load is a list of problems (file, line or JSON path or row,
  * expected, found); nothing is half-loaded.
  */
-import { unzipSync } from 'fflate';
 import { toDocument, type SupplyGraph } from '../model/graph.ts';
 import { isError, pathToString, type Problem } from '../model/problem.ts';
 import type { GraphDocument } from '../model/schema.ts';
 import { locateProblems, parseJsonText } from './json-text.ts';
 import { guessMapping, mergeMapping, NODE_FIELDS, EDGE_FIELDS, type Mapping } from './mapping.ts';
 import { isObj, validateDocument } from './validate.ts';
+import { newBudget, unzipEntries, type InflateBudget } from './zip.ts';
 import { csvHeaders, parseCsvPair, GRAPH_FILE } from './formats/csv.ts';
 import { baseNameOf, detectFormat } from './formats/detect.ts';
 import { draftToDocument, type Unavailable } from './formats/draft.ts';
@@ -72,8 +72,8 @@ interface Typed {
   input: FileInput;
 }
 
-/** Zips become their entries; every file gets a format or a loud problem. */
-function classify(inputs: FileInput[], maxBytes: number, problems: Problem[]): Typed[] {
+/** Zips become their entries (every inflated byte counted against one budget); every file gets a format or a loud problem. */
+function classify(inputs: FileInput[], maxBytes: number, problems: Problem[], budget: InflateBudget = newBudget(maxBytes)): Typed[] {
   const out: Typed[] = [];
   for (const input of inputs) {
     const size = sizeOf(input);
@@ -87,8 +87,8 @@ function classify(inputs: FileInput[], maxBytes: number, problems: Problem[]): T
         problems.push(problem(input.name, 'a zip as bytes', 'text'));
         continue;
       }
-      const entries = unzipEntries(input.name, input.bytes, maxBytes, problems);
-      out.push(...classify(entries, maxBytes, problems).map((t) => {
+      const entries = unzipEntries(input.name, input.bytes, maxBytes, budget, problems);
+      out.push(...classify(entries, maxBytes, problems, budget).map((t) => {
         if (t.format === 'zip') problems.push(problem(t.name, 'no zip inside a zip', 'a zip'));
         return t;
       }));
@@ -101,27 +101,6 @@ function classify(inputs: FileInput[], maxBytes: number, problems: Problem[]): T
     out.push({ name: input.name, format, input });
   }
   return out;
-}
-
-function unzipEntries(name: string, bytes: Uint8Array, maxBytes: number, problems: Problem[]): FileInput[] {
-  let total = 0;
-  try {
-    const files = unzipSync(bytes, {
-      filter(file) {
-        if (file.name.endsWith('/') || /(^|\/)(__MACOSX|\.)/.test(file.name)) return false;
-        total += file.originalSize;
-        if (file.originalSize > maxBytes || total > maxBytes) {
-          problems.push(tooBig(`${name}:${file.name}`, file.originalSize, maxBytes));
-          return false;
-        }
-        return true;
-      },
-    });
-    return Object.entries(files).map(([entry, data]) => ({ name: `${name}:${entry}`, bytes: data }));
-  } catch (cause) {
-    problems.push(problem(name, 'a readable zip archive', String((cause as Error).message)));
-    return [];
-  }
 }
 
 function textOf(t: Typed, problems: Problem[]): string | undefined {
