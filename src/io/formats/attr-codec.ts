@@ -5,6 +5,7 @@
  * objects, mixed types) are written as JSON and the type is recorded in the
  * export's Chokepoint block, so that reading it back gives the same values.
  */
+import { findDuplicateKey } from '../json-text.ts';
 export const ATTR_TYPES = ['string', 'number', 'boolean', 'list', 'json'] as const;
 export type AttrType = (typeof ATTR_TYPES)[number];
 export type AttrTypes = Record<string, AttrType>;
@@ -76,7 +77,9 @@ export function decodeValue(type: AttrType, value: unknown): Decoded {
       return { ok: true, value: text.split(';').map((s) => s.trim()).filter((s) => s !== '') };
     case 'json':
       try {
-        return { ok: true, value: JSON.parse(text) };
+        const value: unknown = JSON.parse(text);
+        // As every JSON text read (json-text.ts): a name twice in one object is refused, not resolved to the last.
+        return findDuplicateKey(text) ? { ok: false, expected: 'JSON text with each name once in an object' } : { ok: true, value };
       } catch {
         return { ok: false, expected: 'JSON text (the export marked this attribute as JSON)' };
       }
