@@ -68,6 +68,8 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
   let stamp: string | undefined;
   /** Another tab saved other work: no save until the user says what to keep. */
   let blocked = false;
+  /** Whether the work this tab last saved differs from its file (it has something to lose). */
+  let ownEdits = false;
   /** The document of the file the work started from, for the changes since it (parsed from `original` when needed). */
   let fileDocument: GraphDocument | null = null;
   let opener: ((files: OpenFile[]) => void) | null = null;
@@ -161,7 +163,7 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
     saved.title = save.status === 'saved' ? `Your work is saved in this browser (${new Date(save.at).toLocaleTimeString()}); it comes back after a reload.` : '';
     saved.textContent =
       s.edit.pending > 0 ? 'Working…'
-      : E.unsaved(s.edit) && save.status !== 'error' && save.status !== 'unavailable' ? 'Saving…'
+      : E.unsaved(s.edit) && save.status !== 'error' && save.status !== 'unavailable' && save.status !== 'conflict' ? 'Saving…'
       : save.status === 'saved' ? '✓ Saved'
       : save.status === 'error' ? `Not saved: ${save.message}`
       : save.status === 'unavailable' ? `Not saved (${save.message}): download to keep your work`
@@ -185,7 +187,8 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
       const session: SavedSession = { file: s.loaded.file, text, original: original ?? text, savedAt: Date.now(), work };
       const result = await saveSession(session, stamp);
       stamp = result.stamp;
-      if (result.written) channel?.postMessage({ stamp });
+      ownEdits = session.text !== session.original;
+      if (result.written) channel?.postMessage({ stamp, edited: ownEdits });
       update((t) => E.saveFinished(t, revision, { ok: true, at: Date.now() }));
       showChanges(session, s.loaded.document);
       if (result.drafted) {
@@ -267,7 +270,7 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
     try {
       const result = await saveSession(own, stamp, true);
       stamp = result.stamp;
-      channel?.postMessage({ stamp });
+      channel?.postMessage({ stamp, edited: true });
       blocked = false;
       failedRevision = -1;
       const revision = store.get().edit.revision;
@@ -279,8 +282,10 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
     }
   }
   if (channel) {
-    channel.onmessage = (e: MessageEvent<{ stamp?: unknown }>) => {
+    channel.onmessage = (e: MessageEvent<{ stamp?: unknown; edited?: unknown }>) => {
       if (destroyed || typeof e.data?.stamp !== 'string' || e.data.stamp === stamp || blocked) return;
+      // A file opened as it is in another tab, while this one has no edits either: nothing is lost on either side.
+      if (e.data.edited === false && !ownEdits && !E.unsaved(store.get().edit)) return;
       // Another tab wrote the record: what this tab shows is no longer what is kept.
       blocked = true;
       update((s) => E.savedElsewhere(s, 'another tab saved other work'));

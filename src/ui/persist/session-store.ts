@@ -149,7 +149,8 @@ export function saveSession(session: SavedSession, expected: string | undefined,
         putDraft(store, { session: null, raw, reason: 'a saved record that could not be read', keptAt: Date.now() });
       }
       const elsewhere = current !== null && current.stamp !== expected;
-      if (elsewhere && !force) return abort(new WrittenElsewhere(current));
+      // Another tab's record is refused only when it holds edits: a file as opened loses nothing when replaced.
+      if (elsewhere && hasEdits(current) && !force) return abort(new WrittenElsewhere(current));
       // The same work as it is already kept (a restore's first save): nothing to write, the stamp stays (no other tab is told).
       if (current && !elsewhere && current.work === session.work && current.text === session.text && current.original === session.original && current.stamp) {
         kept = current.stamp;
