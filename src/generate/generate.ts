@@ -32,8 +32,8 @@ export function checkGenerateOptions(o: GenerateOptions): string | undefined {
   const min = minFlows(o.nodes);
   if (!Number.isSafeInteger(o.flows) || o.flows < min) return `--flows: expected a whole number of at least ${min} for ${o.nodes} nodes (one flow per input each node needs), found ${o.flows}`;
   const max = o.nodes * 50;
-  if (o.flows > MAX_FLOWS) return `--flows: expected at most ${MAX_FLOWS.toLocaleString('en-US')} (the cap, so that the file stays readable under the default --max-size), found ${o.flows}`;
   if (o.flows > max) return `--flows: expected at most ${max} (50 per node) for ${o.nodes} nodes, found ${o.flows}`;
+  if (o.flows > MAX_FLOWS) return `--flows: expected at most ${MAX_FLOWS.toLocaleString('en-US')} (the cap, so that the file stays readable under the default --max-size), found ${o.flows}`;
   return undefined;
 }
 
