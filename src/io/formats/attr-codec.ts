@@ -41,6 +41,14 @@ export function inferTypes(records: Iterable<Record<string, unknown>>): Map<stri
   return types;
 }
 
+/**
+ * JSON text that XML 1.0 can hold: JSON.stringify escapes control characters
+ * and lone surrogates but leaves U+FFFE and U+FFFF raw, which no XML file may
+ * contain (not even as &#xFFFE;); here they become \ufffe and \uffff, which
+ * JSON.parse reads back as they were.
+ */
+export const jsonForXml = (value: unknown): string => JSON.stringify(value).replace(/[\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+
 /** A value as the format will hold it: scalars stay, lists join with ";", the rest is JSON. */
 export function encodeValue(type: AttrType, value: unknown): string | number | boolean {
   switch (type) {
@@ -51,7 +59,7 @@ export function encodeValue(type: AttrType, value: unknown): string | number | b
     case 'list':
       return (value as string[]).join(';');
     case 'json':
-      return JSON.stringify(value);
+      return jsonForXml(value);
   }
 }
 
