@@ -13,6 +13,7 @@ import type { Attrs, ParseOutcome } from './types.ts';
 import { type XmlEdgeRecord, XmlProblems, type XmlGraph, type XmlRecord } from './xml-graph.ts';
 import { readXml, type Spot, type XmlElement } from './xml.ts';
 import { castXmlValue, parseXsdScalar } from './xsd-number.ts';
+import { MAX_DECLARED_ATTRIBUTES, MAX_RECORD_ATTRIBUTES, tooManyDeclared, tooManyValues } from './caps.ts';
 
 const VIZ = ['color', 'size', 'position', 'shape', 'thickness'] as const;
 type Viz = (typeof VIZ)[number];
@@ -93,6 +94,11 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
           out.checkName(element, a.id, 'attribute id');
           out.checkName(element, a.title, 'attribute title');
           if (!modelClass) return;
+          if (models[modelClass].size >= MAX_DECLARED_ATTRIBUTES) {
+            if (models[modelClass].size === MAX_DECLARED_ATTRIBUTES) out.add(element, '', tooManyDeclared(`<attribute>s of class ${modelClass}`), 'more');
+            models[modelClass].set('\u0000over', { type: 'string', title: '' });
+            return;
+          }
           const id = a.id || a.for || '';
           declared = { type: a.type || 'string', title: isNumeric(id) ? a.title || id : id };
           defaultSeen = false;
@@ -113,6 +119,13 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
           out.checkName(element, id, 'attvalue');
           const record = records[records.length - 1];
           if (!record) return;
+          if (record.values.length >= 2 * MAX_RECORD_ATTRIBUTES) {
+            if (record.values.length === 2 * MAX_RECORD_ATTRIBUTES) {
+              out.add(element, '', tooManyValues('<attvalue>s'), 'more');
+              record.values.push('', '');
+            }
+            return;
+          }
           if (!id) out.add(element, '', 'an <attvalue> with a for attribute', 'none');
           else if (a.value === undefined) out.add(element, '', 'an <attvalue> with a value', 'none');
           else record.values.push(id, a.value);

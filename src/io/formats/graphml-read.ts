@@ -20,6 +20,7 @@ import type { Attrs, ParseOutcome } from './types.ts';
 import { type XmlEdgeRecord, XmlProblems, type XmlGraph, type XmlRecord } from './xml-graph.ts';
 import { readXml, type Spot, type XmlElement } from './xml.ts';
 import { castXmlValue, type Cast } from './xsd-number.ts';
+import { MAX_DECLARED_ATTRIBUTES, MAX_RECORD_ATTRIBUTES, tooManyDeclared, tooManyValues } from './caps.ts';
 
 const KEY_TARGETS = ['graph', 'node', 'edge'] as const;
 type KeyTarget = (typeof KEY_TARGETS)[number];
@@ -114,7 +115,11 @@ export function readGraphml(text: string, file: string): ParseOutcome<XmlGraph> 
           out.checkName(element, a.id, 'key id');
           out.checkName(element, a['attr.name'], 'attr.name');
           key = { name: a['attr.name'] ?? a.id ?? '', type: isType(type) ? type : 'string' };
-          if (isTarget(target) && a.id) keys[target].set(a.id, key);
+          if (isTarget(target) && a.id) {
+            if (keys[target].size === MAX_DECLARED_ATTRIBUTES) out.add(element, '', tooManyDeclared(`<key>s for ${target}`), 'more');
+            if (keys[target].size < MAX_DECLARED_ATTRIBUTES) keys[target].set(a.id, key);
+            else if (keys[target].size === MAX_DECLARED_ATTRIBUTES) keys[target].set('\u0000over', key);
+          }
           return;
         }
         case 'default':
@@ -146,7 +151,12 @@ export function readGraphml(text: string, file: string): ParseOutcome<XmlGraph> 
         case 'data': {
           if (text === undefined) return;
           const record = records[records.length - 1];
-          if (record) record.data.push(element.attributes.key!, text);
+          if (record && record.data.length >= 2 * MAX_RECORD_ATTRIBUTES) {
+            if (record.data.length === 2 * MAX_RECORD_ATTRIBUTES) {
+              out.add(element, '', tooManyValues('<data>'), 'more');
+              record.data.push('', '');
+            }
+          } else if (record) record.data.push(element.attributes.key!, text);
           else graphData.push({ key: element.attributes.key!, text, spot: { line: element.line, column: element.column } });
           return;
         }
