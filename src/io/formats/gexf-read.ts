@@ -189,7 +189,7 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
       if (read.ok) data[title] = read.value;
       else refuse(title, read.expected, read.found);
     }
-    for (const [title, value] of withDefaults) if (!FORBIDDEN_KEYS.has(title) && !(title in data)) data[title] = value;
+    for (const [title, value] of withDefaults) if (!FORBIDDEN_KEYS.has(title) && !Object.hasOwn(data, title)) data[title] = value;
     if (pending.viz) {
       for (const viz of VIZ) {
         const element = pending.viz[viz];
