@@ -103,8 +103,32 @@ function classify(inputs: FileInput[], maxBytes: number, problems: Problem[], bu
   return out;
 }
 
+/** UTF-16 or UTF-32, by a byte-order mark or by the zero bytes ASCII text has in them; undefined for anything else. */
+export function wideEncoding(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 (big-endian)';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes[2] === 0 && bytes[3] === 0 ? 'UTF-32 (little-endian)' : 'UTF-16 (little-endian)';
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'UTF-16 (big-endian) without a byte-order mark';
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'UTF-16 (little-endian) without a byte-order mark';
+  return undefined;
+}
+
 function textOf(t: Typed, problems: Problem[]): string | undefined {
   if (t.input.text !== undefined) return t.input.text.replace(/^\ufeff/, '');
+  // Wide text decodes as UTF-8 full of NULs, and then gives a problem per character: one line about the encoding instead.
+  const wide = t.input.bytes ? wideEncoding(t.input.bytes) : undefined;
+  if (wide) {
+    problems.push(problem(t.name, 'UTF-8 text (save the file as UTF-8)', `text in ${wide}`));
+    return undefined;
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(t.input.bytes ?? new Uint8Array());
   } catch {
