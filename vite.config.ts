@@ -18,6 +18,31 @@ function sampleGraphs(): Plugin {
 }
 
 /**
+ * The headers the app is served with (issue 20): the page's own
+ * Content-Security-Policy (index.html has it as a meta tag, which cannot
+ * forbid framing) plus `frame-ancestors 'none'`, no MIME sniffing, no
+ * referrer. `vite preview` sends them; the build writes them to `_headers`
+ * (Netlify, Cloudflare Pages); docs/app.md gives them for other hosts.
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/** `_headers` for static hosts that read one (Netlify, Cloudflare Pages): every path gets SECURITY_HEADERS. */
+function headersFile(): Plugin {
+  return {
+    name: 'chokepoint-security-headers',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: `/*\n${Object.entries(SECURITY_HEADERS).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n` });
+    },
+  };
+}
+
+/**
  * `vite build --mode cli`: the command line compiled to JavaScript in dist/cli
  * (scripts/build-cli.mjs), so that `chokepoint` starts without compiling
  * TypeScript first. Dependencies stay in node_modules. dist/cli is two folders
@@ -42,7 +67,8 @@ const cliBuild = defineConfig({
 export default defineConfig(({ mode }) => mode === 'cli' ? cliBuild : {
   // Relative asset URLs, so that `npm run build` works as static files from any folder.
   base: './',
-  plugins: [sampleGraphs()],
+  plugins: [sampleGraphs(), headersFile()],
+  preview: { headers: SECURITY_HEADERS },
   worker: { format: 'es' },
   // The dev server pre-bundles dependencies it finds from these entries. The workers
   // are reached only at run time, so without them a fresh checkout discovers the

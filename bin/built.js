@@ -1,6 +1,8 @@
 // Which code the command line runs: the JavaScript `npm ci` compiles into dist/cli
-// (scripts/build-cli.mjs) when it is newer than every file in src, else the
-// TypeScript itself through tsx (slower to start by about 0.3 s, never stale).
+// (scripts/build-cli.mjs), the one runtime path. In a development checkout whose
+// src is newer than that build, the TypeScript itself through tsx (a dev
+// dependency, slower to start: README, Command line); without tsx, a clear
+// message saying how to rebuild, never a stale run.
 import { readdirSync, statSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
@@ -24,11 +26,17 @@ export function builtModule(name, at = root) {
   return undefined;
 }
 
-/** Imports the compiled module, or the TypeScript source `src/cli/<name>.ts` through tsx. */
+/** Imports the compiled module, or (development) the TypeScript source `src/cli/<name>.ts` through tsx. */
 export async function importCli(name) {
   const built = builtModule(name);
   if (built) return import(built);
-  const { register } = await import('tsx/esm/api');
+  let register;
+  try {
+    ({ register } = await import('tsx/esm/api'));
+  } catch {
+    process.stderr.write('chokepoint: the compiled command line (dist/cli) is missing or older than src/; run `npm run build:cli` (with the dev dependencies installed) to compile it\n');
+    process.exit(3);
+  }
   register();
   return import(new URL(`src/cli/${name}.ts`, root).href);
 }

@@ -1,6 +1,7 @@
 /** The CLI's contact with the outside, passed in so commands can be run in tests without a process. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { forTerminal } from './terminal-text.ts';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -11,9 +12,14 @@ export interface CliIO {
   makeFolder(path: string): Promise<void>;
 }
 
+/**
+ * Messages (stderr) always, and output (stdout) when it is a terminal, go
+ * through forTerminal: text from a file never reaches a terminal raw. Output
+ * piped to a file or program is written as it is.
+ */
 export const PROCESS_IO: CliIO = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
+  stdout: (t) => process.stdout.write(process.stdout.isTTY ? forTerminal(t) : t),
+  stderr: (t) => process.stderr.write(forTerminal(t)),
   writeFile: (p, data) => writeFile(p, data),
   makeFolder: async (p) => void (await mkdir(p, { recursive: true })),
 };

@@ -5,7 +5,7 @@
  * the mapping flags, --mapping FILE, --scenarios-file FILE and --max-size.
  */
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { parseJsonText } from '../io/json-text.ts';
@@ -14,11 +14,14 @@ import { EDGE_FIELDS, NODE_FIELDS } from '../io/mapping.ts';
 import type { SupplyGraph } from '../model/graph.ts';
 import { formatProblem, isError, type Problem } from '../model/problem.ts';
 import { type CliIO, InvalidInput, UsageError } from './io.ts';
+import { readCapped } from './read-capped.ts';
+import { forTerminal } from './terminal-text.ts';
 import type { OptionValues } from './commands/command.ts';
 
 export function printProblems(io: CliIO, problems: Problem[]): void {
   const { shown, more } = capProblems(problems);
-  for (const p of shown) io.stderr(formatProblem(p) + '\n');
+  // One line per problem, whatever a file's text holds (a line break in a label, an escape in a zip entry name).
+  for (const p of shown) io.stderr(forTerminal(formatProblem(p), true) + '\n');
   if (more > 0) io.stderr(`…and ${more} more problems\n`);
 }
 
@@ -70,7 +73,9 @@ export async function useLoadFlags(io: CliIO, values: OptionValues): Promise<voi
     const file = displayPath(values.mapping);
     let text: string;
     try {
-      text = await readFile(values.mapping, 'utf8');
+      const read = await readCapped(values.mapping, DEFAULT_MAX_BYTES);
+      if (!read.ok) throw new Error('over' in read ? `more than ${DEFAULT_MAX_BYTES} bytes` : 'a pipe that sent nothing');
+      text = new TextDecoder().decode(read.bytes);
     } catch (cause) {
       printProblems(io, [{ severity: 'error', file, path: '', expected: 'a readable mapping file', found: readFailure(cause) }]);
       throw new InvalidInput(`${file}: cannot read the mapping`);
@@ -94,14 +99,14 @@ function readFailure(cause: unknown): string {
   return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder' : code === 'EACCES' ? 'a file this user may not read' : String((cause as Error).message);
 }
 
-/** A file's bytes, refusing it before reading when it is over the limit. */
+/** A file's bytes, refusing it before reading when it is over the limit, and stopping past the limit whatever the file is (read-capped.ts). */
 async function readInput(path: string, name: string, maxBytes: number): Promise<FileInput | Problem> {
   try {
-    const info = await stat(path);
-    if (info.isFile() && info.size > maxBytes) {
-      return tooBig(name, info.size, maxBytes);
-    }
-    return { name, bytes: await readFile(path) };
+    const read = await readCapped(path, maxBytes);
+    if (read.ok) return { name, bytes: read.bytes };
+    if ('silent' in read) return { severity: 'error', file: name, path: '', expected: 'a file, or a pipe that sends one', found: `a pipe that sent nothing for ${read.silent / 1000} s` };
+    const problem = tooBig(name, read.over, maxBytes);
+    return (await stat(path)).isFile() ? problem : { ...problem, found: `more than that (${name} is not a regular file: reading stopped at the limit)` };
   } catch (cause) {
     return { severity: 'error', file: name, path: '', expected: 'a readable graph file', found: readFailure(cause) };
   }

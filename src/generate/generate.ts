@@ -17,15 +17,23 @@ export interface GenerateOptions {
 }
 
 export const MIN_NODES = 110;
+/**
+ * The most `generate` makes (issue 20): at these caps the file is about 83 MB, under the
+ * default --max-size, so Chokepoint reads what it wrote; about 35 s and 0.7 GB (README, Limits).
+ */
+export const MAX_NODES = 200_000;
+export const MAX_FLOWS = 600_000;
 
 /** What the options must satisfy, as a message; undefined when they do. */
 export function checkGenerateOptions(o: GenerateOptions): string | undefined {
   if (!Number.isSafeInteger(o.nodes) || o.nodes < MIN_NODES) return `--nodes: expected a whole number of at least ${MIN_NODES}, found ${o.nodes}`;
+  if (o.nodes > MAX_NODES) return `--nodes: expected at most ${MAX_NODES.toLocaleString('en-US')} (the cap, so that the file stays readable under the default --max-size), found ${o.nodes}`;
   if (!Number.isSafeInteger(o.seed)) return `--seed: expected a whole number, found ${o.seed}`;
   const min = minFlows(o.nodes);
   if (!Number.isSafeInteger(o.flows) || o.flows < min) return `--flows: expected a whole number of at least ${min} for ${o.nodes} nodes (one flow per input each node needs), found ${o.flows}`;
   const max = o.nodes * 50;
   if (o.flows > max) return `--flows: expected at most ${max} (50 per node) for ${o.nodes} nodes, found ${o.flows}`;
+  if (o.flows > MAX_FLOWS) return `--flows: expected at most ${MAX_FLOWS.toLocaleString('en-US')} (the cap, so that the file stays readable under the default --max-size), found ${o.flows}`;
   return undefined;
 }
 

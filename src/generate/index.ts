@@ -1,2 +1,2 @@
-export { generateGraph, checkGenerateOptions, minFlows, MIN_NODES, type GenerateOptions } from './generate.ts';
+export { generateGraph, checkGenerateOptions, minFlows, MIN_NODES, MAX_NODES, MAX_FLOWS, type GenerateOptions } from './generate.ts';
 export { createRng, type Rng } from './prng.ts';

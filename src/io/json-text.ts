@@ -3,7 +3,7 @@
  * finding the line of a JSON path, so every problem can say where it is.
  */
 import { findNodeAtLocation, parseTree, parse as parseLoose, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { Problem } from '../model/problem.ts';
+import { pathToString, type Problem } from '../model/problem.ts';
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; problems: Problem[] };
 
@@ -87,7 +87,14 @@ export function parseJsonText(rawText: string, file?: string): ParseResult {
   // of every character of a 10 MB text took 20 to 30), and the text scanned only to say where.
   try {
     const value: unknown = JSON.parse(text);
-    return nestsDeeper(value) ? tooDeep(findDeepNesting(text) ?? 0) : { ok: true, value };
+    if (nestsDeeper(value)) return tooDeep(findDeepNesting(text) ?? 0);
+    // JSON.parse keeps the last of two members of one name: a file that says "value" twice is refused, not half read.
+    const twice = findDuplicateKey(text);
+    if (twice) {
+      const where = twice.path.length ? pathToString(twice.path) : 'the top-level object';
+      return { ok: false, problems: [{ severity: 'error', file, path: pathToString([...twice.path, twice.key]), ...positionAt(lineStarts(text), twice.offset), expected: 'each name once in an object (JSON would keep only the last)', found: `${JSON.stringify(twice.key)} again in ${where}` }] };
+    }
+    return { ok: true, value };
   } catch (cause) {
     // The tolerant parser below recurses: deep nesting is refused before it runs.
     const deep = findDeepNesting(text);
@@ -230,4 +237,61 @@ export function offsetOfPath(text: string, path: readonly (string | number)[]): 
     at = found;
   }
   return path.length === 0 || typeof path.at(-1) !== 'string' ? at : reported;
+}
+
+/**
+ * The first member of an object whose name the same object already has
+ * (JSON.parse keeps the last one silently): its offset, name and the path of
+ * the object. One pass over well-formed JSON text, without recursion.
+ */
+export function findDuplicateKey(text: string): { offset: number; key: string; path: (string | number)[] } | undefined {
+  // Per open object or array: the names seen (objects: a short list, a Set once it is long) or null (arrays), and the step of the path.
+  const names: (string[] | Set<string> | null)[] = [];
+  const steps: (string | number)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      // The closing quote: the next one not escaped (an odd run of backslashes before it escapes it).
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1) {
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
+        if (slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end === -1) return undefined;
+      if (expectKey) {
+        const raw = text.slice(i + 1, end);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
+        const seen = names[names.length - 1]!;
+        if (Array.isArray(seen)) {
+          if (seen.includes(key)) return { offset: i, key, path: steps.slice(0, -1) };
+          seen.push(key);
+          if (seen.length > 16) names[names.length - 1] = new Set(seen);
+        } else {
+          if (seen.has(key)) return { offset: i, key, path: steps.slice(0, -1) };
+          seen.add(key);
+        }
+        steps[steps.length - 1] = key;
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === 123 /* { */) {
+      names.push([]);
+      steps.push('');
+      expectKey = true;
+    } else if (c === 91 /* [ */) {
+      names.push(null);
+      steps.push(0);
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      names.pop();
+      steps.pop();
+    } else if (c === 44 /* , */) {
+      const top = steps.length - 1;
+      if (names[top] === null) steps[top] = (steps[top] as number) + 1;
+      else if (top >= 0) expectKey = true;
+    }
+  }
+  return undefined;
 }

@@ -5,13 +5,13 @@
  * or a failed load is a list of problems (file, line or JSON path or row,
  * expected, found); nothing is half-loaded.
  */
-import { unzipSync } from 'fflate';
 import { toDocument, type SupplyGraph } from '../model/graph.ts';
 import { isError, pathToString, type Problem } from '../model/problem.ts';
 import type { GraphDocument } from '../model/schema.ts';
 import { locateProblems, parseJsonText } from './json-text.ts';
 import { guessMapping, mergeMapping, NODE_FIELDS, EDGE_FIELDS, type Mapping } from './mapping.ts';
 import { isObj, validateDocument } from './validate.ts';
+import { newBudget, unzipEntries, type InflateBudget } from './zip.ts';
 import { csvHeaders, parseCsvPair, GRAPH_FILE } from './formats/csv.ts';
 import { baseNameOf, detectFormat } from './formats/detect.ts';
 import { draftToDocument, type Unavailable } from './formats/draft.ts';
@@ -72,8 +72,8 @@ interface Typed {
   input: FileInput;
 }
 
-/** Zips become their entries; every file gets a format or a loud problem. */
-function classify(inputs: FileInput[], maxBytes: number, problems: Problem[]): Typed[] {
+/** Zips become their entries (every inflated byte counted against one budget); every file gets a format or a loud problem. */
+function classify(inputs: FileInput[], maxBytes: number, problems: Problem[], budget: InflateBudget = newBudget(maxBytes)): Typed[] {
   const out: Typed[] = [];
   for (const input of inputs) {
     const size = sizeOf(input);
@@ -87,8 +87,8 @@ function classify(inputs: FileInput[], maxBytes: number, problems: Problem[]): T
         problems.push(problem(input.name, 'a zip as bytes', 'text'));
         continue;
       }
-      const entries = unzipEntries(input.name, input.bytes, maxBytes, problems);
-      out.push(...classify(entries, maxBytes, problems).map((t) => {
+      const entries = unzipEntries(input.name, input.bytes, maxBytes, budget, problems);
+      out.push(...classify(entries, maxBytes, problems, budget).map((t) => {
         if (t.format === 'zip') problems.push(problem(t.name, 'no zip inside a zip', 'a zip'));
         return t;
       }));
@@ -103,29 +103,32 @@ function classify(inputs: FileInput[], maxBytes: number, problems: Problem[]): T
   return out;
 }
 
-function unzipEntries(name: string, bytes: Uint8Array, maxBytes: number, problems: Problem[]): FileInput[] {
-  let total = 0;
-  try {
-    const files = unzipSync(bytes, {
-      filter(file) {
-        if (file.name.endsWith('/') || /(^|\/)(__MACOSX|\.)/.test(file.name)) return false;
-        total += file.originalSize;
-        if (file.originalSize > maxBytes || total > maxBytes) {
-          problems.push(tooBig(`${name}:${file.name}`, file.originalSize, maxBytes));
-          return false;
-        }
-        return true;
-      },
-    });
-    return Object.entries(files).map(([entry, data]) => ({ name: `${name}:${entry}`, bytes: data }));
-  } catch (cause) {
-    problems.push(problem(name, 'a readable zip archive', String((cause as Error).message)));
-    return [];
+/** UTF-16 or UTF-32, by a byte-order mark or by the zero bytes ASCII text has in them; undefined for anything else. */
+export function wideEncoding(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 (big-endian)';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes[2] === 0 && bytes[3] === 0 ? 'UTF-32 (little-endian)' : 'UTF-16 (little-endian)';
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
   }
+  const pairs = n / 2;
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'UTF-16 (big-endian) without a byte-order mark';
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'UTF-16 (little-endian) without a byte-order mark';
+  return undefined;
 }
 
 function textOf(t: Typed, problems: Problem[]): string | undefined {
   if (t.input.text !== undefined) return t.input.text.replace(/^\ufeff/, '');
+  // Wide text decodes as UTF-8 full of NULs, and then gives a problem per character: one line about the encoding instead.
+  const wide = t.input.bytes ? wideEncoding(t.input.bytes) : undefined;
+  if (wide) {
+    problems.push(problem(t.name, 'UTF-8 text (save the file as UTF-8)', `text in ${wide}`));
+    return undefined;
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(t.input.bytes ?? new Uint8Array());
   } catch {

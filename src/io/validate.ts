@@ -13,6 +13,7 @@ import { describeValue, isError, pathToString, type Problem } from '../model/pro
 import { GraphDocumentSchema, type GraphDocument } from '../model/schema.ts';
 import { zodIssuesToProblems, type PathArray } from '../model/zod-problems.ts';
 import { checkRanges, checkVariantIds, checkVariantsApply } from './validate-robustness.ts';
+import { FORBIDDEN_KEYS } from './formats/attr-codec.ts';
 
 export interface Validation {
   /** Present when there is no error. */
@@ -64,9 +65,20 @@ function checkReferences(raw: Obj, out: Collector): void {
     }
   };
 
+  // One rule in every format (issue 20): __proto__, constructor and prototype are no attribute names, since a
+  // reader of any format would make them property names of plain objects; refused here as the XML and CSV readers do.
+  const checkNames = (attributes: unknown, path: PathArray) => {
+    if (!isObj(attributes)) return;
+    for (const name of Object.keys(attributes)) {
+      if (FORBIDDEN_KEYS.has(name)) out.add([...path, name], 'an attribute name other than __proto__, constructor or prototype', `"${name}"`);
+    }
+  };
+  checkNames(attrs, ['attributes']);
+
   const nodeKeys = new Map<string, number>();
   arr(raw.nodes).forEach((n, i) => {
     if (!isObj(n)) return;
+    checkNames(n.attributes, ['nodes', i, 'attributes']);
     const key = str(n.key);
     if (key !== undefined) {
       if (nodeKeys.has(key)) out.add(['nodes', i, 'key'], 'a key no other node has', `"${key}" again (also nodes[${nodeKeys.get(key)}])`);
@@ -81,6 +93,7 @@ function checkReferences(raw: Obj, out: Collector): void {
   const edgeKeys = new Map<string, number>();
   arr(raw.edges).forEach((e, i) => {
     if (!isObj(e)) return;
+    checkNames(e.attributes, ['edges', i, 'attributes']);
     const key = str(e.key);
     if (key !== undefined) {
       if (edgeKeys.has(key)) out.add(['edges', i, 'key'], 'a key no other edge has', `"${key}" again (also edges[${edgeKeys.get(key)}])`);

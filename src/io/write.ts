@@ -42,6 +42,20 @@ export interface WriteOptions {
   withoutGraphFile?: boolean;
 }
 
+/**
+ * graphology-gexf's writer keeps its attribute model in a plain object, so a name of Object.prototype's
+ * (toString, valueOf…) is taken for one already declared and its values are left out: said, not silent.
+ */
+function gexfLost(graph: SupplyGraph): string[] {
+  const names = new Set<string>();
+  const check = (attributes: Record<string, unknown>) => {
+    for (const name of Object.keys(attributes)) if (name in Object.prototype) names.add(name);
+  };
+  graph.forEachNode((_, a) => check(a));
+  graph.forEachEdge((_, a) => check(a));
+  return [...names].map((name) => `the attribute "${name}" (a name GEXF writing cannot carry here; Chokepoint JSON, GraphML and CSV do)`);
+}
+
 function lostWithoutGraphFile(graph: SupplyGraph): string[] {
   const a = graph.getAttributes();
   const lost = [`the graph's title and attributes (${GRAPH_FILE} left out)`];
@@ -58,7 +72,7 @@ export function writeGraph(graph: SupplyGraph, format: ExportFormat, options: Wr
     case 'native':
       return { files: [{ name: `${base}.json`, data: writeNativeText(graph) }], lost: [] };
     case 'gexf':
-      return { files: [{ name: `${base}.gexf`, data: writeGexfText(graph) }], lost: [] };
+      return { files: [{ name: `${base}.gexf`, data: writeGexfText(graph) }], lost: gexfLost(graph) };
     case 'graphml':
       return { files: [{ name: `${base}.graphml`, data: writeGraphmlText(graph) }], lost: [] };
     case 'csv': {

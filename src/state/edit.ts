@@ -7,7 +7,14 @@ import type { Problem } from '../model/problem.ts';
 import type { EditOutcome, HistoryInfo } from '../worker/protocol.ts';
 import { BASELINE, defaultDemand, hasFailure, type AppState } from './app-state.ts';
 
-export type SaveStatus = { status: 'idle' } | { status: 'saving' } | { status: 'saved'; at: number } | { status: 'error'; message: string } | { status: 'unavailable'; message: string };
+export type SaveStatus =
+  | { status: 'idle' }
+  | { status: 'saving' }
+  | { status: 'saved'; at: number }
+  | { status: 'error'; message: string }
+  | { status: 'unavailable'; message: string }
+  /** Another tab has saved other work since this tab's last save: this tab's graph is not the one kept (never shown as saved). */
+  | { status: 'conflict'; message: string };
 
 export interface EditState {
   history: HistoryInfo;
@@ -70,11 +77,14 @@ export function editFinished(s: AppState, form: string, answer: EditAnswer): App
 
 
 export const saveStarted = (s: AppState): AppState => ({ ...s, edit: { ...s.edit, save: { status: 'saving' } } });
-export function saveFinished(s: AppState, revision: number, result: { ok: true; at: number } | { ok: false; message: string; unavailable?: boolean }): AppState {
-  if (!result.ok) return { ...s, edit: { ...s.edit, save: result.unavailable ? { status: 'unavailable', message: result.message } : { status: 'error', message: result.message } } };
+export function saveFinished(s: AppState, revision: number, result: { ok: true; at: number } | { ok: false; message: string; unavailable?: boolean; conflict?: boolean }): AppState {
+  if (!result.ok) return { ...s, edit: { ...s.edit, save: result.conflict ? { status: 'conflict', message: result.message } : result.unavailable ? { status: 'unavailable', message: result.message } : { status: 'error', message: result.message } } };
   const savedRevision = Math.max(s.edit.savedRevision, revision);
   return { ...s, edit: { ...s.edit, savedRevision, save: { status: 'saved', at: result.at } } };
 }
+
+/** Another tab wrote over the record this tab saved: "✓ Saved" no longer holds. */
+export const savedElsewhere = (s: AppState, message: string): AppState => ({ ...s, edit: { ...s.edit, savedRevision: Math.min(s.edit.savedRevision, s.edit.revision - 1), save: { status: 'conflict', message } } });
 
 /** Unsaved work: a revision not yet written. */
 export const unsaved = (e: EditState) => e.revision > e.savedRevision;

@@ -31,6 +31,7 @@ import { freeId, slug } from '../edit/free-id.ts';
 import { createSearch } from './search.ts';
 import { mountFiles } from './files/files-ui.ts';
 import { mountEditing } from './edit/editing.ts';
+import { startWork } from './persist/start-work.ts';
 import { betweennessProgressText, renderScenarioBar, renderViewControls, type ToolbarActions } from './toolbar.ts';
 import { mountRobustness } from './robustness/controller.ts';
 
@@ -449,14 +450,9 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
   };
   document.addEventListener('keydown', onKey);
   renderPanels(store.get());
-  // Opening, saving, reports (src/ui/files): `?graph=` first, else the default graph.
-  void files.openFromUrl().then((opened) => {
-    if (opened || destroyed || store.get().loaded) return;
-    // The working graph saved in this browser comes back after a reload or a crash.
-    void editing.restore().then((restored) => {
-      if (!restored && !destroyed && !store.get().loaded) void load();
-    });
-  });
+  // What opens on start (src/ui/persist/start-work.ts): `?graph=`, the work saved in this browser, else the default graph; saved work is never lost.
+  editing.setOpener((list) => void files.open(list));
+  void startWork({ files, editing, loadDefault: () => void load(), settled: () => destroyed || store.get().loaded !== null });
 
   return {
     store,

@@ -133,6 +133,8 @@ export class Engine {
     if (!original) throw new Error('no file to revert to');
     const result = loadNativeText(original.text, original.file);
     if (!result.ok) return { ok: false, problems: result.problems, history: this.session.info() };
+    // The graph is the file already: a revert would only add a step to undo that changes nothing.
+    if (writeNativeText(result.graph) === writeNativeText(this.working())) return this.edited();
     return this.edit(replaceGraphCommand(this.working(), result.document, 'revert to file'), 'revert to file');
   }
 

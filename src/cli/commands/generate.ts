@@ -1,4 +1,4 @@
-import { checkGenerateOptions, generateGraph, MIN_NODES } from '../../generate/index.ts';
+import { checkGenerateOptions, generateGraph, MAX_FLOWS, MAX_NODES, MIN_NODES } from '../../generate/index.ts';
 import { type CliIO, UsageError } from '../io.ts';
 import type { Command } from './command.ts';
 import { writeOutput } from './output.ts';
@@ -21,8 +21,9 @@ cycles among materials makers, multi-site firms and three scenarios.
 The same options always give the same file. Not real data.
 
 Options:
-  --nodes N    number of nodes, at least ${MIN_NODES}
+  --nodes N    number of nodes, at least ${MIN_NODES}, at most ${MAX_NODES}
   --flows M    number of flows (edges), at least about 2.5 per node, at most 50 per node
+               and ${MAX_FLOWS} in all
   --seed S     whole number seed (default 1)
   --out FILE   write to FILE instead of standard output
 

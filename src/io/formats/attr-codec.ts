@@ -5,6 +5,7 @@
  * objects, mixed types) are written as JSON and the type is recorded in the
  * export's Chokepoint block, so that reading it back gives the same values.
  */
+import { findDuplicateKey } from '../json-text.ts';
 export const ATTR_TYPES = ['string', 'number', 'boolean', 'list', 'json'] as const;
 export type AttrType = (typeof ATTR_TYPES)[number];
 export type AttrTypes = Record<string, AttrType>;
@@ -40,6 +41,14 @@ export function inferTypes(records: Iterable<Record<string, unknown>>): Map<stri
   return types;
 }
 
+/**
+ * JSON text that XML 1.0 can hold: JSON.stringify escapes control characters
+ * and lone surrogates but leaves U+FFFE and U+FFFF raw, which no XML file may
+ * contain (not even as &#xFFFE;); here they become \ufffe and \uffff, which
+ * JSON.parse reads back as they were.
+ */
+export const jsonForXml = (value: unknown): string => JSON.stringify(value).replace(/[\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+
 /** A value as the format will hold it: scalars stay, lists join with ";", the rest is JSON. */
 export function encodeValue(type: AttrType, value: unknown): string | number | boolean {
   switch (type) {
@@ -50,7 +59,7 @@ export function encodeValue(type: AttrType, value: unknown): string | number | b
     case 'list':
       return (value as string[]).join(';');
     case 'json':
-      return JSON.stringify(value);
+      return jsonForXml(value);
   }
 }
 
@@ -76,7 +85,9 @@ export function decodeValue(type: AttrType, value: unknown): Decoded {
       return { ok: true, value: text.split(';').map((s) => s.trim()).filter((s) => s !== '') };
     case 'json':
       try {
-        return { ok: true, value: JSON.parse(text) };
+        const value: unknown = JSON.parse(text);
+        // As every JSON text read (json-text.ts): a name twice in one object is refused, not resolved to the last.
+        return findDuplicateKey(text) ? { ok: false, expected: 'JSON text with each name once in an object' } : { ok: true, value };
       } catch {
         return { ok: false, expected: 'JSON text (the export marked this attribute as JSON)' };
       }

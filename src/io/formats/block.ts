@@ -5,7 +5,7 @@
  * meta element, GraphML in a graph-level `<data>`, CSV in `graph.json`.
  */
 import type { SupplyGraph } from '../../model/graph.ts';
-import { type AttrType, type AttrTypes, inferTypes, readTypes } from './attr-codec.ts';
+import { type AttrType, type AttrTypes, inferTypes, jsonForXml, readTypes } from './attr-codec.ts';
 import type { Attrs } from './types.ts';
 
 export const BLOCK_NAME = 'chokepoint';
@@ -32,7 +32,8 @@ export function blockOf(graph: SupplyGraph): { block: Block; nodeTypes: Map<stri
   };
 }
 
-export const blockText = (block: Block) => JSON.stringify(block);
+/** The block as JSON text XML can hold (jsonForXml): titles, notes and names in it come back exactly. */
+export const blockText = (block: Block) => jsonForXml(block);
 
 const isObj = (v: unknown): v is Attrs => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -12,6 +12,8 @@ import { FORBIDDEN_KEYS } from './attr-codec.ts';
 import type { Attrs, ParseOutcome } from './types.ts';
 import { type XmlEdgeRecord, XmlProblems, type XmlGraph, type XmlRecord } from './xml-graph.ts';
 import { readXml, type Spot, type XmlElement } from './xml.ts';
+import { castXmlValue, parseXsdScalar } from './xsd-number.ts';
+import { MAX_DECLARED_ATTRIBUTES, MAX_RECORD_ATTRIBUTES, tooManyDeclared, tooManyValues } from './caps.ts';
 
 const VIZ = ['color', 'size', 'position', 'shape', 'thickness'] as const;
 type Viz = (typeof VIZ)[number];
@@ -33,7 +35,18 @@ interface Pending {
 }
 
 const isNumeric = (id: string) => !Number.isNaN(+id);
-const num = (v: string | undefined) => (v === undefined ? 0 : +v);
+/** A GEXF value by its declared type: numbers and booleans by XML Schema's rules (xsd-number.ts), the rest as graphology-gexf reads it. */
+const cast = (type: string, text: string) => castXmlValue(type, text, parseValue);
+/** A problem with a value, said by the caller with its place: the attribute's name, what was expected and what was found. */
+type Refuse = (name: string, expected: string, found: string) => void;
+/** A viz number (float): absent is 0 as graphology-gexf had it; a value the rules refuse is a problem, not NaN. */
+function num(v: string | undefined, name: string, refuse: Refuse): number {
+  if (v === undefined) return 0;
+  const read = parseXsdScalar('float', v);
+  if (read.ok) return read.value as number;
+  refuse(name, read.expected, read.found);
+  return 0;
+}
 
 function vizColor(a: XmlElement['attributes']): string {
   if (a.hex) return a.hex;
@@ -41,12 +54,12 @@ function vizColor(a: XmlElement['attributes']): string {
   return a.a ? `rgba(${r},${g},${b},${a.a})` : `rgb(${r},${g},${b})`;
 }
 
-function setViz(data: Attrs, viz: Viz, a: XmlElement['attributes']): void {
+function setViz(data: Attrs, viz: Viz, a: XmlElement['attributes'], refuse: Refuse): void {
   if (viz === 'color') data.color = vizColor(a);
-  else if (viz === 'size') data.size = num(a.value);
+  else if (viz === 'size') data.size = num(a.value, 'size', refuse);
   else if (viz === 'shape') data.shape = a.value ?? null;
-  else if (viz === 'thickness') data.thickness = num(a.value);
-  else for (const axis of ['x', 'y', 'z'] as const) if (a[axis]) data[axis] = +a[axis];
+  else if (viz === 'thickness') data.thickness = num(a.value, 'thickness', refuse);
+  else for (const axis of ['x', 'y', 'z'] as const) if (a[axis] !== undefined) data[axis] = num(a[axis], axis, refuse);
 }
 
 export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
@@ -81,6 +94,11 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
           out.checkName(element, a.id, 'attribute id');
           out.checkName(element, a.title, 'attribute title');
           if (!modelClass) return;
+          if (models[modelClass].size >= MAX_DECLARED_ATTRIBUTES) {
+            if (models[modelClass].size === MAX_DECLARED_ATTRIBUTES) out.add(element, '', tooManyDeclared(`<attribute>s of class ${modelClass}`), 'more');
+            models[modelClass].set('\u0000over', { type: 'string', title: '' });
+            return;
+          }
           const id = a.id || a.for || '';
           declared = { type: a.type || 'string', title: isNumeric(id) ? a.title || id : id };
           defaultSeen = false;
@@ -101,6 +119,13 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
           out.checkName(element, id, 'attvalue');
           const record = records[records.length - 1];
           if (!record) return;
+          if (record.values.length >= 2 * MAX_RECORD_ATTRIBUTES) {
+            if (record.values.length === 2 * MAX_RECORD_ATTRIBUTES) {
+              out.add(element, '', tooManyValues('<attvalue>s'), 'more');
+              record.values.push('', '');
+            }
+            return;
+          }
           if (!id) out.add(element, '', 'an <attvalue> with a for attribute', 'none');
           else if (a.value === undefined) out.add(element, '', 'an <attvalue> with a value', 'none');
           else record.values.push(id, a.value);
@@ -126,7 +151,9 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
           return;
         case 'default':
           if (declared && text !== undefined && !defaultSeen) {
-            declared.default = parseValue(declared.type, text);
+            const read = cast(declared.type, text);
+            if (read.ok) declared.default = read.value;
+            else out.add(element, '', `the <default> of attribute "${declared.title}" as ${read.expected}`, read.found);
             defaultSeen = true;
           }
           return;
@@ -145,24 +172,28 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
   }
 
   const defaults = (model: Map<string, Declared>) => [...model.values()].filter((d) => Object.hasOwn(d, 'default')).map((d) => [d.title, d.default] as const);
-  const collect = (pending: Pending, model: Map<string, Declared>, withDefaults: (readonly [string, unknown])[]): Attrs => {
+  const collect = (pending: Pending, model: Map<string, Declared>, withDefaults: (readonly [string, unknown])[], side: 'nodes' | 'edges', index: number): Attrs => {
     const a = pending.attributes;
     const data: Attrs = {};
+    const refuse: Refuse = (name, expected, found) => out.add(pending.spot, `${side}[${index}].attributes.${name}`, expected, found);
     if (a.label) data.label = a.label;
-    if (a.weight) data.weight = +a.weight;
+    if (a.weight !== undefined) data.weight = num(a.weight, 'weight', refuse);
     if (a.kind) data.kind = a.kind;
     for (let i = 0; i < pending.values.length; i += 2) {
       const id = pending.values[i]!;
       const value = pending.values[i + 1]!;
       const attr = model.get(id);
       const title = attr ? attr.title : id;
-      if (!FORBIDDEN_KEYS.has(title)) data[title] = parseValue(attr ? attr.type : 'string', value);
+      if (FORBIDDEN_KEYS.has(title)) continue;
+      const read = cast(attr ? attr.type : 'string', value);
+      if (read.ok) data[title] = read.value;
+      else refuse(title, read.expected, read.found);
     }
-    for (const [title, value] of withDefaults) if (!FORBIDDEN_KEYS.has(title) && !(title in data)) data[title] = value;
+    for (const [title, value] of withDefaults) if (!FORBIDDEN_KEYS.has(title) && !Object.hasOwn(data, title)) data[title] = value;
     if (pending.viz) {
       for (const viz of VIZ) {
         const element = pending.viz[viz];
-        if (element) setViz(data, viz, element);
+        if (element) setViz(data, viz, element, refuse);
       }
     }
     return data;
@@ -175,10 +206,10 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
   return {
     ok: true,
     value: {
-      nodes: nodes.map((n): XmlRecord => ({ spot: n.spot, id: n.attributes.id, attributes: collect(n, models.node, nodeDefaults) })),
-      edges: edges.map((e): XmlEdgeRecord => {
+      nodes: nodes.map((n, i): XmlRecord => ({ spot: n.spot, id: n.attributes.id, attributes: collect(n, models.node, nodeDefaults, 'nodes', i) })),
+      edges: edges.map((e, i): XmlEdgeRecord => {
         const a = e.attributes;
-        return { spot: e.spot, id: a.id, source: a.source, target: a.target, undirected: (a.type || defaultType) !== 'directed', attributes: collect(e, models.edge, edgeDefaults) };
+        return { spot: e.spot, id: a.id, source: a.source, target: a.target, undirected: (a.type || defaultType) !== 'directed', attributes: collect(e, models.edge, edgeDefaults, 'edges', i) };
       }),
       title: meta.get('title')?.text,
       description: description?.trim(),

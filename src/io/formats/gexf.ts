@@ -14,6 +14,7 @@ import { BLOCK_NAME, blockOf, blockText } from './block.ts';
 import { readGexf } from './gexf-read.ts';
 import type { Attrs, Draft, ParseOutcome } from './types.ts';
 import { xmlDraft } from './xml-graph.ts';
+import { xmlText } from './xml.ts';
 
 export function parseGexf(text: string, file: string, baseName: string): ParseOutcome<Draft> {
   const read = readGexf(text, file);
@@ -40,8 +41,8 @@ export function writeGexfText(graph: SupplyGraph): string {
   const attrs = graph.getAttributes();
   copy.replaceAttributes({
     creator: 'Chokepoint',
-    title: attrs.title,
-    ...(attrs.description ? { description: attrs.description } : {}),
+    title: xmlText(attrs.title),
+    ...(attrs.description ? { description: xmlText(attrs.description) } : {}),
     [BLOCK_NAME]: blockText(block),
   });
   return writeGexf(copy, { version: '1.3', formatNode: format(nodeTypes), formatEdge: format(edgeTypes) });

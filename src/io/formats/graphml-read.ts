@@ -1,13 +1,14 @@
 /**
  * A GraphML file read in one pass into records, with the results
  * graphology-graphml's parser gave: `<data>` named by its key's `attr.name`
- * and cast by its `attr.type` (boolean: "true" in any case; int, long, float,
- * double: `+text`; string as is), data of an undeclared key by the key's id as
+ * and cast by its `attr.type` (numbers and booleans by XML Schema's lexical
+ * rules, xsd-number.ts; string as is), data of an undeclared key by the key's id as
  * text, `<default>`s for records without the data, and `r`, `g`, `b` numbers
  * turned into a `color`. Edges are directed when `directed="true"` or, without
  * a `directed`, when the graph's `edgedefault` is "directed".
  *
- * Differences, on purpose: a `<default>` is cast by the key's type (the
+ * Differences, on purpose: a number or boolean the type's rules refuse ("",
+ * "0x10", "yes") is a problem where the library read 0, 16 or false; a `<default>` is cast by the key's type (the
  * library kept its text), `directed="false"` makes an edge undirected (the
  * library ignored it), a key without `attr.name` names its data by its id
  * (the library used "null"), and graph-level `<data>` counts wherever it sits
@@ -18,25 +19,23 @@ import { BLOCK_NAME } from './block.ts';
 import type { Attrs, ParseOutcome } from './types.ts';
 import { type XmlEdgeRecord, XmlProblems, type XmlGraph, type XmlRecord } from './xml-graph.ts';
 import { readXml, type Spot, type XmlElement } from './xml.ts';
+import { castXmlValue, type Cast } from './xsd-number.ts';
+import { MAX_DECLARED_ATTRIBUTES, MAX_RECORD_ATTRIBUTES, tooManyDeclared, tooManyValues } from './caps.ts';
 
 const KEY_TARGETS = ['graph', 'node', 'edge'] as const;
 type KeyTarget = (typeof KEY_TARGETS)[number];
 const KEY_TYPES = ['boolean', 'int', 'long', 'float', 'double', 'string'] as const;
 type KeyType = (typeof KEY_TYPES)[number];
 
-const CAST: Record<KeyType, (text: string) => unknown> = {
-  boolean: (v) => v.toLowerCase() === 'true',
-  int: (v) => +v,
-  long: (v) => +v,
-  float: (v) => +v,
-  double: (v) => +v,
-  string: (v) => v,
-};
+/** Numbers and booleans by XML Schema's rules (xsd-number.ts): "", " ", "0x10" or "1e2" for an int are refused by name, never read as 0 or 16. */
+const CAST = (type: KeyType, text: string): Cast => castXmlValue(type, text, (_, t) => t);
 
 interface Key {
   name: string;
   type: KeyType;
+  /** The `<default>`'s text, and its value once cast (undefined when the cast was refused). */
   default?: string;
+  defaultValue?: Cast;
 }
 
 /** A graph-level `<data>` read: its key, its text and where it sits. */
@@ -60,8 +59,8 @@ const isTarget = (v: string): v is KeyTarget => (KEY_TARGETS as readonly string[
 const isType = (v: string): v is KeyType => (KEY_TYPES as readonly string[]).includes(v);
 const hex = (b: number) => ('0' + (b | 0).toString(16)).slice(-2);
 
-/** Data values by name (`data`: key id, text, key id, text…), then the defaults. */
-function collect(keys: Map<string, Key>, defaults: Key[], data: readonly string[], from?: (name: string, index: number) => void): Attrs {
+/** Data values by name (`data`: key id, text, key id, text…), then the defaults; a value its key's type refuses goes to `refuse`. */
+function collect(keys: Map<string, Key>, defaults: Key[], data: readonly string[], refuse: (name: string, expected: string, found: string) => void, from?: (name: string, index: number) => void): Attrs {
   const attributes: Attrs = {};
   for (let i = 0; i < data.length; i += 2) {
     const id = data[i]!;
@@ -69,10 +68,12 @@ function collect(keys: Map<string, Key>, defaults: Key[], data: readonly string[
     const key = keys.get(id);
     const name = key ? key.name : id;
     if (FORBIDDEN_KEYS.has(name)) continue;
-    attributes[name] = key ? CAST[key.type](text) : text;
+    const read = key ? CAST(key.type, text) : ({ ok: true, value: text } as const);
+    if (read.ok) attributes[name] = read.value;
+    else refuse(name, read.expected, read.found);
     from?.(name, i / 2);
   }
-  for (const key of defaults) if (!(key.name in attributes)) attributes[key.name] = CAST[key.type](key.default!);
+  for (const key of defaults) if (!(key.name in attributes) && key.defaultValue?.ok) attributes[key.name] = key.defaultValue.value;
   return attributes;
 }
 const defaultsOf = (keys: Map<string, Key>) => [...keys.values()].filter((k) => k.default !== undefined && !FORBIDDEN_KEYS.has(k.name));
@@ -114,7 +115,11 @@ export function readGraphml(text: string, file: string): ParseOutcome<XmlGraph> 
           out.checkName(element, a.id, 'key id');
           out.checkName(element, a['attr.name'], 'attr.name');
           key = { name: a['attr.name'] ?? a.id ?? '', type: isType(type) ? type : 'string' };
-          if (isTarget(target) && a.id) keys[target].set(a.id, key);
+          if (isTarget(target) && a.id) {
+            if (keys[target].size === MAX_DECLARED_ATTRIBUTES) out.add(element, '', tooManyDeclared(`<key>s for ${target}`), 'more');
+            if (keys[target].size < MAX_DECLARED_ATTRIBUTES) keys[target].set(a.id, key);
+            else if (keys[target].size === MAX_DECLARED_ATTRIBUTES) keys[target].set('\u0000over', key);
+          }
           return;
         }
         case 'default':
@@ -137,12 +142,21 @@ export function readGraphml(text: string, file: string): ParseOutcome<XmlGraph> 
           key = undefined;
           return;
         case 'default':
-          if (key && text !== undefined) key.default ??= text;
+          if (key && text !== undefined && key.default === undefined) {
+            key.default = text;
+            key.defaultValue = CAST(key.type, text);
+            if (!key.defaultValue.ok) out.add(element, '', `the <default> of key "${key.name}" as ${key.defaultValue.expected}`, key.defaultValue.found);
+          }
           return;
         case 'data': {
           if (text === undefined) return;
           const record = records[records.length - 1];
-          if (record) record.data.push(element.attributes.key!, text);
+          if (record && record.data.length >= 2 * MAX_RECORD_ATTRIBUTES) {
+            if (record.data.length === 2 * MAX_RECORD_ATTRIBUTES) {
+              out.add(element, '', tooManyValues('<data>'), 'more');
+              record.data.push('', '');
+            }
+          } else if (record) record.data.push(element.attributes.key!, text);
           else graphData.push({ key: element.attributes.key!, text, spot: { line: element.line, column: element.column } });
           return;
         }
@@ -161,7 +175,7 @@ export function readGraphml(text: string, file: string): ParseOutcome<XmlGraph> 
 
   const edgeDefault = graph.attributes.edgedefault || 'undirected';
   let blockSpot: Spot | undefined;
-  const meta = collect(keys.graph, defaultsOf(keys.graph), graphData.flatMap((d) => [d.key, d.text]), (name, i) => {
+  const meta = collect(keys.graph, defaultsOf(keys.graph), graphData.flatMap((d) => [d.key, d.text]), (name, expected, found) => out.add(graph, `attributes.${name}`, expected, found), (name, i) => {
     if (name === BLOCK_NAME) blockSpot = graphData[i]!.spot;
   });
   const nodeDefaults = defaultsOf(keys.node);
@@ -171,10 +185,10 @@ export function readGraphml(text: string, file: string): ParseOutcome<XmlGraph> 
   return {
     ok: true,
     value: {
-      nodes: nodes.map((n): XmlRecord => ({ spot: n.spot, id: n.id, attributes: withColor(collect(keys.node, nodeDefaults, n.data)) })),
-      edges: edges.map((e): XmlEdgeRecord => {
+      nodes: nodes.map((n, i): XmlRecord => ({ spot: n.spot, id: n.id, attributes: withColor(collect(keys.node, nodeDefaults, n.data, (name, expected, found) => out.add(n.spot, `nodes[${i}].attributes.${name}`, expected, found))) })),
+      edges: edges.map((e, i): XmlEdgeRecord => {
         const directed = e.directed === 'true' ? true : e.directed === 'false' ? false : edgeDefault === 'directed';
-        return { spot: e.spot, id: e.id, source: e.source, target: e.target, undirected: !directed, attributes: withColor(collect(keys.edge, edgeDefaults, e.data)) };
+        return { spot: e.spot, id: e.id, source: e.source, target: e.target, undirected: !directed, attributes: withColor(collect(keys.edge, edgeDefaults, e.data, (name, expected, found) => out.add(e.spot, `edges[${i}].attributes.${name}`, expected, found))) };
       }),
       title,
       description: typeof meta.description === 'string' ? meta.description : undefined,

@@ -10,7 +10,7 @@ import { BLOCK_NAME, blockOf, blockText } from './block.ts';
 import { readGraphml } from './graphml-read.ts';
 import type { Attrs, Draft, ParseOutcome } from './types.ts';
 import { xmlDraft } from './xml-graph.ts';
-import { escapeXml } from './xml.ts';
+import { escapeXml, xmlText } from './xml.ts';
 
 export function parseGraphml(text: string, file: string, baseName: string): ParseOutcome<Draft> {
   const read = readGraphml(text, file);
@@ -40,7 +40,7 @@ export function writeGraphmlText(graph: SupplyGraph): string {
       .join('');
   lines.push('  <graph id="G" edgedefault="directed">');
   lines.push(`    <data key="g0">${escapeXml(blockText(block))}</data>`);
-  lines.push(`    <data key="g1">${escapeXml(graph.getAttribute('title'))}</data>`);
+  lines.push(`    <data key="g1">${escapeXml(xmlText(graph.getAttribute('title')))}</data>`);
   graph.forEachNode((key, attributes) => lines.push(`    <node id="${escapeXml(key)}">${data('node', nodeTypes, attributes)}</node>`));
   graph.forEachEdge((key, attributes, source, target) => {
     const id = isGeneratedEdgeKey(key) ? '' : ` id="${escapeXml(key)}"`;

@@ -149,7 +149,17 @@ export function readXml(text: string, file: string, visitor: XmlVisitor): Proble
   return problems;
 }
 
-/** Text safe inside XML: escapes the five specials; callers keep control characters out (attr-codec). */
+/** Characters XML 1.0 forbids anywhere, even as character references. */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A plain-text copy for readers of other tools (a GEXF title, a GraphML name):
+ * what XML forbids becomes U+FFFD. The exact text travels in the Chokepoint
+ * block (jsonForXml), which is what Chokepoint reads back.
+ */
+export const xmlText = (text: string): string => text.replace(NOT_XML, '\ufffd');
+
+/** Text safe inside XML: escapes the five specials; callers keep control characters out (attr-codec, xmlText). */
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }

@@ -14,7 +14,10 @@ import type { Store } from '../../state/store.ts';
 import type { EngineClient } from '../../worker/client.ts';
 import { h } from '../dom.ts';
 import { download } from '../export/download.ts';
-import { readSession, saveSession, StorageUnavailable } from '../persist/session-store.ts';
+import { addDraft, deleteDraft, listDrafts, readSession, saveSession, setAsideSession, StorageUnavailable, WrittenElsewhere, type Draft, type SavedSession } from '../persist/session-store.ts';
+import { mountWorkUi } from '../persist/work-ui.ts';
+import { workChanges } from '../../state/work-changes.ts';
+import type { OpenFile } from '../../worker/protocol.ts';
 import type { GraphView } from '../graph-view.ts';
 import { createEditor, type Editor } from './editor.ts';
 import { attachGestures } from './graph-gestures.ts';
@@ -22,8 +25,17 @@ import { attachGestures } from './graph-gestures.ts';
 export interface Editing {
   bar: HTMLElement;
   editor: Editor;
-  /** Loads the working graph saved in this browser, if any; true when it did. */
-  restore(): Promise<boolean>;
+  /** The record saved in this browser, read without loading it (null: none, or no storage); remembers its stamp. */
+  peek(): Promise<{ session: SavedSession | null; raw: unknown } | null>;
+  /**
+   * Loads the working graph saved in this browser (the one `peek` found, else read now); true when it did. A
+   * record that fails is kept as a draft and the user told, with a download and an open that lists its problems.
+   */
+  restore(found?: { session: SavedSession | null; raw: unknown } | null): Promise<boolean>;
+  /** A line in the edit bar's notice, with actions. */
+  notify(text: string, tone: 'info' | 'warning' | 'error', actions?: { label: string; id?: string; run(): void }[]): void;
+  /** How a text is opened as a file, with its problems listed (the files module's open). */
+  setOpener(open: (files: OpenFile[]) => void): void;
   /** For the inspector's "Edit" button and the graph's gestures. */
   openNode(key: string | null): void;
   openFlow(key: string | null, preset?: { source?: string; target?: string }): void;
@@ -34,6 +46,7 @@ export interface Editing {
 }
 
 type Answer = Awaited<ReturnType<EngineClient['request']>>;
+const newWorkId = () => `${Date.now().toString(36)}-${crypto.getRandomValues(new Uint32Array(1))[0]!.toString(36)}`;
 /** The editor drawer's width and margin, in pixels (styles.css `.editor`). */
 const DRAWER_WIDTH = 450;
 
@@ -49,6 +62,18 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
   let originalDocument: GraphDocument | null = null;
   let restoring = false;
   let saving = false;
+  /** Which piece of work this tab holds: new for every file loaded, kept through its edits (session-store.ts). */
+  let work = newWorkId();
+  /** The stamp of the record as this tab last read or wrote it: a write over another stamp is refused. */
+  let stamp: string | undefined;
+  /** Another tab saved other work: no save until the user says what to keep. */
+  let blocked = false;
+  /** Whether the work this tab last saved differs from its file (it has something to lose). */
+  let ownEdits = false;
+  /** The document of the file the work started from, for the changes since it (parsed from `original` when needed). */
+  let fileDocument: GraphDocument | null = null;
+  let opener: ((files: OpenFile[]) => void) | null = null;
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('chokepoint-work');
   /** A revision whose write failed is not tried again until the next change. */
   let failedRevision = -1;
   let detach: (() => void) | null = null;
@@ -120,7 +145,12 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
   const downloadButton = h('button', { type: 'button', id: 'download-json', title: 'Download the working graph as a Chokepoint JSON file', onclick: () => void downloadJson() }, '⤓ JSON');
   const saved = h('span', { className: 'save-state', id: 'save-state', role: 'status', 'aria-live': 'polite' });
   const historyError = h('span', { className: 'error', role: 'alert', id: 'history-error' });
-  const bar = h('div', { className: 'edit-bar', role: 'toolbar', 'aria-label': 'Editing' }, undoButton, redoButton, editButton, newButton, revertButton, downloadButton, saved, historyError);
+  const workUi = mountWorkUi({
+    openDraft: (d) => void openDraft(d),
+    downloadDraft: (d) => downloadDraft(d),
+    deleteDraft: (d) => void deleteDraft(d.id).then(refreshDrafts, () => {}),
+  });
+  const bar = h('div', { className: 'edit-bar', role: 'toolbar', 'aria-label': 'Editing' }, undoButton, redoButton, editButton, newButton, revertButton, downloadButton, saved, workUi.element, historyError);
 
   function renderBar(s: A.AppState) {
     const { history, save } = s.edit;
@@ -133,17 +163,18 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
     saved.title = save.status === 'saved' ? `Your work is saved in this browser (${new Date(save.at).toLocaleTimeString()}); it comes back after a reload.` : '';
     saved.textContent =
       s.edit.pending > 0 ? 'Working…'
-      : E.unsaved(s.edit) && save.status !== 'error' && save.status !== 'unavailable' ? 'Saving…'
+      : E.unsaved(s.edit) && save.status !== 'error' && save.status !== 'unavailable' && save.status !== 'conflict' ? 'Saving…'
       : save.status === 'saved' ? '✓ Saved'
       : save.status === 'error' ? `Not saved: ${save.message}`
       : save.status === 'unavailable' ? `Not saved (${save.message}): download to keep your work`
+      : save.status === 'conflict' ? 'Not saved: another tab saved other work'
       : '';
     historyError.textContent = s.edit.problems?.form === 'history' ? s.edit.problems.problems.map((p) => `Expected ${p.expected}, found ${p.found}.`).join(' ') : '';
   }
 
   // ------------------------------------------------------------ autosave
   async function save() {
-    if (saving || destroyed) return;
+    if (saving || destroyed || blocked) return;
     const s = store.get();
     if (!s.loaded || !E.unsaved(s.edit) || s.edit.revision === failedRevision) return;
     saving = true;
@@ -153,11 +184,24 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
       const text = JSON.stringify(s.loaded.document);
       if (original === null && originalDocument !== null) original = originalDocument === s.loaded.document ? text : JSON.stringify(originalDocument);
       originalDocument = null;
-      await saveSession({ file: s.loaded.file, text, original: original ?? text, savedAt: Date.now() });
+      const session: SavedSession = { file: s.loaded.file, text, original: original ?? text, savedAt: Date.now(), work };
+      const result = await saveSession(session, stamp);
+      stamp = result.stamp;
+      ownEdits = session.text !== session.original;
+      if (result.written) channel?.postMessage({ stamp, edited: ownEdits });
       update((t) => E.saveFinished(t, revision, { ok: true, at: Date.now() }));
+      showChanges(session, s.loaded.document);
+      if (result.drafted) {
+        workUi.notice(`Your earlier work on ${result.drafted.file} (edited) is kept: Kept work opens it again.`, 'info');
+        refreshDrafts();
+      }
     } catch (cause) {
       failedRevision = revision;
-      update((t) => E.saveFinished(t, revision, { ok: false, message: cause instanceof Error ? cause.message : String(cause), unavailable: cause instanceof StorageUnavailable }));
+      if (cause instanceof WrittenElsewhere) {
+        blocked = true;
+        update((t) => E.saveFinished(t, revision, { ok: false, message: cause.message, conflict: true }));
+        tellConflict();
+      } else update((t) => E.saveFinished(t, revision, { ok: false, message: cause instanceof Error ? cause.message : String(cause), unavailable: cause instanceof StorageUnavailable }));
     } finally {
       saving = false;
     }
@@ -179,11 +223,158 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
     }, 0);
   };
 
+  /** The changes since the file, shown by the indicator (none when the text is the file's). */
+  function showChanges(session: SavedSession, document: GraphDocument) {
+    if (session.text === session.original) return workUi.setChanges([]);
+    try {
+      fileDocument ??= JSON.parse(session.original) as GraphDocument;
+      workUi.setChanges(workChanges(fileDocument, document));
+    } catch {
+      workUi.setChanges(null);
+    }
+  }
+
+  // ------------------------------------------------------------ other tabs, kept work
+  /** This tab's graph as a session record, for a draft. */
+  function mine(): SavedSession | null {
+    const s = store.get();
+    if (!s.loaded) return null;
+    const text = JSON.stringify(s.loaded.document);
+    return { file: s.loaded.file, text, original: original ?? (originalDocument ? JSON.stringify(originalDocument) : text), savedAt: Date.now(), work };
+  }
+  function tellConflict() {
+    workUi.notice('Another tab has saved other work in this browser since this tab last saved: this graph is not saved.', 'warning', [
+      { label: 'Open that work', id: 'conflict-take', run: () => void takeTheirs() },
+      { label: 'Keep both', id: 'conflict-keep-both', run: () => void keepBoth() },
+    ]);
+  }
+  /** The other tab's work comes here; this tab's is kept as a draft first. */
+  async function takeTheirs() {
+    const own = mine();
+    try {
+      if (own) await addDraft(own, 'kept when another tab\'s work was opened');
+      blocked = false;
+      workUi.clearNotice();
+      const found = await readSession();
+      stamp = found.session?.stamp;
+      if (found.session) await restore(found);
+      refreshDrafts();
+    } catch (cause) {
+      workUi.notice(`Could not open that work: ${cause instanceof Error ? cause.message : String(cause)}`, 'error');
+    }
+  }
+  /** This tab's work becomes the one saved; the other tab's is kept as a draft (it will be told when it next saves). */
+  async function keepBoth() {
+    const own = mine();
+    if (!own) return;
+    try {
+      const result = await saveSession(own, stamp, true);
+      stamp = result.stamp;
+      channel?.postMessage({ stamp, edited: true });
+      blocked = false;
+      failedRevision = -1;
+      const revision = store.get().edit.revision;
+      update((t) => E.saveFinished(t, revision, { ok: true, at: Date.now() }));
+      workUi.notice(result.drafted ? `Both kept: this tab's work is saved, the other tab's is under Kept work.` : 'This tab\'s work is saved.', 'info');
+      refreshDrafts();
+    } catch (cause) {
+      workUi.notice(`Could not save: ${cause instanceof Error ? cause.message : String(cause)}`, 'error');
+    }
+  }
+  if (channel) {
+    channel.onmessage = (e: MessageEvent<{ stamp?: unknown; edited?: unknown }>) => {
+      if (destroyed || typeof e.data?.stamp !== 'string' || e.data.stamp === stamp || blocked) return;
+      // A file opened as it is in another tab, while this one has no edits either: nothing is lost on either side.
+      if (e.data.edited === false && !ownEdits && !E.unsaved(store.get().edit)) return;
+      // Another tab wrote the record: what this tab shows is no longer what is kept.
+      blocked = true;
+      update((s) => E.savedElsewhere(s, 'another tab saved other work'));
+      tellConflict();
+    };
+  }
+  function refreshDrafts() {
+    listDrafts().then((list) => !destroyed && workUi.setDrafts(list), () => {});
+  }
+  function downloadDraft(d: Draft) {
+    const text = d.session ? d.session.text : JSON.stringify(d.raw ?? null, null, 2);
+    download(`${d.session ? d.session.file.replace(/\.[A-Za-z0-9]+$/, '').replace(/[^\w.-]+/g, '-') || 'graph' : 'unreadable-record'}-kept.json`, text, 'application/json');
+  }
+  async function openDraft(d: Draft) {
+    if (!d.session) return;
+    const menu = workUi.element.querySelector('details#drafts-menu') as HTMLDetailsElement | null;
+    if (menu) menu.open = false;
+    // Its own work: the next save keeps the graph in hand as a draft when it has edits.
+    if (await restore({ session: { ...d.session, work: newWorkId() }, raw: null })) await deleteDraft(d.id).catch(() => {});
+    refreshDrafts();
+  }
+
+  /** A record that could not be restored: kept as a draft, the user told, with a download and an open listing its problems. */
+  async function keepFailed(found: { session: SavedSession | null; raw: unknown }, why: string) {
+    let draft: Draft | null = null;
+    try {
+      draft = await setAsideSession(`could not be restored: ${why}`);
+      stamp = undefined;
+    } catch {
+      // Not even moved: it stays where it is, and nothing overwrites it (blocked).
+      blocked = true;
+    }
+    const session = found.session;
+    const name = session?.file ?? 'your saved work';
+    const kept: Draft = draft ?? { id: '', session, reason: why, keptAt: Date.now(), raw: found.raw };
+    workUi.notice(`The work saved in this browser (${name}) could not be restored (${why}). It is kept, not deleted; the default graph is shown meanwhile.`, 'error', [
+      { label: 'Download it as JSON', id: 'failed-download', run: () => downloadDraft(kept) },
+      ...(session && opener ? [{ label: 'Open it to see its problems', id: 'failed-open', run: () => opener?.([{ name: session.file.replace(/(\.json)?$/i, '.json'), bytes: new TextEncoder().encode(session.text) }]) }] : []),
+    ]);
+    refreshDrafts();
+  }
+
+  async function restore(given?: { session: SavedSession | null; raw: unknown } | null): Promise<boolean> {
+    let found = given;
+    if (found === undefined) {
+      try {
+        found = await readSession();
+        stamp = found.session?.stamp;
+      } catch {
+        return false;
+      }
+    }
+    if (!found || destroyed) return false;
+    const session = found.session;
+    if (!session) {
+      if (found.raw !== undefined) await keepFailed(found, 'the record is not one Chokepoint wrote, or is damaged');
+      return false;
+    }
+    restoring = true;
+    try {
+      update((s) => A.loadStarted(s, session.file));
+      const answer = await engine.request({ type: 'restore', text: session.text, original: session.original, file: session.file });
+      if (destroyed) return false;
+      if (answer.type !== 'load' || !answer.result.ok) {
+        const why = answer.type === 'error' ? answer.message : answer.type === 'load' && !answer.result.ok ? `${answer.result.problems.length} problem${answer.result.problems.length === 1 ? '' : 's'}, the first: expected ${answer.result.problems[0]?.expected}, found ${answer.result.problems[0]?.found}` : 'unexpected answer';
+        update((s) => A.loadFinished(s, session.file, { ok: false, problems: answer.type === 'load' && !answer.result.ok ? answer.result.problems : [] }));
+        await keepFailed(found, why);
+        return false;
+      }
+      original = session.original;
+      originalDocument = null;
+      fileDocument = null;
+      work = session.work ?? newWorkId();
+      const result = answer.result;
+      update((s) => A.loadFinished(s, session.file, result));
+      return true;
+    } finally {
+      restoring = false;
+    }
+  }
+
   const unsubscribe = store.subscribe((s, prev) => {
-    // A file loaded (not restored) is the new "original".
+    // A file loaded (not restored) is the new "original", and new work.
     if (s.load !== prev.load && s.load.status === 'done' && s.loaded && !restoring) {
       original = null;
       originalDocument = s.loaded.document;
+      fileDocument = s.loaded.document;
+      work = newWorkId();
+      workUi.setChanges([]);
     }
     if (E.unsaved(s.edit) && s.loaded && s.edit.pending === 0 && s.edit.revision !== failedRevision) queueSave();
     editor.update(s, prev);
@@ -212,27 +403,20 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
     submit,
     openNode: editor.openNode,
     openFlow: editor.openFlow,
-    async restore() {
-      let found;
+    async peek() {
       try {
-        found = await readSession();
+        const found = await readSession();
+        stamp = found.session?.stamp;
+        refreshDrafts();
+        return found;
       } catch {
-        return false;
+        return null;
       }
-      if (!found || destroyed) return false;
-      restoring = true;
-      try {
-        update((s) => A.loadStarted(s, found.file));
-        const answer = await engine.request({ type: 'restore', text: found.text, original: found.original, file: found.file });
-        if (destroyed || answer.type !== 'load' || !answer.result.ok) return false;
-        original = found.original;
-        originalDocument = null;
-        const result = answer.result;
-        update((s) => A.loadFinished(s, found.file, result));
-        return true;
-      } finally {
-        restoring = false;
-      }
+    },
+    restore,
+    notify: (text, tone, actions) => workUi.notice(text, tone, actions),
+    setOpener(open) {
+      opener = open;
     },
     attach(view) {
       detach?.();
@@ -252,6 +436,7 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
       destroyed = true;
       detach?.();
       unsubscribe();
+      channel?.close();
       document.removeEventListener('keydown', onKey);
     },
   };

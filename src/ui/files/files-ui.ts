@@ -37,6 +37,8 @@ export interface FilesHandle {
   panel: HTMLElement;
   /** Opens `?graph=` if the page has one: true when a graph was loaded from it. */
   openFromUrl(): Promise<boolean>;
+  /** Opens files as the Open button does (a failed open lists the problems): true when a graph was loaded. */
+  open(files: OpenFile[]): Promise<boolean>;
   state(): F.FilesState;
   destroy(): void;
 }
@@ -209,6 +211,7 @@ export function mountFiles(deps: FilesDeps): FilesHandle {
     toolbar,
     panel,
     openFromUrl,
+    open: (list) => open(list, undefined, false),
     state: () => fs,
     destroy() {
       if (destroyed) return;
