@@ -247,7 +247,7 @@ function prepare(grouped: ReturnType<typeof group>, options: LoadOptions, proble
   }
   if (!draft) return undefined;
   const drafted = draftToDocument(draft, mapping);
-  const warnings = [...guessWarnings(mapping, chosen, draft.attributesPlace.file), ...drafted.warnings];
+  const warnings = [...guessWarnings(mapping, chosen, draft.attributesPlace.file), ...(draft.warnings ?? []), ...drafted.warnings];
   return { format: draft.format, early: draft.problems ?? [], raw: drafted.raw, mapping, unavailable: drafted.unavailable, warnings, locate: drafted.locate };
 }
 

@@ -157,6 +157,18 @@ export const FocusSchema = z.strictObject({
 });
 export type Focus = z.infer<typeof FocusSchema>;
 
+/**
+ * A flow from a node to itself, as other tools' files have them (Gephi's
+ * samples): kept out of the graph and every metric, written back as an edge
+ * to GEXF, GraphML and CSV (docs/formats.md).
+ */
+export const SelfLoopSchema = z.looseObject({
+  key: KeySchema.optional(),
+  node: KeySchema,
+  attributes: z.record(z.string(), z.unknown()),
+});
+export type SelfLoop = z.infer<typeof SelfLoopSchema>;
+
 export const GraphAttributesSchema = z.looseObject({
   format: z.literal('chokepoint-graph'),
   version: z.literal(1),
@@ -169,6 +181,7 @@ export const GraphAttributesSchema = z.looseObject({
   countries: z.record(CountryCodeSchema, CountryInfoSchema).optional(),
   scenarios: z.array(ScenarioSchema).optional(),
   focus: FocusSchema.optional(),
+  selfLoops: z.array(SelfLoopSchema).optional(),
 });
 export type GraphAttributes = z.infer<typeof GraphAttributesSchema>;
 

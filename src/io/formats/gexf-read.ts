@@ -9,6 +9,8 @@
  */
 import { parseValue } from 'graphology-gexf/common/helpers.js';
 import { FORBIDDEN_KEYS } from './attr-codec.ts';
+import { isBlockText } from './block.ts';
+import { keepNonFinite, type NonFinite } from './non-finite.ts';
 import type { Attrs, ParseOutcome } from './types.ts';
 import { type XmlEdgeRecord, XmlProblems, type XmlGraph, type XmlRecord } from './xml-graph.ts';
 import { readXml, type Spot, type XmlElement } from './xml.ts';
@@ -33,6 +35,7 @@ interface Pending {
 }
 
 const isNumeric = (id: string) => !Number.isNaN(+id);
+const TIME_ATTRIBUTES = ['start', 'end', 'timestamp', 'timestamps', 'intervals', 'startopen', 'endopen'] as const;
 const num = (v: string | undefined) => (v === undefined ? 0 : +v);
 
 function vizColor(a: XmlElement['attributes']): string {
@@ -63,6 +66,12 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
   let declared: Declared | undefined;
   let defaultSeen = false;
 
+  let dynamics = 0;
+  /** Gephi's dynamic graphs (spells, time-bound values): refused by name, the first few of them, rather than flattened. */
+  const dynamic = (element: XmlElement, what: string) => {
+    if (dynamics++ < 5) out.add(element, '', 'a static graph (Chokepoint holds one value per attribute and no time; in Gephi, export a static copy or a time slice)', what);
+  };
+
   const syntax = readXml(text, file, {
     open(element, parent) {
       root ??= element;
@@ -91,14 +100,22 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
           return declared !== undefined && !defaultSeen;
         case 'node':
         case 'edge': {
+          const time = TIME_ATTRIBUTES.find((t) => a[t] !== undefined);
+          if (time) dynamic(element, `<${element.name} ${time}="${a[time]}"> (a ${element.name} that exists for a time)`);
           const pending: Pending = { spot: { line: element.line, column: element.column }, attributes: a, values: [] };
           (element.name === 'node' ? nodes : edges).push(pending);
           records.push(pending);
           return;
         }
+        case 'spells':
+        case 'spell':
+          dynamic(element, `<${element.name}>`);
+          return;
         case 'attvalue': {
           const id = a.id || a.for;
           out.checkName(element, id, 'attvalue');
+          const time = TIME_ATTRIBUTES.find((t) => a[t] !== undefined);
+          if (time) dynamic(element, `<attvalue for="${id ?? ''}" ${time}="${a[time]}"> (a value that changes over time)`);
           const record = records[records.length - 1];
           if (!record) return;
           if (!id) out.add(element, '', 'an <attvalue> with a for attribute', 'none');
@@ -140,7 +157,7 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
   });
   if (syntax.length) return { ok: false, problems: syntax };
   if (root?.name !== 'gexf' || !graph) {
-    out.add(root, '', 'a <gexf> document with a <graph> element', root ? `<${root.name}>` : 'no element');
+    out.add(root, '', 'a <gexf> document with a <graph> element', root?.name === 'gexf' ? 'a <gexf> without <graph> (no nodes, no edges)' : root ? `<${root.name}>` : 'no element');
     return out.result();
   }
 
@@ -156,7 +173,7 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
       const value = pending.values[i + 1]!;
       const attr = model.get(id);
       const title = attr ? attr.title : id;
-      if (!FORBIDDEN_KEYS.has(title)) data[title] = parseValue(attr ? attr.type : 'string', value);
+      if (!FORBIDDEN_KEYS.has(title)) data[title] = keepNonFinite(parseValue(attr ? attr.type : 'string', value), value, title, nonFinite);
     }
     for (const [title, value] of withDefaults) if (!FORBIDDEN_KEYS.has(title) && !(title in data)) data[title] = value;
     if (pending.viz) {
@@ -167,11 +184,14 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
     }
     return data;
   };
+  const nonFinite: NonFinite[] = [];
   const nodeDefaults = defaults(models.node);
   const edgeDefaults = defaults(models.edge);
   const defaultType = graph.attributes.defaultedgetype === 'mutual' ? 'undirected' : graph.attributes.defaultedgetype || 'undirected';
   const description = meta.get('description')?.text;
-  const block = meta.get('chokepoint');
+  // Chokepoint's block: in <keywords> (GEXF 1.3's schema allows no element of ours), or in <chokepoint> in files of older versions.
+  const keywords = meta.get('keywords');
+  const block = meta.get('chokepoint') ?? (keywords && isBlockText(keywords.text) ? keywords : undefined);
   return {
     ok: true,
     value: {
@@ -185,6 +205,7 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
       block,
       attributesSpot: metaElement ?? graph,
       problems: out.problems,
+      nonFinite,
     },
   };
 }

@@ -58,6 +58,8 @@ export interface Draft {
   mapped?: boolean;
   /** True when the file has undirected edges (read as source -> target). */
   undirected?: boolean;
+  /** Warnings found while reading (infinite numbers kept as text, weights defaulted, …). */
+  warnings?: Problem[];
   /** Problems found while reading records (a row without a key, say); the rest is still validated. */
   problems?: Problem[];
   /** A name for the title when the file carries none. */

@@ -11,6 +11,7 @@ import { type Block, readBlock } from './block.ts';
 import { decodeAttributes } from './decode.ts';
 import type { Attrs, Draft, GraphFormat, ParseOutcome } from './types.ts';
 import type { Spot } from './xml.ts';
+import { type NonFinite, nonFiniteWarnings } from './non-finite.ts';
 
 /** A node or edge element: its id and attributes as the format casts them, and where it starts. */
 export interface XmlRecord {
@@ -35,6 +36,8 @@ export interface XmlGraph {
   /** Where graph-level problems point. */
   attributesSpot: Spot;
   problems: Problem[];
+  /** Infinite numbers kept as their text (non-finite.ts). */
+  nonFinite?: NonFinite[];
 }
 
 export class XmlProblems {
@@ -100,10 +103,18 @@ const bySpot = (a: Problem, b: Problem) => (a.line ?? 0) - (b.line ?? 0) || (a.c
 export function xmlDraft(format: GraphFormat, graph: XmlGraph, file: string, baseName: string): ParseOutcome<Draft> {
   const out = new XmlProblems(file);
   out.problems.push(...graph.problems);
+  const block = graph.block && !out.problems.length ? readBlockText(out, graph.block.spot, graph.block.text) : undefined;
+  if (block) applyBlockIds(graph, block);
   checkIds(out, graph.nodes, graph.edges);
   if (out.problems.length) return { ok: false, problems: out.problems.sort(bySpot) };
 
-  const block = graph.block ? readBlockText(out, graph.block.spot, graph.block.text) : undefined;
+  const warnings: Problem[] = nonFiniteWarnings(graph.nonFinite ?? [], file);
+  if (format === 'gexf') {
+    if (block) {
+      // The writer gives each edge a weight equal to its value, for Gephi: not an attribute of the graph's.
+      if (!block.types.edges.weight) for (const e of graph.edges) delete e.attributes.weight;
+    } else defaultWeights(graph, file, warnings);
+  }
   const problems: Problem[] = [];
   const draft: Draft = {
     format,
@@ -129,7 +140,51 @@ export function xmlDraft(format: GraphFormat, graph: XmlGraph, file: string, bas
       };
     }),
     undirected: graph.edges.some((e) => e.undirected),
+    warnings,
   };
   out.problems.push(...problems);
   return out.problems.length ? out.result() : { ok: true, value: draft };
+}
+
+/** A GraphML export's real node keys, edge keys and attribute names where the schema wanted NMTOKENs (graphml.ts). */
+function applyBlockIds(graph: XmlGraph, block: Block): void {
+  const nodes = block.ids?.nodes ?? {};
+  const edges = block.ids?.edges ?? {};
+  const names = block.names ?? {};
+  const real = (id: string | undefined) => (id !== undefined && Object.hasOwn(nodes, id) ? nodes[id] : id);
+  const rename = (attributes: Attrs) => {
+    for (const id of Object.keys(attributes)) {
+      if (!Object.hasOwn(names, id) || FORBIDDEN_KEYS.has(names[id]!)) continue;
+      attributes[names[id]!] = attributes[id];
+      delete attributes[id];
+    }
+  };
+  for (const node of graph.nodes) {
+    node.id = real(node.id);
+    rename(node.attributes);
+  }
+  graph.edges.forEach((edge, i) => {
+    edge.source = real(edge.source);
+    edge.target = real(edge.target);
+    if (Object.hasOwn(edges, String(i))) edge.id = edges[String(i)];
+    rename(edge.attributes);
+  });
+}
+
+/**
+ * GEXF's edge weight defaults to 1.0 (the GEXF primer): where some edges of a
+ * file carry a weight and others none, the others get 1, said in a warning.
+ */
+function defaultWeights(graph: XmlGraph, file: string, warnings: Problem[]): void {
+  const without = graph.edges.filter((e) => e.attributes.weight === undefined);
+  if (without.length === 0 || without.length === graph.edges.length) return;
+  for (const e of without) e.attributes.weight = 1;
+  warnings.push({
+    severity: 'warning',
+    file,
+    line: without[0]!.spot.line,
+    path: '',
+    expected: 'a weight on every edge',
+    found: `${without.length} of ${graph.edges.length} edges without one, read as weight 1 (GEXF's default weight)`,
+  });
 }
