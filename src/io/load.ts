@@ -17,6 +17,7 @@ import { baseNameOf, detectFormat } from './formats/detect.ts';
 import { draftToDocument, type Unavailable } from './formats/draft.ts';
 import { parseGexf } from './formats/gexf.ts';
 import { parseGraphml } from './formats/graphml.ts';
+import { foreignJsonDraft, foreignJsonKind } from './formats/graphology-json.ts';
 import type { Draft, FileFormat, FileInput, GraphFormat } from './formats/types.ts';
 
 export type { FileInput, GraphFormat, FileFormat } from './formats/types.ts';
@@ -201,6 +202,17 @@ function prepare(grouped: ReturnType<typeof group>, options: LoadOptions, proble
       problems.push(...parsed.problems);
       return undefined;
     }
+    const foreign = foreignJsonKind(parsed.value);
+    if (foreign) {
+      // graphology's, sigma's or Gephi Lite's JSON: the same mapping path as GEXF.
+      const draft = foreignJsonDraft(foreign, parsed.value as Record<string, unknown>, one.name, baseNameOf(entryName(one.name)));
+      return fromDraft(draft, mergeMapping(guessMapping(namesOf(draft)), options.mapping), options.mapping);
+    }
+    const unknown = unknownJson(parsed.value);
+    if (unknown) {
+      problems.push(problem(one.name, 'a graph in JSON: Chokepoint\'s (attributes.format "chokepoint-graph"), graphology\'s or sigma\'s (nodes: [{key, attributes}]) or a Gephi Lite file', unknown));
+      return undefined;
+    }
     return {
       format: 'native',
       early: [],
@@ -246,9 +258,32 @@ function prepare(grouped: ReturnType<typeof group>, options: LoadOptions, proble
     draft = parsed.value;
   }
   if (!draft) return undefined;
-  const drafted = draftToDocument(draft, mapping);
+  return fromDraft(draft, mapping, chosen);
+}
+
+/** A draft mapped into a raw document to validate. */
+function fromDraft(draft: Draft, mapping: Mapping, chosen: Mapping | undefined): Prepared {
+  const drafted = draftToDocument(draft, mapping, chosen);
+  for (const field of drafted.dropped) {
+    const [side, name] = field.split('.') as ['nodes' | 'edges', string];
+    mapping = { ...mapping, [side]: Object.fromEntries(Object.entries(mapping[side] ?? {}).filter(([f]) => f !== name)) };
+  }
   const warnings = [...guessWarnings(mapping, chosen, draft.attributesPlace.file), ...(draft.warnings ?? []), ...drafted.warnings];
   return { format: draft.format, early: draft.problems ?? [], raw: drafted.raw, mapping, unavailable: drafted.unavailable, warnings, locate: drafted.locate };
+}
+
+/**
+ * JSON that is no graph Chokepoint knows, said in one line (rather than every
+ * field the native format misses): an object with neither Chokepoint's
+ * attributes.format nor nodes and edges. Undefined for anything else (a native
+ * file with faults gets the native checks).
+ */
+function unknownJson(value: unknown): string | undefined {
+  if (!isObj(value)) return undefined;
+  const attributes = isObj(value.attributes) ? value.attributes : undefined;
+  if (attributes?.format !== undefined || Array.isArray(value.nodes) || Array.isArray(value.edges)) return undefined;
+  const keys = Object.keys(value);
+  return `JSON of no graph format Chokepoint knows (${keys.length ? `its top-level keys: ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''}` : 'an empty object'})`;
 }
 
 /** Appends each scenarios file's scenarios to the document; returns where each file's run begins, for locating problems. */
@@ -347,7 +382,17 @@ export function inspectFiles(inputs: FileInput[], options: Pick<LoadOptions, 'ma
   const grouped = group(files, problems);
   if (problems.length) return { ok: false, problems };
   const one = grouped.graph[0];
-  if (one?.format === 'native') return { ok: true, format: 'native', columns: { nodes: [...NODE_FIELDS], edges: [...EDGE_FIELDS] }, guess: {}, chokepoint: true };
+  if (one?.format === 'native') {
+    // graphology's, sigma's and Gephi Lite's JSON get the mapping step; a native file needs none.
+    const text = textOf(one, problems);
+    const parsed = text === undefined ? undefined : parseJsonText(text, one.name);
+    const foreign = parsed?.ok ? foreignJsonKind(parsed.value) : undefined;
+    if (parsed?.ok && foreign) {
+      const columns = namesOf(foreignJsonDraft(foreign, parsed.value as Record<string, unknown>, one.name, ''));
+      return { ok: true, format: 'graphology', columns, guess: guessMapping(columns), chokepoint: false };
+    }
+    return { ok: true, format: 'native', columns: { nodes: [...NODE_FIELDS], edges: [...EDGE_FIELDS] }, guess: {}, chokepoint: true };
+  }
   let columns: { nodes: string[]; edges: string[] } | undefined;
   let chokepoint = grouped.csv?.graph !== undefined;
   if (one) {
