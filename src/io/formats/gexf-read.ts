@@ -167,6 +167,7 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
     const data: Attrs = {};
     if (a.label) data.label = a.label;
     if (a.weight) data.weight = +a.weight;
+    const xmlWeight = data.weight !== undefined;
     if (a.kind) data.kind = a.kind;
     for (let i = 0; i < pending.values.length; i += 2) {
       const id = pending.values[i]!;
@@ -176,6 +177,8 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
       if (!FORBIDDEN_KEYS.has(title)) data[title] = keepNonFinite(parseValue(attr ? attr.type : 'string', value), value, title, nonFinite);
     }
     for (const [title, value] of withDefaults) if (!FORBIDDEN_KEYS.has(title) && !(title in data)) data[title] = value;
+    // Whether `weight` is still the element's own weight attribute (a Chokepoint export's is the flow value's copy).
+    if (xmlWeight && !pending.values.some((v, i) => i % 2 === 0 && (model.get(v)?.title ?? v) === 'weight')) weightFromXml.add(data);
     if (pending.viz) {
       for (const viz of VIZ) {
         const element = pending.viz[viz];
@@ -185,6 +188,7 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
     return data;
   };
   const nonFinite: NonFinite[] = [];
+  const weightFromXml = new Set<Attrs>();
   const nodeDefaults = defaults(models.node);
   const edgeDefaults = defaults(models.edge);
   const defaultType = graph.attributes.defaultedgetype === 'mutual' ? 'undirected' : graph.attributes.defaultedgetype || 'undirected';
@@ -198,7 +202,8 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
       nodes: nodes.map((n): XmlRecord => ({ spot: n.spot, id: n.attributes.id, attributes: collect(n, models.node, nodeDefaults) })),
       edges: edges.map((e): XmlEdgeRecord => {
         const a = e.attributes;
-        return { spot: e.spot, id: a.id, source: a.source, target: a.target, undirected: (a.type || defaultType) !== 'directed', attributes: collect(e, models.edge, edgeDefaults) };
+        const attributes = collect(e, models.edge, edgeDefaults);
+        return { spot: e.spot, id: a.id, source: a.source, target: a.target, undirected: (a.type || defaultType) !== 'directed', attributes, ...(weightFromXml.has(attributes) ? { xmlWeight: true } : {}) };
       }),
       title: meta.get('title')?.text,
       description: description?.trim(),

@@ -23,6 +23,8 @@ export interface XmlEdgeRecord extends XmlRecord {
   source: string | undefined;
   target: string | undefined;
   undirected: boolean;
+  /** GEXF: `weight` is the element's weight attribute, not an attvalue. */
+  xmlWeight?: boolean;
 }
 
 /** A GEXF or GraphML file read: its records, its graph-level text fields and the name problems found on the way. */
@@ -112,7 +114,7 @@ export function xmlDraft(format: GraphFormat, graph: XmlGraph, file: string, bas
   if (format === 'gexf') {
     if (block) {
       // The writer gives each edge a weight equal to its value, for Gephi: not an attribute of the graph's.
-      if (!block.types.edges.weight) for (const e of graph.edges) delete e.attributes.weight;
+      for (const e of graph.edges) if (e.xmlWeight) delete e.attributes.weight;
     } else defaultWeights(graph, file, warnings);
   }
   const problems: Problem[] = [];
