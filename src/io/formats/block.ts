@@ -17,10 +17,12 @@ export interface Block {
   /**
    * GraphML only: the real keys of nodes whose key is no XML NMTOKEN (id -> key), of
    * edges whose key is none (edge index -> key), and the names of attributes whose
-   * name is none (key id -> name); the schema allows only NMTOKENs there.
+   * name is none (attr.name as written -> name); the schema allows only NMTOKENs there.
    */
   ids?: { nodes?: Record<string, string>; edges?: Record<string, string> };
-  names?: Record<string, string>;
+  names?: { nodes?: Record<string, string>; edges?: Record<string, string> };
+  /** GEXF only: the sides whose colours were #rrggbb (written as viz r, g, b: viz.ts). */
+  viz?: { nodes?: 'hex'; edges?: 'hex' };
 }
 
 /** The types a reader assumes for a file without a block (a file another tool wrote). */
@@ -62,6 +64,7 @@ export function readBlock(raw: unknown): { ok: true; block: Block } | { ok: fals
   const block: Block = { attributes: isObj(raw.attributes) ? raw.attributes : {}, types: { nodes: readTypes(types.nodes), edges: readTypes(types.edges) } };
   const ids = isObj(raw.ids) ? raw.ids : undefined;
   if (ids) block.ids = { nodes: strings(ids.nodes), edges: strings(ids.edges) };
-  if (isObj(raw.names)) block.names = strings(raw.names);
+  if (isObj(raw.viz)) block.viz = { ...(raw.viz.nodes === 'hex' ? { nodes: 'hex' } : {}), ...(raw.viz.edges === 'hex' ? { edges: 'hex' } : {}) };
+  if (isObj(raw.names)) block.names = { nodes: strings(raw.names.nodes), edges: strings(raw.names.edges) };
   return { ok: true, block };
 }

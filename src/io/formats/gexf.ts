@@ -16,7 +16,7 @@ import { blockOf, blockText } from './block.ts';
 import { readGexf } from './gexf-read.ts';
 import { loopRecords } from './self-loops.ts';
 import type { Attrs, Draft, ParseOutcome } from './types.ts';
-import { vizOf } from './viz.ts';
+import { type ColorForm, colorForm, vizOf } from './viz.ts';
 import { xmlDraft } from './xml-graph.ts';
 
 export function parseGexf(text: string, file: string, baseName: string): ParseOutcome<Draft> {
@@ -39,11 +39,11 @@ function plainLists(records: Attrs[], types: Map<string, AttrType>): Set<string>
   return lists;
 }
 
-function format(side: 'node' | 'edge', types: Map<string, AttrType>, lists: Set<string>) {
+function format(side: 'node' | 'edge', types: Map<string, AttrType>, lists: Set<string>, form: ColorForm | undefined) {
   const labelInAttribute = types.get('label') === 'string';
   return (_key: string, attributes: Attrs) => {
     const encoded: Record<string, string | number | boolean | string[]> = {};
-    const viz = vizOf(side, attributes, types);
+    const viz = vizOf(side, attributes, types, form);
     for (const [name, value] of Object.entries(attributes)) {
       if (value === undefined || (labelInAttribute && name === 'label') || (viz && name in viz)) continue;
       const type = types.get(name)!;
@@ -62,6 +62,9 @@ function format(side: 'node' | 'edge', types: Map<string, AttrType>, lists: Set<
 export function writeGexfText(graph: SupplyGraph): string {
   const { block, nodeTypes, edgeTypes } = blockOf(graph);
   const copy = new MultiDirectedGraph<Attrs, Attrs>();
+  const nodeColors = colorForm(graph.mapNodes((_, a) => a as Attrs));
+  const edgeColors = colorForm(graph.mapEdges((_, a) => a as Attrs));
+  if (nodeColors === 'hex' || edgeColors === 'hex') block.viz = { ...(nodeColors === 'hex' ? { nodes: 'hex' } : {}), ...(edgeColors === 'hex' ? { edges: 'hex' } : {}) };
   graph.forEachNode((key, attributes) => copy.addNode(key, attributes));
   graph.forEachEdge((key, attributes, source, target) => copy.addDirectedEdgeWithKey(key, source, target, attributes));
   for (const loop of loopRecords(graph)) copy.addDirectedEdgeWithKey(loop.key, loop.node, loop.node, loop.attributes);
@@ -74,5 +77,7 @@ export function writeGexfText(graph: SupplyGraph): string {
   });
   const nodeLists = plainLists(copy.mapNodes((_, a) => a), nodeTypes);
   const edgeLists = plainLists(copy.mapEdges((_, a) => a), edgeTypes);
-  return writeGexf(copy, { version: '1.3', formatNode: format('node', nodeTypes, nodeLists), formatEdge: format('edge', edgeTypes, edgeLists) });
+  const text = writeGexf(copy, { version: '1.3', formatNode: format('node', nodeTypes, nodeLists, nodeColors), formatEdge: format('edge', edgeTypes, edgeLists, edgeColors) });
+  return text;
 }
+

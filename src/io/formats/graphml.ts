@@ -6,7 +6,7 @@
  * graph-level `<data>`. The schema wants ids and `attr.name`s to be XML
  * NMTOKENs (letters, digits, `.`, `-`, `_`, `:`): a node key that is not gets
  * an id of the writer's and an edge key that is not is left out of the
- * element, an attribute name that is not leaves `attr.name` out; the real
+ * element, an attribute name that is not is written with `_` for what does not fit; the real
  * ones are in the block (`ids`, `names`), so reading back gives them again.
  */
 import { isGeneratedEdgeKey, type SupplyGraph } from '../../model/graph.ts';
@@ -32,17 +32,25 @@ export function writeGraphmlText(graph: SupplyGraph): string {
   const { block, nodeTypes, edgeTypes } = blockOf(graph);
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'];
   const keyIds = { node: new Map<string, string>(), edge: new Map<string, string>() };
-  const names: Record<string, string> = {};
+  const names = { node: {} as Record<string, string>, edge: {} as Record<string, string> };
   lines.push(`  <key id="g0" for="graph" attr.name="${BLOCK_NAME}" attr.type="string"/>`);
   lines.push(`  <key id="g1" for="graph" attr.name="title" attr.type="string"/>`);
   for (const [side, types, prefix] of [['node', nodeTypes, 'n'], ['edge', edgeTypes, 'e']] as const) {
     let i = 0;
+    const taken = new Set([...types.keys()].filter(isNmtoken));
     for (const [name, type] of types) {
       const id = `${prefix}${i++}`;
       keyIds[side].set(name, id);
-      if (!isNmtoken(name)) names[id] = name;
-      const attrName = isNmtoken(name) ? ` attr.name="${escapeXml(name)}"` : '';
-      lines.push(`  <key id="${id}" for="${side}"${attrName} attr.type="${GRAPHML_TYPE[type]}"/>`);
+      // A name that is no NMTOKEN ("trade value") is written as one ("trade_value", unique); the block keeps the real one.
+      let attrName = name;
+      if (!isNmtoken(name)) {
+        const base = name.replace(/[^\p{L}\p{M}\p{Nd}._:\-]/gu, '_') || '_';
+        attrName = base;
+        for (let n = 2; taken.has(attrName); n++) attrName = `${base}_${n}`;
+        taken.add(attrName);
+        names[side][attrName] = name;
+      }
+      lines.push(`  <key id="${id}" for="${side}" attr.name="${escapeXml(attrName)}" attr.type="${GRAPHML_TYPE[type]}"/>`);
     }
   }
   // Ids for node keys that are no NMTOKEN: _n0, _n1…, skipping any a real key already is.
@@ -65,7 +73,7 @@ export function writeGraphmlText(graph: SupplyGraph): string {
     if (!e.keyless && !isNmtoken(e.key)) idsOfEdges[String(i)] = e.key;
   });
   if (Object.keys(idsOfNodes).length || Object.keys(idsOfEdges).length) block.ids = { nodes: idsOfNodes, edges: idsOfEdges };
-  if (Object.keys(names).length) block.names = names;
+  if (Object.keys(names.node).length || Object.keys(names.edge).length) block.names = { nodes: names.node, edges: names.edge };
 
   const data = (side: 'node' | 'edge', types: Map<string, AttrType>, attributes: Attrs) =>
     Object.entries(attributes)

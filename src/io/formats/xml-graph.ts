@@ -12,6 +12,7 @@ import { decodeAttributes } from './decode.ts';
 import type { Attrs, Draft, GraphFormat, ParseOutcome } from './types.ts';
 import type { Spot } from './xml.ts';
 import { type NonFinite, nonFiniteWarnings } from './non-finite.ts';
+import { rgbToHex } from './viz.ts';
 
 /** A node or edge element: its id and attributes as the format casts them, and where it starts. */
 export interface XmlRecord {
@@ -115,6 +116,8 @@ export function xmlDraft(format: GraphFormat, graph: XmlGraph, file: string, bas
     if (block) {
       // The writer gives each edge a weight equal to its value, for Gephi: not an attribute of the graph's.
       for (const e of graph.edges) if (e.xmlWeight) delete e.attributes.weight;
+      if (block.viz?.nodes) for (const n of graph.nodes) if (n.attributes.color !== undefined) n.attributes.color = rgbToHex(n.attributes.color);
+      if (block.viz?.edges) for (const e of graph.edges) if (e.attributes.color !== undefined) e.attributes.color = rgbToHex(e.attributes.color);
     } else defaultWeights(graph, file, warnings);
   }
   const problems: Problem[] = [];
@@ -152,24 +155,25 @@ export function xmlDraft(format: GraphFormat, graph: XmlGraph, file: string, bas
 function applyBlockIds(graph: XmlGraph, block: Block): void {
   const nodes = block.ids?.nodes ?? {};
   const edges = block.ids?.edges ?? {};
-  const names = block.names ?? {};
-  const real = (id: string | undefined) => (id !== undefined && Object.hasOwn(nodes, id) ? nodes[id] : id);
-  const rename = (attributes: Attrs) => {
-    for (const id of Object.keys(attributes)) {
-      if (!Object.hasOwn(names, id) || FORBIDDEN_KEYS.has(names[id]!)) continue;
-      attributes[names[id]!] = attributes[id];
-      delete attributes[id];
+  const rename = (attributes: Attrs, names: Record<string, string> | undefined) => {
+    if (!names) return;
+    for (const written of Object.keys(attributes)) {
+      const name = Object.hasOwn(names, written) ? names[written]! : undefined;
+      if (name === undefined || FORBIDDEN_KEYS.has(name)) continue;
+      attributes[name] = attributes[written];
+      delete attributes[written];
     }
   };
+  const real = (id: string | undefined) => (id !== undefined && Object.hasOwn(nodes, id) ? nodes[id] : id);
   for (const node of graph.nodes) {
     node.id = real(node.id);
-    rename(node.attributes);
+    rename(node.attributes, block.names?.nodes);
   }
   graph.edges.forEach((edge, i) => {
     edge.source = real(edge.source);
     edge.target = real(edge.target);
     if (Object.hasOwn(edges, String(i))) edge.id = edges[String(i)];
-    rename(edge.attributes);
+    rename(edge.attributes, block.names?.edges);
   });
 }
 
