@@ -260,6 +260,6 @@ function mapInputs(draft: Draft, mapping: Mapping | undefined, guessed: boolean,
     if (how === 'slug') count(slugged, `"${String(a.input)}" as ${value}`);
     a.input = value;
   }
-  if (slugged.size) warn('flow inputs as lower-case slugs such as "logic-chips"', `${quoteList(slugged)}: read so`);
+  if (slugged.size) warn('flow inputs as lower-case slugs such as "logic-chips"', `${[...slugged].slice(0, 8).map(([s, n]) => `${s} (${n})`).join(', ')}${slugged.size > 8 ? ` and ${slugged.size - 8} more` : ''}: read so (change with --map-input-value or the mapping step)`);
   if (missing) warn('an input on every flow (a guess)', `${plural(missing, 'flow')} without one, read as "${DEFAULT_INPUT}"`);
 }
