@@ -11,6 +11,9 @@ import { loadFiles } from '../../../src/io/load.ts';
 import { formatProblem } from '../../../src/model/problem.ts';
 import { repoPath } from '../../helpers/load.ts';
 import { runCli } from '../../helpers/run-cli.ts';
+import { buildReport } from '../../../src/report/model.ts';
+import { renderMarkdown } from '../../../src/report/markdown.ts';
+import { renderHtml } from '../../../src/report/html.ts';
 
 const corpus = (file: string) => ({ name: file.replace(/^.*\//, ''), bytes: readFileSync(repoPath(`tests/corpus/foreign/${file}`)) });
 const loaded = (result: ReturnType<typeof loadFiles>) => {
@@ -96,6 +99,16 @@ describe('a graph without kinds', () => {
     expect(r.graph.getAttribute('kindsFromShape' as never)).toBe(true);
     expect(r.unavailable.map((u) => u.metric)).toEqual(['kinds', 'reliance.byKindCountry', 'reliance.byCountry', 'concentration.byCountry', 'inputs', 'shares']);
     expect(r.unavailable[0]!.why).toMatch(/the 1 node without customers are taken as demand, the 1 node without suppliers as raw sources/);
+  });
+});
+
+describe('the report of such a graph', () => {
+  it('says that kinds came from the shape and that self-loops are left out, in the report's JSON, Markdown and HTML', () => {
+    const r = loaded(loadFiles([corpus('networkx/networkx-bare-selfloop.gexf')]));
+    const report = buildReport(r.graph);
+    expect(report.graph.caveats).toEqual([expect.stringMatching(/^Node kinds were taken from the graph's shape/), '1 self-loop (a node supplying itself) is kept in the file and left out of every figure.']);
+    expect(renderMarkdown(report)).toMatch(/Note: Node kinds were taken from the graph's shape/);
+    expect(renderHtml(report)).toMatch(/1 self-loop \(a node supplying itself\)/);
   });
 });
 
