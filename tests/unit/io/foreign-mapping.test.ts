@@ -103,7 +103,7 @@ describe('a graph without kinds', () => {
 });
 
 describe('the report of such a graph', () => {
-  it('says that kinds came from the shape and that self-loops are left out, in the report's JSON, Markdown and HTML', () => {
+  it('says that kinds came from the shape and that self-loops are left out, in the report JSON, Markdown and HTML', () => {
     const r = loaded(loadFiles([corpus('networkx/networkx-bare-selfloop.gexf')]));
     const report = buildReport(r.graph);
     expect(report.graph.caveats).toEqual([expect.stringMatching(/^Node kinds were taken from the graph's shape/), '1 self-loop (a node supplying itself) is kept in the file and left out of every figure.']);
