@@ -18,6 +18,7 @@ import { draftToDocument, type Unavailable } from './formats/draft.ts';
 import { parseGexf } from './formats/gexf.ts';
 import { parseGraphml } from './formats/graphml.ts';
 import { foreignJsonDraft, foreignJsonKind } from './formats/graphology-json.ts';
+import { type KindHow, kindOf } from './values.ts';
 import type { Draft, FileFormat, FileInput, GraphFormat } from './formats/types.ts';
 
 export type { FileInput, GraphFormat, FileFormat } from './formats/types.ts';
@@ -374,6 +375,8 @@ export function inspectFiles(inputs: FileInput[], options: Pick<LoadOptions, 'ma
       guess: Mapping;
       /** True when the files carry Chokepoint's own names (a native file, or an export with its block): no mapping step is needed. */
       chokepoint: boolean;
+      /** For the value step: each node attribute with few distinct values, its values and the kind each would be read as. */
+      kindValues?: Record<string, KindValue[]>;
     }
   | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -388,12 +391,14 @@ export function inspectFiles(inputs: FileInput[], options: Pick<LoadOptions, 'ma
     const parsed = text === undefined ? undefined : parseJsonText(text, one.name);
     const foreign = parsed?.ok ? foreignJsonKind(parsed.value) : undefined;
     if (parsed?.ok && foreign) {
-      const columns = namesOf(foreignJsonDraft(foreign, parsed.value as Record<string, unknown>, one.name, ''));
-      return { ok: true, format: 'graphology', columns, guess: guessMapping(columns), chokepoint: false };
+      const draft = foreignJsonDraft(foreign, parsed.value as Record<string, unknown>, one.name, '');
+      const columns = namesOf(draft);
+      return { ok: true, format: 'graphology', columns, guess: guessMapping(columns), chokepoint: false, kindValues: kindValuesOf(draft.nodes) };
     }
     return { ok: true, format: 'native', columns: { nodes: [...NODE_FIELDS], edges: [...EDGE_FIELDS] }, guess: {}, chokepoint: true };
   }
   let columns: { nodes: string[]; edges: string[] } | undefined;
+  let kindValues: Record<string, KindValue[]> | undefined;
   let chokepoint = grouped.csv?.graph !== undefined;
   if (one) {
     const text = textOf(one, problems);
@@ -402,14 +407,58 @@ export function inspectFiles(inputs: FileInput[], options: Pick<LoadOptions, 'ma
     if (parsed?.ok) {
       columns = namesOf(parsed.value);
       chokepoint = parsed.value.fromChokepoint === true;
+      kindValues = kindValuesOf(parsed.value.nodes);
     }
   } else if (grouped.csv) {
     const nodes = textOf(grouped.csv.nodes, problems);
     const flows = textOf(grouped.csv.flows, problems);
-    if (nodes !== undefined && flows !== undefined) columns = { nodes: csvHeaders(nodes), edges: csvHeaders(flows) };
+    if (nodes !== undefined && flows !== undefined) {
+      columns = { nodes: csvHeaders(nodes), edges: csvHeaders(flows) };
+      if (!chokepoint) kindValues = csvKindValues(grouped.csv.nodes.name, nodes, grouped.csv.flows.name, flows, guessMapping(columns));
+    }
   }
   if (!columns) return { ok: false, problems };
-  return { ok: true, format: one ? (one.format as GraphFormat) : 'csv', columns, guess: chokepoint ? {} : guessMapping(columns), chokepoint };
+  return { ok: true, format: one ? (one.format as GraphFormat) : 'csv', columns, guess: chokepoint ? {} : guessMapping(columns), chokepoint, ...(kindValues ? { kindValues } : {}) };
+}
+
+/** A value of a node attribute, how many nodes have it, and the kind it would be read as without a value map (values.ts). */
+export interface KindValue {
+  value: string;
+  count: number;
+  kind: string;
+  how: KindHow;
+}
+/** Attributes with at most this many distinct values are offered for value mapping. */
+const MAX_KIND_VALUES = 40;
+
+/** Each node attribute with a few distinct text values: its values, counted, and the kind each would be read as. */
+function kindValuesOf(nodes: readonly { attributes: Record<string, unknown> }[]): Record<string, KindValue[]> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const n of nodes) {
+    for (const [name, v] of Object.entries(n.attributes)) {
+      if (typeof v !== 'string') continue;
+      let values = counts.get(name);
+      if (!values) counts.set(name, (values = new Map()));
+      if (values.size <= MAX_KIND_VALUES) values.set(v, (values.get(v) ?? 0) + 1);
+    }
+  }
+  const out: Record<string, KindValue[]> = {};
+  for (const [name, values] of counts) {
+    if (values.size > MAX_KIND_VALUES || name === 'label') continue;
+    out[name] = [...values].map(([value, count]) => ({ value, count, ...kindOf(value, undefined) }));
+  }
+  return out;
+}
+
+/** The value step's values for a CSV pair: read with the guessed mapping (which finds the key column), named by their columns again. */
+function csvKindValues(nodesName: string, nodes: string, flowsName: string, flows: string, guess: Mapping): Record<string, KindValue[]> | undefined {
+  const parsed = parseCsvPair({ nodes: { name: nodesName, text: nodes }, flows: { name: flowsName, text: flows } }, guess, '');
+  if (!parsed.ok) return undefined;
+  const byField = kindValuesOf(parsed.value.nodes);
+  const out: Record<string, KindValue[]> = {};
+  const columnOf = new Map(Object.entries(guess.nodes ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  for (const [name, values] of Object.entries(byField)) out[columnOf.get(name) ?? name] = values;
+  return out;
 }
 
 /** Applies a scenarios file (the `scenarios` array alone) to the graph in hand: a new graph, or every problem. */
