@@ -11,6 +11,8 @@ import type { ParseArgsConfig } from 'node:util';
 import { parseJsonText } from '../io/json-text.ts';
 import { capProblems, DEFAULT_MAX_BYTES, loadFiles, parseMapping, tooBig, type FileInput, type LoadFilesResult, type Mapping } from '../io/load.ts';
 import { EDGE_FIELDS, NODE_FIELDS } from '../io/mapping.ts';
+import { parsePairs, slugify } from '../io/values.ts';
+import { NODE_KINDS, type NodeKind } from '../model/schema.ts';
 import type { SupplyGraph } from '../model/graph.ts';
 import { formatProblem, isError, type Problem } from '../model/problem.ts';
 import { type CliIO, InvalidInput, UsageError } from './io.ts';
@@ -35,6 +37,8 @@ export const LOAD_FLAGS: NonNullable<ParseArgsConfig['options']> = {
   ...Object.fromEntries(NODE_FIELDS.map((f) => [`map-node-${f}`, { type: 'string' as const }])),
   ...Object.fromEntries(EDGE_FIELDS.map((f) => [`map-flow-${f}`, { type: 'string' as const }])),
   mapping: { type: 'string' },
+  'map-kind-value': { type: 'string' },
+  'map-input-value': { type: 'string' },
   'scenarios-file': { type: 'string', multiple: true },
   'max-size': { type: 'string' },
 };
@@ -44,7 +48,11 @@ or a folder or .zip holding nodes.csv and flows.csv (and graph.json).
   --map-node-FIELD NAME   the attribute or column holding FIELD (key, label,
                           kind, country, company); "" for none
   --map-flow-FIELD NAME   the same for flows (key, source, target, input, value)
-  --mapping FILE          a JSON mapping: {"nodes": {"label": "Label"}, "edges": {"value": "weight"}}
+  --map-kind-value PAIRS  what the file's kinds are: mine=supplier,buyer=demand
+                          (common words are understood; others load as other)
+  --map-input-value PAIRS what the file's inputs are: "Copper ore=copper"
+  --mapping FILE          a JSON mapping: {"nodes": {"label": "Label"}, "edges": {"value": "weight"},
+                          "values": {"kind": {"mine": "supplier"}}}
   --scenarios-file FILE   add the scenarios of FILE (a JSON array) to the graph
   --max-size SIZE         refuse files above SIZE (default 100MB; e.g. 500MB, 2GB)`;
 
@@ -87,11 +95,34 @@ export async function useLoadFlags(io: CliIO, values: OptionValues): Promise<voi
       throw new InvalidInput(`${file}: refused, not a mapping`);
     }
     // Flags win over the file.
-    mapping = { nodes: { ...checked.mapping.nodes, ...flagged.nodes }, edges: { ...checked.mapping.edges, ...flagged.edges } };
+    mapping = { nodes: { ...checked.mapping.nodes, ...flagged.nodes }, edges: { ...checked.mapping.edges, ...flagged.edges }, ...(checked.mapping.values ? { values: checked.mapping.values } : {}) };
   }
+  const values_ = valueFlags(values);
+  if (values_) mapping = { ...(mapping ?? {}), values: { ...mapping?.values, kind: { ...mapping?.values?.kind, ...values_.kind }, input: { ...mapping?.values?.input, ...values_.input } } };
   const scenarioFiles = (values['scenarios-file'] as string[] | undefined) ?? [];
   const maxBytes = typeof values['max-size'] === 'string' ? parseSize(values['max-size']) : DEFAULT_MAX_BYTES;
   settings = { ...(mapping ? { mapping } : {}), scenarioFiles, maxBytes };
+}
+
+/** --map-kind-value and --map-input-value as the mapping's value maps, each pair checked (a kind Chokepoint has, an input slug). */
+function valueFlags(values: OptionValues): { kind: Record<string, NodeKind>; input: Record<string, string> } | undefined {
+  const out = { kind: {} as Record<string, NodeKind>, input: {} as Record<string, string> };
+  let any = false;
+  for (const [flag, side] of [['map-kind-value', 'kind'], ['map-input-value', 'input']] as const) {
+    const text = values[flag];
+    if (typeof text !== 'string') continue;
+    const parsed = parsePairs(text);
+    if (!parsed.ok) throw new UsageError(`--${flag}: expected pairs such as mine=supplier,buyer=demand, found "${parsed.bad}" (no "=")`);
+    for (const [from, to] of Object.entries(parsed.pairs)) {
+      if (side === 'kind' && !(NODE_KINDS as readonly string[]).includes(to)) throw new UsageError(`--${flag}: expected a kind (${NODE_KINDS.join(', ')}) after "${from}=", found "${to}"`);
+      const slug = side === 'input' ? slugify(to) : to;
+      if (side === 'input' && !slug) throw new UsageError(`--${flag}: expected an input such as copper-ore after "${from}=", found "${to}"`);
+      if (side === 'kind') out.kind[from] = slug as NodeKind;
+      else out.input[from] = slug;
+      any = true;
+    }
+  }
+  return any ? out : undefined;
 }
 
 function readFailure(cause: unknown): string {

@@ -17,6 +17,8 @@ import { baseNameOf, detectFormat } from './formats/detect.ts';
 import { draftToDocument, type Unavailable } from './formats/draft.ts';
 import { parseGexf } from './formats/gexf.ts';
 import { parseGraphml } from './formats/graphml.ts';
+import { foreignJsonDraft, foreignJsonKind } from './formats/graphology-json.ts';
+import { type KindHow, kindOf } from './values.ts';
 import type { Draft, FileFormat, FileInput, GraphFormat } from './formats/types.ts';
 
 export type { FileInput, GraphFormat, FileFormat } from './formats/types.ts';
@@ -204,6 +206,17 @@ function prepare(grouped: ReturnType<typeof group>, options: LoadOptions, proble
       problems.push(...parsed.problems);
       return undefined;
     }
+    const foreign = foreignJsonKind(parsed.value);
+    if (foreign) {
+      // graphology's, sigma's or Gephi Lite's JSON: the same mapping path as GEXF.
+      const draft = foreignJsonDraft(foreign, parsed.value as Record<string, unknown>, one.name, baseNameOf(entryName(one.name)));
+      return fromDraft(draft, mergeMapping(guessMapping(namesOf(draft)), options.mapping), options.mapping);
+    }
+    const unknown = unknownJson(parsed.value);
+    if (unknown) {
+      problems.push(problem(one.name, 'a graph in JSON: Chokepoint\'s (attributes.format "chokepoint-graph"), graphology\'s or sigma\'s (nodes: [{key, attributes}]) or a Gephi Lite file', unknown));
+      return undefined;
+    }
     return {
       format: 'native',
       early: [],
@@ -249,9 +262,32 @@ function prepare(grouped: ReturnType<typeof group>, options: LoadOptions, proble
     draft = parsed.value;
   }
   if (!draft) return undefined;
-  const drafted = draftToDocument(draft, mapping);
-  const warnings = [...guessWarnings(mapping, chosen, draft.attributesPlace.file), ...drafted.warnings];
+  return fromDraft(draft, mapping, chosen);
+}
+
+/** A draft mapped into a raw document to validate. */
+function fromDraft(draft: Draft, mapping: Mapping, chosen: Mapping | undefined): Prepared {
+  const drafted = draftToDocument(draft, mapping, chosen);
+  for (const field of drafted.dropped) {
+    const [side, name] = field.split('.') as ['nodes' | 'edges', string];
+    mapping = { ...mapping, [side]: Object.fromEntries(Object.entries(mapping[side] ?? {}).filter(([f]) => f !== name)) };
+  }
+  const warnings = [...guessWarnings(mapping, chosen, draft.attributesPlace.file), ...(draft.warnings ?? []), ...drafted.warnings];
   return { format: draft.format, early: draft.problems ?? [], raw: drafted.raw, mapping, unavailable: drafted.unavailable, warnings, locate: drafted.locate };
+}
+
+/**
+ * JSON that is no graph Chokepoint knows, said in one line (rather than every
+ * field the native format misses): an object with neither Chokepoint's
+ * attributes.format nor nodes and edges. Undefined for anything else (a native
+ * file with faults gets the native checks).
+ */
+function unknownJson(value: unknown): string | undefined {
+  if (!isObj(value)) return undefined;
+  const attributes = isObj(value.attributes) ? value.attributes : undefined;
+  if (attributes?.format !== undefined || Array.isArray(value.nodes) || Array.isArray(value.edges)) return undefined;
+  const keys = Object.keys(value);
+  return `JSON of no graph format Chokepoint knows (${keys.length ? `its top-level keys: ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''}` : 'an empty object'})`;
 }
 
 /** Appends each scenarios file's scenarios to the document; returns where each file's run begins, for locating problems. */
@@ -342,6 +378,8 @@ export function inspectFiles(inputs: FileInput[], options: Pick<LoadOptions, 'ma
       guess: Mapping;
       /** True when the files carry Chokepoint's own names (a native file, or an export with its block): no mapping step is needed. */
       chokepoint: boolean;
+      /** For the value step: each node attribute with few distinct values, its values and the kind each would be read as. */
+      kindValues?: Record<string, KindValue[]>;
     }
   | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -350,8 +388,20 @@ export function inspectFiles(inputs: FileInput[], options: Pick<LoadOptions, 'ma
   const grouped = group(files, problems);
   if (problems.length) return { ok: false, problems };
   const one = grouped.graph[0];
-  if (one?.format === 'native') return { ok: true, format: 'native', columns: { nodes: [...NODE_FIELDS], edges: [...EDGE_FIELDS] }, guess: {}, chokepoint: true };
+  if (one?.format === 'native') {
+    // graphology's, sigma's and Gephi Lite's JSON get the mapping step; a native file needs none.
+    const text = textOf(one, problems);
+    const parsed = text === undefined ? undefined : parseJsonText(text, one.name);
+    const foreign = parsed?.ok ? foreignJsonKind(parsed.value) : undefined;
+    if (parsed?.ok && foreign) {
+      const draft = foreignJsonDraft(foreign, parsed.value as Record<string, unknown>, one.name, '');
+      const columns = namesOf(draft);
+      return { ok: true, format: 'graphology', columns, guess: guessMapping(columns), chokepoint: false, kindValues: kindValuesOf(draft.nodes) };
+    }
+    return { ok: true, format: 'native', columns: { nodes: [...NODE_FIELDS], edges: [...EDGE_FIELDS] }, guess: {}, chokepoint: true };
+  }
   let columns: { nodes: string[]; edges: string[] } | undefined;
+  let kindValues: Record<string, KindValue[]> | undefined;
   let chokepoint = grouped.csv?.graph !== undefined;
   if (one) {
     const text = textOf(one, problems);
@@ -360,14 +410,58 @@ export function inspectFiles(inputs: FileInput[], options: Pick<LoadOptions, 'ma
     if (parsed?.ok) {
       columns = namesOf(parsed.value);
       chokepoint = parsed.value.fromChokepoint === true;
+      kindValues = kindValuesOf(parsed.value.nodes);
     }
   } else if (grouped.csv) {
     const nodes = textOf(grouped.csv.nodes, problems);
     const flows = textOf(grouped.csv.flows, problems);
-    if (nodes !== undefined && flows !== undefined) columns = { nodes: csvHeaders(nodes), edges: csvHeaders(flows) };
+    if (nodes !== undefined && flows !== undefined) {
+      columns = { nodes: csvHeaders(nodes), edges: csvHeaders(flows) };
+      if (!chokepoint) kindValues = csvKindValues(grouped.csv.nodes.name, nodes, grouped.csv.flows.name, flows, guessMapping(columns));
+    }
   }
   if (!columns) return { ok: false, problems };
-  return { ok: true, format: one ? (one.format as GraphFormat) : 'csv', columns, guess: chokepoint ? {} : guessMapping(columns), chokepoint };
+  return { ok: true, format: one ? (one.format as GraphFormat) : 'csv', columns, guess: chokepoint ? {} : guessMapping(columns), chokepoint, ...(kindValues ? { kindValues } : {}) };
+}
+
+/** A value of a node attribute, how many nodes have it, and the kind it would be read as without a value map (values.ts). */
+export interface KindValue {
+  value: string;
+  count: number;
+  kind: string;
+  how: KindHow;
+}
+/** Attributes with at most this many distinct values are offered for value mapping. */
+const MAX_KIND_VALUES = 40;
+
+/** Each node attribute with a few distinct text values: its values, counted, and the kind each would be read as. */
+function kindValuesOf(nodes: readonly { attributes: Record<string, unknown> }[]): Record<string, KindValue[]> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const n of nodes) {
+    for (const [name, v] of Object.entries(n.attributes)) {
+      if (typeof v !== 'string') continue;
+      let values = counts.get(name);
+      if (!values) counts.set(name, (values = new Map()));
+      if (values.size <= MAX_KIND_VALUES) values.set(v, (values.get(v) ?? 0) + 1);
+    }
+  }
+  const out: Record<string, KindValue[]> = {};
+  for (const [name, values] of counts) {
+    if (values.size > MAX_KIND_VALUES || name === 'label') continue;
+    out[name] = [...values].map(([value, count]) => ({ value, count, ...kindOf(value, undefined) }));
+  }
+  return out;
+}
+
+/** The value step's values for a CSV pair: read with the guessed mapping (which finds the key column), named by their columns again. */
+function csvKindValues(nodesName: string, nodes: string, flowsName: string, flows: string, guess: Mapping): Record<string, KindValue[]> | undefined {
+  const parsed = parseCsvPair({ nodes: { name: nodesName, text: nodes }, flows: { name: flowsName, text: flows } }, guess, '');
+  if (!parsed.ok) return undefined;
+  const byField = kindValuesOf(parsed.value.nodes);
+  const out: Record<string, KindValue[]> = {};
+  const columnOf = new Map(Object.entries(guess.nodes ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  for (const [name, values] of Object.entries(byField)) out[columnOf.get(name) ?? name] = values;
+  return out;
 }
 
 /** Applies a scenarios file (the `scenarios` array alone) to the graph in hand: a new graph, or every problem. */

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Problem } from '../model/problem.ts';
 import { zodIssuesToProblems } from '../model/zod-problems.ts';
+import { InputSlugSchema, NodeKindSchema } from '../model/schema.ts';
 
 export const NODE_FIELDS = ['key', 'label', 'kind', 'country', 'company'] as const;
 export const EDGE_FIELDS = ['key', 'source', 'target', 'input', 'value'] as const;
@@ -18,6 +19,13 @@ const column = z.string();
 export const MappingSchema = z.strictObject({
   nodes: z.strictObject(Object.fromEntries(NODE_FIELDS.map((f) => [f, column.optional()])) as Record<NodeField, z.ZodOptional<typeof column>>).optional(),
   edges: z.strictObject(Object.fromEntries(EDGE_FIELDS.map((f) => [f, column.optional()])) as Record<EdgeField, z.ZodOptional<typeof column>>).optional(),
+  /** Value mapping (values.ts): a file's kinds and inputs -> Chokepoint's, `{ "kind": { "mine": "supplier" } }`. */
+  values: z
+    .strictObject({
+      kind: z.record(z.string(), NodeKindSchema).optional(),
+      input: z.record(z.string(), InputSlugSchema).optional(),
+    })
+    .optional(),
 });
 /** `{ nodes: { label: "Label", kind: "type" }, edges: { value: "weight" } }`: field -> the file's name for it. */
 export type Mapping = z.infer<typeof MappingSchema>;
@@ -71,7 +79,7 @@ export function guessMapping(columns: { nodes: readonly string[]; edges: readonl
 
 /** The guess for fields the user did not map; the user's choice wins. */
 export function mergeMapping(guess: Mapping, chosen: Mapping | undefined): Mapping {
-  return { nodes: { ...guess.nodes, ...chosen?.nodes }, edges: { ...guess.edges, ...chosen?.edges } };
+  return { nodes: { ...guess.nodes, ...chosen?.nodes }, edges: { ...guess.edges, ...chosen?.edges }, ...(chosen?.values ? { values: chosen.values } : {}) };
 }
 
 /** A mapping file (JSON), checked: every problem with its path. */

@@ -56,7 +56,7 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
   let { columnGap } = rest;
   const keys = graph.nodes();
   const index = new Map(keys.map((k, i) => [k, i]));
-  const tierOf = keys.map((k) => TIER_OF[graph.getNodeAttribute(k, 'kind')] ?? 0);
+  const { tierOf, count: tierCount } = tiersOf(graph, keys);
 
   // Undirected links between nodes of different columns, merged per pair; weight by log value so one giant flow does not rule.
   // Pairs are keyed by a number (a * n + b, exact below 2^53), not a string: this runs on 500,000 flows.
@@ -81,7 +81,7 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
   }
 
   // Start: by country, then label, then key, so that the first guess already groups places.
-  const columns: number[][] = Array.from({ length: TIER_COUNT }, () => []);
+  const columns: number[][] = Array.from({ length: tierCount }, () => []);
   const startOrder = keys
     .map((k, i) => ({ i, country: graph.getNodeAttribute(k, 'country'), label: graph.getNodeAttribute(k, 'label'), k }))
     .sort((p, q) => cmp(p.country, q.country) || cmp(p.label, q.label) || cmp(p.k, q.k));
@@ -151,8 +151,8 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
   for (let s = 0; s < sweeps; s++) {
     // Odd sweeps look at the next column only (what the crossing count measures most), even ones at all columns on that side.
     const near = s % 2 === 1;
-    for (let t = 1; t < TIER_COUNT; t++) order(t, (o) => (near ? o === t - 1 : o < t));
-    for (let t = TIER_COUNT - 2; t >= 0; t--) order(t, (o) => (near ? o === t + 1 : o > t));
+    for (let t = 1; t < tierCount; t++) order(t, (o) => (near ? o === t - 1 : o < t));
+    for (let t = tierCount - 2; t >= 0; t--) order(t, (o) => (near ? o === t + 1 : o > t));
     if (!exact) {
       best = columns;
       continue;
@@ -167,7 +167,7 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
 
   const fullest = Math.max(1, ...best.map((c) => c.length));
   const height = (fullest - 1) * rowGap;
-  columnGap = Math.max(columnGap, (minAspect * height) / (TIER_COUNT - 1));
+  columnGap = Math.max(columnGap, (minAspect * height) / Math.max(1, tierCount - 1));
   const out = new Map<string, Point>();
   best.forEach((col, t) => {
     // Short columns spread over at least half the height, so that few nodes are not crammed in the middle.
@@ -179,6 +179,49 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
     });
   });
   return out;
+}
+
+/**
+ * Each node's column: by kind (TIER_OF); for a graph whose kinds were taken
+ * from its shape (a file without kinds: attributes.kindsFromShape), by depth
+ * instead, the longest chain of suppliers behind a node (nodes on a cycle
+ * take the depth reached when the cycle is broken), so the chain reads left
+ * to right as it runs.
+ */
+export function tiersOf(graph: SupplyGraph, keys: readonly string[]): { tierOf: number[]; count: number } {
+  if ((graph.getAttributes() as { kindsFromShape?: unknown }).kindsFromShape !== true) {
+    return { tierOf: keys.map((k) => TIER_OF[graph.getNodeAttribute(k, 'kind')] ?? 0), count: TIER_COUNT };
+  }
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const depth = new Array<number>(keys.length).fill(0);
+  const waiting = new Array<number>(keys.length).fill(0);
+  graph.forEachEdge((_e, _a, source, target) => {
+    if (source !== target) waiting[index.get(target)!]!++;
+  });
+  const queue: number[] = [];
+  waiting.forEach((w, i) => w === 0 && queue.push(i));
+  const done = new Array<boolean>(keys.length).fill(false);
+  const visit = (i: number) => {
+    done[i] = true;
+    graph.forEachOutEdge(keys[i]!, (_e, _a, _s, target) => {
+      const j = index.get(target)!;
+      if (j === i || done[j]) return;
+      depth[j] = Math.max(depth[j]!, depth[i]! + 1);
+      if (--waiting[j]! === 0) queue.push(j);
+    });
+  };
+  let head = 0;
+  for (;;) {
+    while (head < queue.length) {
+      const i = queue[head++]!;
+      if (!done[i]) visit(i);
+    }
+    // A cycle: start again from its first node not yet placed.
+    const next = done.indexOf(false);
+    if (next === -1) break;
+    queue.push(next);
+  }
+  return { tierOf: depth, count: Math.max(...depth, 0) + 1 };
 }
 
 /** Weighted crossings between links spanning the same pair of columns (links that skip columns are counted per pair of end columns). */

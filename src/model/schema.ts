@@ -197,6 +197,17 @@ export type Focus = z.infer<typeof FocusSchema>;
 /** Relative half-widths by basis for flows without a range (robustness.md §1). */
 export const UncertaintySchema = z.partialRecord(BasisSchema, z.number().finite().nonnegative());
 export type Uncertainty = z.infer<typeof UncertaintySchema>;
+/**
+ * A flow from a node to itself, as other tools' files have them (Gephi's
+ * samples): kept out of the graph and every metric, written back as an edge
+ * to GEXF, GraphML and CSV (docs/formats.md).
+ */
+export const SelfLoopSchema = z.looseObject({
+  key: KeySchema.optional(),
+  node: KeySchema,
+  attributes: z.record(z.string(), z.unknown()),
+});
+export type SelfLoop = z.infer<typeof SelfLoopSchema>;
 
 export const GraphAttributesSchema = z.looseObject({
   format: z.literal('chokepoint-graph'),
@@ -214,6 +225,7 @@ export const GraphAttributesSchema = z.looseObject({
   uncertainty: UncertaintySchema.optional(),
   /** Other readings of the facts, shaped like scenarios; each applies before every scenario (robustness.md §1). */
   variants: z.array(ScenarioSchema).optional(),
+  selfLoops: z.array(SelfLoopSchema).optional(),
 });
 export type GraphAttributes = z.infer<typeof GraphAttributesSchema>;
 

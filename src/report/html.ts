@@ -74,6 +74,7 @@ function header(report: Report): string {
   ];
   const fx = fxText(g.fx, g.currency);
   if (fx) facts.push(['Exchange rates', esc(fx)]);
+  for (const caveat of g.caveats ?? []) facts.push(['Note', esc(caveat)]);
   facts.push(['Concentration levels', esc(report.levels.label)]);
   facts.push(['Made', `${report.madeAt ? `${esc(madeAtText(report.madeAt))} by` : 'by'} Chokepoint ${esc(report.generator.version)}`]);
   return [

@@ -199,6 +199,7 @@ export function renderMarkdown(report: Report, options: { top?: number } = {}): 
     '',
     `${g.nodes} nodes and ${g.edges} flows${g.asOf ? `, as of ${mdText(g.asOf)}` : ''}; values in ${g.currency} per year.${fx} Baseline and ${report.scenarios.length - 1} scenario${report.scenarios.length === 2 ? '' : 's'}${report.shocks?.length ? `; ${report.shocks.length} shock${report.shocks.length === 1 ? '' : 's'}` : ''}. Made ${report.madeAt ? `on ${report.madeAt.slice(0, 10)} ` : ''}by Chokepoint ${report.generator.version}. Figures are defined in the project's metrics.md: a first-shock view, with no rerouting, stock or new capacity.`,
     '',
+    ...(g.caveats ?? []).flatMap((c) => [`Note: ${mdText(c)}`, '']),
     headline(report),
     '',
     shockSection(report),

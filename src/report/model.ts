@@ -2,6 +2,7 @@
  * The report of metrics.md §7: figures for baseline and each scenario, in
  * the spec's names. Every renderer (JSON, Markdown, …) reads this and only this.
  */
+import { graphCaveats } from './caveats.ts';
 import type { SupplyGraph } from '../model/graph.ts';
 import type { Operation, Scenario, Shock, Source } from '../model/schema.ts';
 import { DEFAULT_LEVELS, type Level, type LevelPreset } from '../metrics/levels.ts';
@@ -59,7 +60,16 @@ export interface Report {
   format: 'chokepoint-report';
   version: 1;
   generator: { name: 'chokepoint'; version: string };
-  graph: { title: string; nodes: number; edges: number; asOf?: string; currency: string; fx?: Record<string, number> };
+  graph: {
+    title: string;
+    nodes: number;
+    edges: number;
+    asOf?: string;
+    currency: string;
+    fx?: Record<string, number>;
+    /** What the reader must know of the graph itself: kinds taken from its shape, self-loops left out (caveats.ts). */
+    caveats?: string[];
+  };
   levels: { preset: string; label: string; moderate: number; high: number };
   focus: { demand: string[]; reliance: string[] };
   /** Every reference the graph lists, for the reports' sources section. */
@@ -284,6 +294,7 @@ function assemble(graph: SupplyGraph, options: ReportOptions, levels: LevelPrese
       ...(attrs.asOf ? { asOf: attrs.asOf } : {}),
       currency: attrs.currency ?? 'USD',
       ...(attrs.fx ? { fx: attrs.fx } : {}),
+      ...(graphCaveats(graph).length ? { caveats: graphCaveats(graph) } : {}),
     },
     levels: { preset: levels.id, label: levels.label, moderate: levels.moderate, high: levels.high },
     focus: focusOf(graph, scenarios[0]!, options.focus),

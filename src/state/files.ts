@@ -22,6 +22,9 @@ export interface PendingMapping {
   columns: { nodes: string[]; edges: string[] };
   guess: Mapping;
   fields: { nodes: string[]; edges: string[] };
+  /** For the value step: node attributes with few values, each value with the kind it would be read as; and Chokepoint's kinds. */
+  kindValues?: Record<string, { value: string; count: number; kind: string; how: string }[]>;
+  kinds?: string[];
 }
 
 export interface Notice {
@@ -57,7 +60,7 @@ export function openFailed(s: FilesState, file: string, problems: Problem[]): Fi
 /** The worker's answer to `open`, with the recent entry to remember when a graph was loaded. */
 export function openAnswered(s: FilesState, file: string, reply: OpenReply, recent?: RecentEntry): FilesState {
   if (reply.status === 'failed') return openFailed(s, file, reply.problems);
-  if (reply.status === 'mapping') return { ...s, busy: null, problems: null, mapping: { file, format: reply.format, columns: reply.columns, guess: reply.guess, fields: reply.fields } };
+  if (reply.status === 'mapping') return { ...s, busy: null, problems: null, mapping: { file, format: reply.format, columns: reply.columns, guess: reply.guess, fields: reply.fields, ...(reply.kindValues ? { kindValues: reply.kindValues, kinds: reply.kinds ?? [] } : {}) } };
   const { warnings, unavailable } = reply.loaded;
   const next: FilesState = {
     ...s,

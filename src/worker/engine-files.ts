@@ -8,6 +8,7 @@ import { strToU8 } from 'fflate';
 import { addScenarios, inspectFiles, loadFiles, type LoadPhase, type Unavailable } from '../io/load.ts';
 import { detectFormat } from '../io/formats/detect.ts';
 import { EDGE_FIELDS, NODE_FIELDS, type Mapping } from '../io/mapping.ts';
+import { NODE_KINDS } from '../model/schema.ts';
 import { writeGraph, type ExportFormat } from '../io/write.ts';
 import type { SupplyGraph } from '../model/graph.ts';
 import type { GraphDocument } from '../model/schema.ts';
@@ -48,7 +49,10 @@ export function openFiles(current: SupplyGraph | null, files: OpenFile[], mappin
   if (mapping === undefined && !marked(files)) {
     const inspected = inspectFiles(inputs);
     if (!inspected.ok) return { reply: { status: 'failed', problems: inspected.problems } };
-    if (!inspected.chokepoint) return { reply: { status: 'mapping', format: inspected.format, columns: inspected.columns, guess: inspected.guess, fields: { nodes: [...NODE_FIELDS], edges: [...EDGE_FIELDS] } } };
+    if (!inspected.chokepoint) {
+      const values = inspected.kindValues ? { kindValues: inspected.kindValues, kinds: [...NODE_KINDS] } : {};
+      return { reply: { status: 'mapping', format: inspected.format, columns: inspected.columns, guess: inspected.guess, fields: { nodes: [...NODE_FIELDS], edges: [...EDGE_FIELDS] }, ...values } };
+    }
   }
   const result = loadFiles(inputs, { mapping: mapping ?? {}, onProgress: progress });
   if (!result.ok) return { reply: { status: 'failed', problems: result.problems } };

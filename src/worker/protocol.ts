@@ -11,6 +11,7 @@ import type { BoughtRow } from '../metrics/bought.ts';
 import type { Mapping } from '../io/mapping.ts';
 import type { ExportFormat } from '../io/write.ts';
 import type { GraphFormat } from '../io/formats/types.ts';
+import type { KindValue } from '../io/load.ts';
 import type { Unavailable } from '../io/formats/draft.ts';
 
 export type LayoutName = 'tiered' | 'geographic';
@@ -147,7 +148,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export type OpenReply =
   | { status: 'loaded'; loaded: LoadedGraph & { unavailable: Unavailable[] }; scenariosAdded: boolean }
   /** `fields`: what Chokepoint needs from each side (NODE_FIELDS, EDGE_FIELDS), sent so the page need not load the mapping schema. */
-  | { status: 'mapping'; format: GraphFormat; columns: { nodes: string[]; edges: string[] }; guess: Mapping; fields: { nodes: string[]; edges: string[] } }
+  | { status: 'mapping'; format: GraphFormat; columns: { nodes: string[]; edges: string[] }; guess: Mapping; fields: { nodes: string[]; edges: string[] }; kindValues?: Record<string, KindValue[]>; kinds?: string[] }
   | { status: 'failed'; problems: Problem[] };
 
 /** Sent before the answer while a long `open` runs (same id); never the answer itself. */

@@ -60,7 +60,7 @@ describe('chokepoint convert', () => {
     const dir = tmp();
     const r = await runCli(['convert', 'tests/fixtures/bad/wrong-values.gexf', join(dir, 'out.json')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('tests/fixtures/bad/wrong-values.gexf:16 nodes[1].attributes.kind: expected one of');
+    expect(r.stderr).toContain('tests/fixtures/bad/wrong-values.gexf:16 nodes[1].attributes.country: expected an ISO');
     expect(readdirSync(dir)).toEqual([]);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

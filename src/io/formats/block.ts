@@ -6,6 +6,7 @@
  */
 import type { SupplyGraph } from '../../model/graph.ts';
 import { type AttrType, type AttrTypes, inferTypes, jsonForXml, readTypes } from './attr-codec.ts';
+import { withoutLoops } from './self-loops.ts';
 import type { Attrs } from './types.ts';
 
 export const BLOCK_NAME = 'chokepoint';
@@ -13,6 +14,15 @@ export const BLOCK_NAME = 'chokepoint';
 export interface Block {
   attributes: Attrs;
   types: { nodes: AttrTypes; edges: AttrTypes };
+  /**
+   * GraphML only: the real keys of nodes whose key is no XML NMTOKEN (id -> key), of
+   * edges whose key is none (edge index -> key), and the names of attributes whose
+   * name is none (attr.name as written -> name); the schema allows only NMTOKENs there.
+   */
+  ids?: { nodes?: Record<string, string>; edges?: Record<string, string> };
+  names?: { nodes?: Record<string, string>; edges?: Record<string, string> };
+  /** GEXF only: the sides whose colours were #rrggbb (written as viz r, g, b: viz.ts). */
+  viz?: { nodes?: 'hex'; edges?: 'hex' };
 }
 
 /** The types a reader assumes for a file without a block (a file another tool wrote). */
@@ -22,11 +32,13 @@ export function guessedType(side: 'nodes' | 'edges', name: string): AttrType | u
   return undefined;
 }
 
+/** The block of an export whose edges include the self-loops (GEXF, GraphML, CSV): they are not repeated in the attributes. */
 export function blockOf(graph: SupplyGraph): { block: Block; nodeTypes: Map<string, AttrType>; edgeTypes: Map<string, AttrType> } {
   const nodeTypes = inferTypes(graph.mapNodes((_, a) => a as Attrs));
-  const edgeTypes = inferTypes(graph.mapEdges((_, a) => a as Attrs));
+  const loops = graph.getAttribute('selfLoops') ?? [];
+  const edgeTypes = inferTypes([...graph.mapEdges((_, a) => a as Attrs), ...loops.map((l) => l.attributes)]);
   return {
-    block: { attributes: structuredClone(graph.getAttributes()) as Attrs, types: { nodes: Object.fromEntries(nodeTypes), edges: Object.fromEntries(edgeTypes) } },
+    block: { attributes: withoutLoops(structuredClone(graph.getAttributes()) as Attrs), types: { nodes: Object.fromEntries(nodeTypes), edges: Object.fromEntries(edgeTypes) } },
     nodeTypes,
     edgeTypes,
   };
@@ -34,15 +46,26 @@ export function blockOf(graph: SupplyGraph): { block: Block; nodeTypes: Map<stri
 
 /** The block as JSON text XML can hold (jsonForXml): titles, notes and names in it come back exactly. */
 export const blockText = (block: Block) => jsonForXml(block);
+/** Text that is a Chokepoint block (blockText starts so), not another tool's keywords. */
+export const isBlockText = (text: string) => text.trimStart().startsWith('{"attributes"');
 
 const isObj = (v: unknown): v is Attrs => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A record of strings from a file, in a null-prototype object (its names come from the file). */
+function strings(raw: unknown): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  if (isObj(raw)) for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
 
 /** A block read back, or why it cannot be (its JSON is broken or it is no object). */
 export function readBlock(raw: unknown): { ok: true; block: Block } | { ok: false; found: string } {
   if (!isObj(raw)) return { ok: false, found: 'no JSON object' };
   const types = isObj(raw.types) ? raw.types : {};
-  return {
-    ok: true,
-    block: { attributes: isObj(raw.attributes) ? raw.attributes : {}, types: { nodes: readTypes(types.nodes), edges: readTypes(types.edges) } },
-  };
+  const block: Block = { attributes: isObj(raw.attributes) ? raw.attributes : {}, types: { nodes: readTypes(types.nodes), edges: readTypes(types.edges) } };
+  const ids = isObj(raw.ids) ? raw.ids : undefined;
+  if (ids) block.ids = { nodes: strings(ids.nodes), edges: strings(ids.edges) };
+  if (isObj(raw.viz)) block.viz = { ...(raw.viz.nodes === 'hex' ? { nodes: 'hex' } : {}), ...(raw.viz.edges === 'hex' ? { edges: 'hex' } : {}) };
+  if (isObj(raw.names)) block.names = { nodes: strings(raw.names.nodes), edges: strings(raw.names.edges) };
+  return { ok: true, block };
 }

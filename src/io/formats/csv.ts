@@ -15,6 +15,7 @@ import type { Mapping } from '../mapping.ts';
 import { type AttrType, encodeValue, FORBIDDEN_KEYS } from './attr-codec.ts';
 import { type Block, blockOf, readBlock } from './block.ts';
 import { decodeAttributes } from './decode.ts';
+import { loopRecords } from './self-loops.ts';
 import type { Attrs, Draft, DraftEdge, DraftNode, Place } from './types.ts';
 
 export const NODES_FILE = 'nodes.csv';
@@ -249,7 +250,11 @@ export function writeCsvFiles(graph: SupplyGraph): { nodes: string; flows: strin
   const flows = table(
     ['key', 'source', 'target'],
     edgeTypes,
-    graph.mapEdges((key, attributes, source, target) => ({ ids: [isGeneratedEdgeKey(key) ? '' : key, source, target], attributes })),
+    [
+      ...graph.mapEdges((key, attributes, source, target) => ({ ids: [isGeneratedEdgeKey(key) ? '' : key, source, target], attributes })),
+      // Self-loops go back to being rows of their own (self-loops.ts).
+      ...loopRecords(graph).map((l) => ({ ids: [l.keyless ? '' : l.key, l.node, l.node], attributes: l.attributes })),
+    ],
     ['input', 'value'],
   );
   return { nodes, flows, graph: JSON.stringify(block, null, 2) + '\n' };

@@ -9,6 +9,8 @@
  */
 import { parseValue } from 'graphology-gexf/common/helpers.js';
 import { FORBIDDEN_KEYS } from './attr-codec.ts';
+import { isBlockText } from './block.ts';
+import { keepNonFinite, type NonFinite } from './non-finite.ts';
 import type { Attrs, ParseOutcome } from './types.ts';
 import { type XmlEdgeRecord, XmlProblems, type XmlGraph, type XmlRecord } from './xml-graph.ts';
 import { readXml, type Spot, type XmlElement } from './xml.ts';
@@ -47,6 +49,7 @@ function num(v: string | undefined, name: string, refuse: Refuse): number {
   refuse(name, read.expected, read.found);
   return 0;
 }
+const TIME_ATTRIBUTES = ['start', 'end', 'timestamp', 'timestamps', 'intervals', 'startopen', 'endopen'] as const;
 
 function vizColor(a: XmlElement['attributes']): string {
   if (a.hex) return a.hex;
@@ -75,6 +78,12 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
   let modelClass: 'node' | 'edge' | undefined;
   let declared: Declared | undefined;
   let defaultSeen = false;
+
+  let dynamics = 0;
+  /** Gephi's dynamic graphs (spells, time-bound values): refused by name, the first few of them, rather than flattened. */
+  const dynamic = (element: XmlElement, what: string) => {
+    if (dynamics++ < 5) out.add(element, '', 'a static graph (Chokepoint holds one value per attribute and no time; in Gephi, export a static copy or a time slice)', what);
+  };
 
   const syntax = readXml(text, file, {
     open(element, parent) {
@@ -109,14 +118,22 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
           return declared !== undefined && !defaultSeen;
         case 'node':
         case 'edge': {
+          const time = TIME_ATTRIBUTES.find((t) => a[t] !== undefined);
+          if (time) dynamic(element, `<${element.name} ${time}="${a[time]}"> (a ${element.name} that exists for a time)`);
           const pending: Pending = { spot: { line: element.line, column: element.column }, attributes: a, values: [] };
           (element.name === 'node' ? nodes : edges).push(pending);
           records.push(pending);
           return;
         }
+        case 'spells':
+        case 'spell':
+          dynamic(element, `<${element.name}>`);
+          return;
         case 'attvalue': {
           const id = a.id || a.for;
           out.checkName(element, id, 'attvalue');
+          const time = TIME_ATTRIBUTES.find((t) => a[t] !== undefined);
+          if (time) dynamic(element, `<attvalue for="${id ?? ''}" ${time}="${a[time]}"> (a value that changes over time)`);
           const record = records[records.length - 1];
           if (!record) return;
           if (record.values.length >= 2 * MAX_RECORD_ATTRIBUTES) {
@@ -167,7 +184,7 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
   });
   if (syntax.length) return { ok: false, problems: syntax };
   if (root?.name !== 'gexf' || !graph) {
-    out.add(root, '', 'a <gexf> document with a <graph> element', root ? `<${root.name}>` : 'no element');
+    out.add(root, '', 'a <gexf> document with a <graph> element', root?.name === 'gexf' ? 'a <gexf> without <graph> (no nodes, no edges)' : root ? `<${root.name}>` : 'no element');
     return out.result();
   }
 
@@ -178,6 +195,7 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
     const refuse: Refuse = (name, expected, found) => out.add(pending.spot, `${side}[${index}].attributes.${name}`, expected, found);
     if (a.label) data.label = a.label;
     if (a.weight !== undefined) data.weight = num(a.weight, 'weight', refuse);
+    const xmlWeight = data.weight !== undefined;
     if (a.kind) data.kind = a.kind;
     for (let i = 0; i < pending.values.length; i += 2) {
       const id = pending.values[i]!;
@@ -186,10 +204,12 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
       const title = attr ? attr.title : id;
       if (FORBIDDEN_KEYS.has(title)) continue;
       const read = cast(attr ? attr.type : 'string', value);
-      if (read.ok) data[title] = read.value;
+      if (read.ok) data[title] = keepNonFinite(read.value, value, title, nonFinite);
       else refuse(title, read.expected, read.found);
     }
     for (const [title, value] of withDefaults) if (!FORBIDDEN_KEYS.has(title) && !Object.hasOwn(data, title)) data[title] = value;
+    // Whether `weight` is still the element's own weight attribute (a Chokepoint export's is the flow value's copy).
+    if (xmlWeight && !pending.values.some((v, i) => i % 2 === 0 && (model.get(v)?.title ?? v) === 'weight')) weightFromXml.add(data);
     if (pending.viz) {
       for (const viz of VIZ) {
         const element = pending.viz[viz];
@@ -198,24 +218,30 @@ export function readGexf(text: string, file: string): ParseOutcome<XmlGraph> {
     }
     return data;
   };
+  const nonFinite: NonFinite[] = [];
+  const weightFromXml = new Set<Attrs>();
   const nodeDefaults = defaults(models.node);
   const edgeDefaults = defaults(models.edge);
   const defaultType = graph.attributes.defaultedgetype === 'mutual' ? 'undirected' : graph.attributes.defaultedgetype || 'undirected';
   const description = meta.get('description')?.text;
-  const block = meta.get('chokepoint');
+  // Chokepoint's block: in <keywords> (GEXF 1.3's schema allows no element of ours), or in <chokepoint> in files of older versions.
+  const keywords = meta.get('keywords');
+  const block = meta.get('chokepoint') ?? (keywords && isBlockText(keywords.text) ? keywords : undefined);
   return {
     ok: true,
     value: {
       nodes: nodes.map((n, i): XmlRecord => ({ spot: n.spot, id: n.attributes.id, attributes: collect(n, models.node, nodeDefaults, 'nodes', i) })),
       edges: edges.map((e, i): XmlEdgeRecord => {
         const a = e.attributes;
-        return { spot: e.spot, id: a.id, source: a.source, target: a.target, undirected: (a.type || defaultType) !== 'directed', attributes: collect(e, models.edge, edgeDefaults, 'edges', i) };
+        const attributes = collect(e, models.edge, edgeDefaults, 'edges', i);
+        return { spot: e.spot, id: a.id, source: a.source, target: a.target, undirected: (a.type || defaultType) !== 'directed', attributes, ...(weightFromXml.has(attributes) ? { xmlWeight: true } : {}) };
       }),
       title: meta.get('title')?.text,
       description: description?.trim(),
       block,
       attributesSpot: metaElement ?? graph,
       problems: out.problems,
+      nonFinite,
     },
   };
 }

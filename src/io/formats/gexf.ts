@@ -1,18 +1,22 @@
 /**
  * GEXF (Gephi) in and out. In: streamed by our own reader (gexf-read.ts),
  * which gives what graphology-gexf's parser gave without building a DOM. Out:
- * graphology-gexf's writer. Node attributes `label`, `kind`, `country`,
- * `company` and edge attributes `input`, `value` are read as in the native
- * format; a Chokepoint export also carries its block in a `<chokepoint>` meta
- * element, so every attribute and scenario survives.
+ * graphology-gexf's writer, valid against the GEXF 1.3 schema: node attributes
+ * `label`, `kind`, `country`, `company` and edge attributes `input`, `value`
+ * as in the native format, each edge's `weight` equal to its value (what Gephi
+ * shows), lists as `liststring`, positions, sizes and colours as viz elements,
+ * and the Chokepoint block in `<meta><keywords>` (the one free-text place the
+ * schema gives a graph), so that every attribute and scenario survives.
  */
 import { MultiDirectedGraph } from 'graphology';
 import writeGexf from 'graphology-gexf/common/writer.js';
 import type { SupplyGraph } from '../../model/graph.ts';
 import { encodeValue, type AttrType } from './attr-codec.ts';
-import { BLOCK_NAME, blockOf, blockText } from './block.ts';
+import { blockOf, blockText } from './block.ts';
 import { readGexf } from './gexf-read.ts';
+import { loopRecords } from './self-loops.ts';
 import type { Attrs, Draft, ParseOutcome } from './types.ts';
+import { type ColorForm, colorForm, vizOf } from './viz.ts';
 import { xmlDraft } from './xml-graph.ts';
 import { xmlText } from './xml.ts';
 
@@ -21,29 +25,60 @@ export function parseGexf(text: string, file: string, baseName: string): ParseOu
   return read.ok ? xmlDraft('gexf', read.value, file, baseName) : read;
 }
 
-function format(types: Map<string, AttrType>) {
+/** List items GEXF's liststring ([a, b]) carries as they are: no quotes, escapes, separators or brackets. */
+const PLAIN_ITEM = /^[^\\'",|[\]]*$/;
+
+/** The list attributes every value of which can be a liststring; the others are written as text joined with ";". */
+function plainLists(records: Attrs[], types: Map<string, AttrType>): Set<string> {
+  const lists = new Set([...types].filter(([, t]) => t === 'list').map(([name]) => name));
+  for (const attributes of records) {
+    for (const name of lists) {
+      const v = attributes[name];
+      if (Array.isArray(v) && !v.every((item) => typeof item === 'string' && PLAIN_ITEM.test(item))) lists.delete(name);
+    }
+  }
+  return lists;
+}
+
+function format(side: 'node' | 'edge', types: Map<string, AttrType>, lists: Set<string>, form: ColorForm | undefined) {
   const labelInAttribute = types.get('label') === 'string';
   return (_key: string, attributes: Attrs) => {
-    const encoded: Record<string, string | number | boolean> = {};
+    const encoded: Record<string, string | number | boolean | string[]> = {};
+    const viz = vizOf(side, attributes, types, form);
     for (const [name, value] of Object.entries(attributes)) {
-      if (value === undefined || (labelInAttribute && name === 'label')) continue;
-      encoded[name] = encodeValue(types.get(name)!, value);
+      if (value === undefined || (labelInAttribute && name === 'label') || (viz && name in viz)) continue;
+      const type = types.get(name)!;
+      // A list is written as GEXF's liststring ([a, b]); its items carry no ";" or control characters (attr-codec).
+      encoded[name] = lists.has(name) ? (value as string[]) : encodeValue(type, value);
     }
-    return labelInAttribute && typeof attributes.label === 'string' ? { label: attributes.label, attributes: encoded } : { attributes: encoded };
+    const out: { label?: string; weight?: number; attributes: typeof encoded; viz?: Attrs } = { attributes: encoded };
+    if (labelInAttribute && typeof attributes.label === 'string') out.label = attributes.label;
+    // Gephi sizes and weighs edges by `weight`: a flow's is its value. (A `weight` attribute of the graph's own stays an attribute.)
+    if (side === 'edge' && typeof attributes.value === 'number' && Number.isFinite(attributes.value)) out.weight = attributes.value;
+    if (viz) out.viz = viz;
+    return out;
   };
 }
 
 export function writeGexfText(graph: SupplyGraph): string {
   const { block, nodeTypes, edgeTypes } = blockOf(graph);
   const copy = new MultiDirectedGraph<Attrs, Attrs>();
+  const nodeColors = colorForm(graph.mapNodes((_, a) => a as Attrs));
+  const edgeColors = colorForm(graph.mapEdges((_, a) => a as Attrs));
+  if (nodeColors === 'hex' || edgeColors === 'hex') block.viz = { ...(nodeColors === 'hex' ? { nodes: 'hex' } : {}), ...(edgeColors === 'hex' ? { edges: 'hex' } : {}) };
   graph.forEachNode((key, attributes) => copy.addNode(key, attributes));
   graph.forEachEdge((key, attributes, source, target) => copy.addDirectedEdgeWithKey(key, source, target, attributes));
+  for (const loop of loopRecords(graph)) copy.addDirectedEdgeWithKey(loop.key, loop.node, loop.node, loop.attributes);
   const attrs = graph.getAttributes();
+  // GEXF 1.3's <meta> holds creator, keywords and description only (no title: Chokepoint's is in the block).
   copy.replaceAttributes({
     creator: 'Chokepoint',
-    title: xmlText(attrs.title),
     ...(attrs.description ? { description: xmlText(attrs.description) } : {}),
-    [BLOCK_NAME]: blockText(block),
+    keywords: blockText(block),
   });
-  return writeGexf(copy, { version: '1.3', formatNode: format(nodeTypes), formatEdge: format(edgeTypes) });
+  const nodeLists = plainLists(copy.mapNodes((_, a) => a), nodeTypes);
+  const edgeLists = plainLists(copy.mapEdges((_, a) => a), edgeTypes);
+  const text = writeGexf(copy, { version: '1.3', formatNode: format('node', nodeTypes, nodeLists, nodeColors), formatEdge: format('edge', edgeTypes, edgeLists, edgeColors) });
+  return text;
 }
+

@@ -21,6 +21,8 @@ import { type XmlEdgeRecord, XmlProblems, type XmlGraph, type XmlRecord } from '
 import { readXml, type Spot, type XmlElement } from './xml.ts';
 import { castXmlValue, type Cast } from './xsd-number.ts';
 import { MAX_DECLARED_ATTRIBUTES, MAX_RECORD_ATTRIBUTES, tooManyDeclared, tooManyValues } from './caps.ts';
+import { keepNonFinite, type NonFinite } from './non-finite.ts';
+import { type YedData, yedClose, yedOpen } from './yed.ts';
 
 const KEY_TARGETS = ['graph', 'node', 'edge'] as const;
 type KeyTarget = (typeof KEY_TARGETS)[number];
@@ -36,7 +38,11 @@ interface Key {
   /** The `<default>`'s text, and its value once cast (undefined when the cast was refused). */
   default?: string;
   defaultValue?: Cast;
+  /** yEd's `yfiles.type` of a key with no attr.name (nodegraphics, edgegraphics…). */
+  yfiles?: string;
 }
+
+const IGNORED_TARGETS = new Set(['graphml', 'hyperedge', 'port', 'endpoint']);
 
 /** A graph-level `<data>` read: its key, its text and where it sits. */
 interface Data {
@@ -53,6 +59,8 @@ interface Pending {
   target: string | undefined;
   directed: string | undefined;
   data: string[];
+  /** What yEd's graphics give: label, x, y, color. */
+  yed?: Attrs;
 }
 
 const isTarget = (v: string): v is KeyTarget => (KEY_TARGETS as readonly string[]).includes(v);
@@ -60,7 +68,7 @@ const isType = (v: string): v is KeyType => (KEY_TYPES as readonly string[]).inc
 const hex = (b: number) => ('0' + (b | 0).toString(16)).slice(-2);
 
 /** Data values by name (`data`: key id, text, key id, text…), then the defaults; a value its key's type refuses goes to `refuse`. */
-function collect(keys: Map<string, Key>, defaults: Key[], data: readonly string[], refuse: (name: string, expected: string, found: string) => void, from?: (name: string, index: number) => void): Attrs {
+function collect(keys: Map<string, Key>, defaults: Key[], data: readonly string[], refuse: (name: string, expected: string, found: string) => void, from?: (name: string, index: number) => void, nonFinite: NonFinite[] = []): Attrs {
   const attributes: Attrs = {};
   for (let i = 0; i < data.length; i += 2) {
     const id = data[i]!;
@@ -69,12 +77,34 @@ function collect(keys: Map<string, Key>, defaults: Key[], data: readonly string[
     const name = key ? key.name : id;
     if (FORBIDDEN_KEYS.has(name)) continue;
     const read = key ? CAST(key.type, text) : ({ ok: true, value: text } as const);
-    if (read.ok) attributes[name] = read.value;
+    if (read.ok) attributes[name] = key ? keepNonFinite(read.value, text, name, nonFinite) : read.value;
     else refuse(name, read.expected, read.found);
     from?.(name, i / 2);
   }
   for (const key of defaults) if (!(key.name in attributes) && key.defaultValue?.ok) attributes[key.name] = key.defaultValue.value;
   return attributes;
+}
+const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+/**
+ * Data of keys the file never declares, typed by their values: numbers when
+ * every value is one, booleans when every value is true or false, else text.
+ */
+function typeUndeclared(keys: Map<string, Key>, records: readonly Pending[]): void {
+  const values = new Map<string, string[]>();
+  for (const r of records) {
+    for (let i = 0; i < r.data.length; i += 2) {
+      const id = r.data[i]!;
+      if (keys.has(id)) continue;
+      let list = values.get(id);
+      if (!list) values.set(id, (list = []));
+      list.push(r.data[i + 1]!);
+    }
+  }
+  for (const [id, texts] of values) {
+    const type: KeyType = texts.every((t) => NUMBER.test(t)) ? 'double' : texts.every((t) => /^\s*(true|false)\s*$/i.test(t)) ? 'boolean' : 'string';
+    keys.set(id, { name: id, type });
+  }
 }
 const defaultsOf = (keys: Map<string, Key>) => [...keys.values()].filter((k) => k.default !== undefined && !FORBIDDEN_KEYS.has(k.name));
 
@@ -84,6 +114,12 @@ function withColor(attributes: Attrs): Attrs {
   if (typeof r !== 'number' || typeof g !== 'number' || typeof b !== 'number') return attributes;
   const { r: _r, g: _g, b: _b, ...rest } = attributes;
   return { ...rest, color: `#${hex(r)}${hex(g)}${hex(b)}` };
+}
+
+/** yEd's label, position and colour, where the record's own data do not give them. */
+function withYed(attributes: Attrs, yed: Attrs | undefined): Attrs {
+  if (yed) for (const [name, value] of Object.entries(yed)) if (attributes[name] === undefined) attributes[name] = value;
+  return attributes;
 }
 
 export function readGraphml(text: string, file: string): ParseOutcome<XmlGraph> {
@@ -96,37 +132,61 @@ export function readGraphml(text: string, file: string): ParseOutcome<XmlGraph> 
   let root: XmlElement | undefined;
   let graph: XmlElement | undefined;
   let key: Key | undefined;
+  const ignoredKeys = new Set<string>();
+  let yed: YedData | undefined;
 
   const syntax = readXml(text, file, {
     open(element, parent) {
       root ??= element;
       const a = element.attributes;
+      if (yed && element.name.includes(':')) return yedOpen(yed, element);
       switch (element.name) {
         case 'graph':
           graph ??= element;
           return;
         case 'key': {
           // Keys are filed by their `for`: an unchecked one could reach Object.prototype in a plain object.
-          const target = a.for ?? 'node';
+          // GraphML 1.0 allows all, graphml, graph, node, edge, hyperedge, port and endpoint (yEd writes port and
+          // graphml keys): `all` counts for graph, node and edge; the others name nothing Chokepoint has, and are ignored.
+          const target = a.for ?? 'all';
           const type = a['attr.type'] ?? 'string';
-          if (!isTarget(target)) out.add(element, '', 'a <key> for "graph", "node" or "edge"', `for="${target}"`);
+          if (!isTarget(target) && target !== 'all' && !IGNORED_TARGETS.has(target)) out.add(element, '', 'a <key> for all, graphml, graph, node, edge, hyperedge, port or endpoint', `for="${target}"`);
           if (!isType(type)) out.add(element, '', 'an attr.type of boolean, int, long, float, double or string', `attr.type="${type}"`);
           if (!a.id) out.add(element, '', 'a <key> with an id', 'none');
           out.checkName(element, a.id, 'key id');
           out.checkName(element, a['attr.name'], 'attr.name');
-          key = { name: a['attr.name'] ?? a.id ?? '', type: isType(type) ? type : 'string' };
-          if (isTarget(target) && a.id) {
-            if (keys[target].size === MAX_DECLARED_ATTRIBUTES) out.add(element, '', tooManyDeclared(`<key>s for ${target}`), 'more');
-            if (keys[target].size < MAX_DECLARED_ATTRIBUTES) keys[target].set(a.id, key);
-            else if (keys[target].size === MAX_DECLARED_ATTRIBUTES) keys[target].set('\u0000over', key);
+          const yfiles = a['yfiles.type'];
+          key = { name: a['attr.name'] ?? a.id ?? '', type: isType(type) ? type : 'string', ...(yfiles && !a['attr.name'] ? { yfiles } : {}) };
+          if (a.id) {
+            const targets = isTarget(target) ? [target] : target === 'all' ? KEY_TARGETS : [];
+            if (!targets.length) ignoredKeys.add(a.id);
+            for (const t of targets) {
+              if (keys[t].size === MAX_DECLARED_ATTRIBUTES) out.add(element, '', tooManyDeclared(`<key>s for ${t}`), 'more');
+              if (keys[t].size < MAX_DECLARED_ATTRIBUTES) keys[t].set(a.id, key);
+              else if (keys[t].size === MAX_DECLARED_ATTRIBUTES) keys[t].set('\u0000over', key);
+            }
           }
           return;
         }
         case 'default':
           return key !== undefined && key.default === undefined;
-        case 'data':
+        case 'data': {
           out.checkName(element, a.key, 'data key');
-          return (records.length > 0 || parent === graph) && a.key !== undefined;
+          // Data of a <port>, <endpoint> or <hyperedge>, or of a key for those, is not the node's or edge's.
+          const record = records[records.length - 1];
+          if (a.key === undefined || ignoredKeys.has(a.key) || (parent !== graph && parent?.name !== 'node' && parent?.name !== 'edge')) return false;
+          const yfiles = record && (parent?.name === 'node' || parent?.name === 'edge') ? keys[parent.name].get(a.key)?.yfiles : undefined;
+          if (record && yfiles) {
+            // yEd's graphics: its label, position and fill colour are read from inside (yed.ts); the rest of the markup is left.
+            yed = { attributes: (record.yed ??= {}) };
+            return false;
+          }
+          return record !== undefined || parent === graph;
+        }
+        case 'port':
+        case 'endpoint':
+        case 'hyperedge':
+          return;
         case 'node':
         case 'edge': {
           const record: Pending = { spot: { line: element.line, column: element.column }, id: a.id, source: a.source, target: a.target, directed: a.directed, data: [] };
@@ -137,6 +197,7 @@ export function readGraphml(text: string, file: string): ParseOutcome<XmlGraph> 
       }
     },
     close(element, text) {
+      if (yed && element.name.includes(':')) return yedClose(yed, element, text);
       switch (element.name) {
         case 'key':
           key = undefined;
@@ -149,6 +210,7 @@ export function readGraphml(text: string, file: string): ParseOutcome<XmlGraph> 
           }
           return;
         case 'data': {
+          if (yed) yed = undefined;
           if (text === undefined) return;
           const record = records[records.length - 1];
           if (record && record.data.length >= 2 * MAX_RECORD_ATTRIBUTES) {
@@ -178,6 +240,9 @@ export function readGraphml(text: string, file: string): ParseOutcome<XmlGraph> 
   const meta = collect(keys.graph, defaultsOf(keys.graph), graphData.flatMap((d) => [d.key, d.text]), (name, expected, found) => out.add(graph, `attributes.${name}`, expected, found), (name, i) => {
     if (name === BLOCK_NAME) blockSpot = graphData[i]!.spot;
   });
+  typeUndeclared(keys.node, nodes);
+  typeUndeclared(keys.edge, edges);
+  const nonFinite: NonFinite[] = [];
   const nodeDefaults = defaultsOf(keys.node);
   const edgeDefaults = defaultsOf(keys.edge);
   const title = typeof meta.title === 'string' ? meta.title : typeof meta.name === 'string' ? meta.name : undefined;
@@ -185,16 +250,17 @@ export function readGraphml(text: string, file: string): ParseOutcome<XmlGraph> 
   return {
     ok: true,
     value: {
-      nodes: nodes.map((n, i): XmlRecord => ({ spot: n.spot, id: n.id, attributes: withColor(collect(keys.node, nodeDefaults, n.data, (name, expected, found) => out.add(n.spot, `nodes[${i}].attributes.${name}`, expected, found))) })),
+      nodes: nodes.map((n, i): XmlRecord => ({ spot: n.spot, id: n.id, attributes: withYed(withColor(collect(keys.node, nodeDefaults, n.data, (name, expected, found) => out.add(n.spot, `nodes[${i}].attributes.${name}`, expected, found), undefined, nonFinite)), n.yed) })),
       edges: edges.map((e, i): XmlEdgeRecord => {
         const directed = e.directed === 'true' ? true : e.directed === 'false' ? false : edgeDefault === 'directed';
-        return { spot: e.spot, id: e.id, source: e.source, target: e.target, undirected: !directed, attributes: withColor(collect(keys.edge, edgeDefaults, e.data, (name, expected, found) => out.add(e.spot, `edges[${i}].attributes.${name}`, expected, found))) };
+        return { spot: e.spot, id: e.id, source: e.source, target: e.target, undirected: !directed, attributes: withYed(withColor(collect(keys.edge, edgeDefaults, e.data, (name, expected, found) => out.add(e.spot, `edges[${i}].attributes.${name}`, expected, found), undefined, nonFinite)), e.yed) };
       }),
       title,
       description: typeof meta.description === 'string' ? meta.description : undefined,
       block,
       attributesSpot: graph,
       problems: out.problems,
+      nonFinite,
     },
   };
 }

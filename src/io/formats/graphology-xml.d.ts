@@ -8,7 +8,12 @@ declare module 'graphology-gexf/common/writer.js' {
   import type { AbstractGraph, Attributes } from 'graphology-types';
   interface Formatted {
     label?: string;
-    attributes?: Record<string, string | number | boolean>;
+    /** Lists are written as GEXF `liststring` and the like. */
+    attributes?: Record<string, string | number | boolean | string[]>;
+    /** An edge's weight attribute. */
+    weight?: number;
+    /** color, size, x, y, z, shape, thickness: written as viz elements. */
+    viz?: Record<string, unknown>;
   }
   const write: (
     graph: AbstractGraph,

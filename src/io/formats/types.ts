@@ -12,10 +12,10 @@ export interface FileInput {
   text?: string;
 }
 
-export const GRAPH_FORMATS = ['native', 'gexf', 'graphml', 'csv'] as const;
+export const GRAPH_FORMATS = ['native', 'gexf', 'graphml', 'csv', 'graphology'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 /** What a single file can be: a graph format, a scenarios file, or a zip holding a CSV pair. */
-export const FILE_FORMATS = [...GRAPH_FORMATS, 'scenarios', 'zip'] as const;
+export const FILE_FORMATS = ['native', 'gexf', 'graphml', 'csv', 'scenarios', 'zip'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
 
 /** Where a record sits in its file: the line (XML element, CSV row) and, for CSV, the column of each field. */
@@ -58,6 +58,8 @@ export interface Draft {
   mapped?: boolean;
   /** True when the file has undirected edges (read as source -> target). */
   undirected?: boolean;
+  /** Warnings found while reading (infinite numbers kept as text, weights defaulted, …). */
+  warnings?: Problem[];
   /** Problems found while reading records (a row without a key, say); the rest is still validated. */
   problems?: Problem[];
   /** A name for the title when the file carries none. */

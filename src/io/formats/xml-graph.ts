@@ -11,6 +11,8 @@ import { type Block, readBlock } from './block.ts';
 import { decodeAttributes } from './decode.ts';
 import type { Attrs, Draft, GraphFormat, ParseOutcome } from './types.ts';
 import type { Spot } from './xml.ts';
+import { type NonFinite, nonFiniteWarnings } from './non-finite.ts';
+import { rgbToHex } from './viz.ts';
 
 /** A node or edge element: its id and attributes as the format casts them, and where it starts. */
 export interface XmlRecord {
@@ -22,6 +24,8 @@ export interface XmlEdgeRecord extends XmlRecord {
   source: string | undefined;
   target: string | undefined;
   undirected: boolean;
+  /** GEXF: `weight` is the element's weight attribute, not an attvalue. */
+  xmlWeight?: boolean;
 }
 
 /** A GEXF or GraphML file read: its records, its graph-level text fields and the name problems found on the way. */
@@ -35,6 +39,8 @@ export interface XmlGraph {
   /** Where graph-level problems point. */
   attributesSpot: Spot;
   problems: Problem[];
+  /** Infinite numbers kept as their text (non-finite.ts). */
+  nonFinite?: NonFinite[];
 }
 
 export class XmlProblems {
@@ -100,10 +106,20 @@ const bySpot = (a: Problem, b: Problem) => (a.line ?? 0) - (b.line ?? 0) || (a.c
 export function xmlDraft(format: GraphFormat, graph: XmlGraph, file: string, baseName: string): ParseOutcome<Draft> {
   const out = new XmlProblems(file);
   out.problems.push(...graph.problems);
+  const block = graph.block && !out.problems.length ? readBlockText(out, graph.block.spot, graph.block.text) : undefined;
+  if (block) applyBlockIds(graph, block);
   checkIds(out, graph.nodes, graph.edges);
   if (out.problems.length) return { ok: false, problems: out.problems.sort(bySpot) };
 
-  const block = graph.block ? readBlockText(out, graph.block.spot, graph.block.text) : undefined;
+  const warnings: Problem[] = nonFiniteWarnings(graph.nonFinite ?? [], file);
+  if (format === 'gexf') {
+    if (block) {
+      // The writer gives each edge a weight equal to its value, for Gephi: not an attribute of the graph's.
+      for (const e of graph.edges) if (e.xmlWeight) delete e.attributes.weight;
+      if (block.viz?.nodes) for (const n of graph.nodes) if (n.attributes.color !== undefined) n.attributes.color = rgbToHex(n.attributes.color);
+      if (block.viz?.edges) for (const e of graph.edges) if (e.attributes.color !== undefined) e.attributes.color = rgbToHex(e.attributes.color);
+    } else defaultWeights(graph, file, warnings);
+  }
   const problems: Problem[] = [];
   const draft: Draft = {
     format,
@@ -129,7 +145,52 @@ export function xmlDraft(format: GraphFormat, graph: XmlGraph, file: string, bas
       };
     }),
     undirected: graph.edges.some((e) => e.undirected),
+    warnings,
   };
   out.problems.push(...problems);
   return out.problems.length ? out.result() : { ok: true, value: draft };
+}
+
+/** A GraphML export's real node keys, edge keys and attribute names where the schema wanted NMTOKENs (graphml.ts). */
+function applyBlockIds(graph: XmlGraph, block: Block): void {
+  const nodes = block.ids?.nodes ?? {};
+  const edges = block.ids?.edges ?? {};
+  const rename = (attributes: Attrs, names: Record<string, string> | undefined) => {
+    if (!names) return;
+    for (const written of Object.keys(attributes)) {
+      const name = Object.hasOwn(names, written) ? names[written]! : undefined;
+      if (name === undefined || FORBIDDEN_KEYS.has(name)) continue;
+      attributes[name] = attributes[written];
+      delete attributes[written];
+    }
+  };
+  const real = (id: string | undefined) => (id !== undefined && Object.hasOwn(nodes, id) ? nodes[id] : id);
+  for (const node of graph.nodes) {
+    node.id = real(node.id);
+    rename(node.attributes, block.names?.nodes);
+  }
+  graph.edges.forEach((edge, i) => {
+    edge.source = real(edge.source);
+    edge.target = real(edge.target);
+    if (Object.hasOwn(edges, String(i))) edge.id = edges[String(i)];
+    rename(edge.attributes, block.names?.edges);
+  });
+}
+
+/**
+ * GEXF's edge weight defaults to 1.0 (the GEXF primer): where some edges of a
+ * file carry a weight and others none, the others get 1, said in a warning.
+ */
+function defaultWeights(graph: XmlGraph, file: string, warnings: Problem[]): void {
+  const without = graph.edges.filter((e) => e.attributes.weight === undefined);
+  if (without.length === 0 || without.length === graph.edges.length) return;
+  for (const e of without) e.attributes.weight = 1;
+  warnings.push({
+    severity: 'warning',
+    file,
+    line: without[0]!.spot.line,
+    path: '',
+    expected: 'a weight on every edge',
+    found: `${without.length} of ${graph.edges.length} edges without one, read as weight 1 (GEXF's default weight)`,
+  });
 }

@@ -24,6 +24,10 @@ export function openMappingDialog(pending: PendingMapping, act: { confirm(mappin
       }))));
   };
   const dialog = h('dialog', { className: 'files-dialog', id: 'mapping-dialog', 'aria-labelledby': 'mapping-title' });
+  const sides = h('div', { className: 'mapping-sides' },
+    side('nodes', pending.fields.nodes, pending.columns.nodes, NODE_HELP),
+    side('edges', pending.fields.edges, pending.columns.edges, EDGE_HELP));
+  const kindValues = valueStep(pending, selects.find((s) => s.side === 'nodes' && s.field === 'kind')?.el);
   let done = false;
   const finish = (mapping: Mapping | null) => {
     if (done) return;
@@ -36,16 +40,16 @@ export function openMappingDialog(pending: PendingMapping, act: { confirm(mappin
   dialog.append(h('form', { method: 'dialog', onsubmit: (e) => e.preventDefault() },
     h('h2', { id: 'mapping-title' }, 'Which column is which?'),
     h('p', {}, `${pending.file} (${pending.format.toUpperCase()}) names its fields its own way. The guesses are filled in; change any, then open.`),
-    h('div', { className: 'mapping-sides' },
-      side('nodes', pending.fields.nodes, pending.columns.nodes, NODE_HELP),
-      side('edges', pending.fields.edges, pending.columns.edges, EDGE_HELP)),
+    sides,
+    ...(kindValues ? [kindValues.element] : []),
     h('div', { className: 'dialog-buttons' },
       h('button', { type: 'button', onclick: () => finish(null) }, 'Cancel'),
       h('button', { type: 'button', id: 'mapping-confirm', className: 'primary', onclick: () => {
         const mapping: { nodes: Record<string, string>; edges: Record<string, string> } = { nodes: {}, edges: {} };
         // "" turns a guess off, so every field is sent as chosen.
         for (const s of selects) mapping[s.side][s.field] = s.el.value;
-        finish(mapping as Mapping);
+        const kind = kindValues?.chosen();
+        finish({ ...mapping, ...(kind && Object.keys(kind).length ? { values: { kind } } : {}) } as Mapping);
       } }, 'Open with this mapping'))));
   dialog.addEventListener('cancel', (e) => {
     e.preventDefault();
@@ -54,4 +58,38 @@ export function openMappingDialog(pending: PendingMapping, act: { confirm(mappin
   document.body.append(dialog);
   dialog.showModal();
   return dialog;
+}
+
+/**
+ * The value step: what each value of the column chosen as kind means, one
+ * select per value (Chokepoint's kinds), pre-filled with how it would be
+ * read (synonyms understood, the rest as other); redrawn when the kind
+ * column changes. Undefined when the worker sent no values.
+ */
+function valueStep(pending: PendingMapping, kindSelect: HTMLSelectElement | undefined): { element: HTMLElement; chosen(): Record<string, string> } | undefined {
+  const all = pending.kindValues;
+  if (!all || !kindSelect) return undefined;
+  const kinds = pending.kinds ?? [];
+  const body = h('tbody', {});
+  const note = h('p', { className: 'mapping-values-note' });
+  let selects: { value: string; el: HTMLSelectElement }[] = [];
+  const draw = () => {
+    const values = all[kindSelect.value] ?? [];
+    selects = [];
+    body.replaceChildren(...values.map((v, i) => {
+      const el = h('select', { id: `map-kind-value-${i}`, 'aria-label': `Kind for "${v.value}"` }, ...kinds.map((k) => h('option', { value: k, selected: k === v.kind }, k)));
+      selects.push({ value: v.value, el });
+      const how = v.how === 'unknown' ? 'not a kind: other unless you choose' : v.how === 'synonym' ? 'understood' : '';
+      return h('tr', {}, h('th', { scope: 'row' }, h('label', { for: el.id }, v.value), h('small', {}, `${v.count} node${v.count === 1 ? '' : 's'}${how ? `; ${how}` : ''}`)), h('td', {}, el));
+    }));
+    note.textContent = !kindSelect.value
+      ? 'No kind column: kinds are taken from the flows (nodes without customers as demand, without suppliers as raw sources).'
+      : values.length
+        ? `What each value of "${kindSelect.value}" is, in Chokepoint's kinds:`
+        : `"${kindSelect.value}" has too many different values to map one by one; unknown ones load as other.`;
+  };
+  kindSelect.addEventListener('change', draw);
+  draw();
+  const element = h('fieldset', { className: 'mapping-values' }, h('legend', {}, 'Kinds'), note, h('table', {}, body));
+  return { element, chosen: () => Object.fromEntries(selects.map((s) => [s.value, s.el.value])) };
 }

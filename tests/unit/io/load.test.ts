@@ -112,9 +112,10 @@ describe('mapping', () => {
   it('takes the user’s mapping over the guess, and "" turns a guess off', () => {
     const r = loadFiles([text('gephi.gexf', GEPHI)], { mapping: { nodes: { kind: '' }, edges: { input: 'product' } } });
     if (!r.ok) throw new Error(messages(r).join('\n'));
-    expect(r.graph.getNodeAttribute('fab', 'kind')).toBe('other');
+    // Without a kind column, kinds come from the flows (issue 21): the fab supplies and buys nothing, a raw source.
+    expect(r.graph.getNodeAttribute('fab', 'kind')).toBe('supplier');
     expect(r.graph.getNodeAttribute('fab', 'type')).toBe('foundry');
-    expect(r.unavailable.map((u) => u.metric)).toEqual(['reliance.byKindCountry']);
+    expect(r.unavailable.map((u) => u.metric)).toEqual(['kinds', 'reliance.byKindCountry']);
     expect(r.warnings.some((w) => w.found.includes('product'))).toBe(false);
   });
 
@@ -143,10 +144,12 @@ describe('graphs without kinds or countries', () => {
   it('load for exploration, with the figures that need them marked unavailable', () => {
     const r = loadFiles([text('nodes.csv', 'key\na\nb\n'), text('flows.csv', 'source,target\na,b\n')]);
     if (!r.ok) throw new Error(messages(r).join('\n'));
-    expect(r.graph.getNodeAttributes('a')).toEqual({ label: 'a', kind: 'other', country: 'XX' });
+    // Kinds from the flows: a supplies b and buys nothing (a raw source), b buys and supplies nothing (demand).
+    expect(r.graph.getNodeAttributes('a')).toEqual({ label: 'a', kind: 'supplier', country: 'XX' });
+    expect(r.graph.getNodeAttribute('b', 'kind')).toBe('demand');
     expect(r.graph.getAttribute('countries')).toEqual({ XX: { name: 'Unknown country' } });
-    expect(r.unavailable.map((u) => u.metric)).toEqual(['reliance.byKindCountry', 'reliance.byCountry', 'concentration.byCountry', 'inputs', 'shares']);
-    expect(r.unavailable[1]!.why).toContain('no countries');
+    expect(r.unavailable.map((u) => u.metric)).toEqual(['kinds', 'reliance.byKindCountry', 'reliance.byCountry', 'concentration.byCountry', 'inputs', 'shares']);
+    expect(r.unavailable[2]!.why).toContain('no countries');
   });
 
   it('but a node that lacks a kind others have is an error at its row', () => {
@@ -275,12 +278,13 @@ describe('keys from files', () => {
 
 describe('many problems', () => {
   it('are all found, each at its row, and shown up to a sane number', () => {
-    const rows = Array.from({ length: 300 }, (_, i) => `n${i},N,fab,JP`).join('\n');
+    // A country that is no code (kinds no longer refuse: any value loads, unknown ones as other).
+    const rows = Array.from({ length: 300 }, (_, i) => `n${i},N,foundry,J1`).join('\n');
     const r = loadFiles([text('nodes.csv', `key,label,kind,country\n${rows}\n`), text('flows.csv', 'source,target,input,value\n')]);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems).toHaveLength(300);
-    expect(formatProblem(r.problems[299]!)).toMatch(/^nodes\.csv:301:3 nodes\[299\]\.attributes\.kind: expected one of/);
+    expect(formatProblem(r.problems[299]!)).toMatch(/^nodes\.csv:301:4 nodes\[299\]\.attributes\.country: expected an ISO/);
     const { shown, more } = capProblems(r.problems);
     expect([shown.length, more]).toEqual([200, 100]);
   });

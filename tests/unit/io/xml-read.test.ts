@@ -80,7 +80,8 @@ describe('the GEXF reader', () => {
       },
       edges: [
         { label: 'L', weight: 4, input: 'chips', value: 2.5, thickness: 2 },
-        { value: 1000 },
+        // GEXF's default weight is 1.0: an edge without one, where others have one, gets it.
+        { value: 1000, weight: 1 },
       ],
     });
     expect(draft.edges.map((e) => [e.key, e.source, e.target, e.place.line])).toEqual([
@@ -107,8 +108,8 @@ describe('the GraphML reader', () => {
         a: { kind: 'demand', listed: true, rank: 7, color: '#ff1000' },
         b: { zz: 'undeclared', rank: 12, kind: 'supplier' },
       },
-      // A default is cast by its key's type (graphology-graphml kept its text).
-      edges: [{ value: 1.5 }, { value: 2.5 }],
+      // A default is cast by its key's type (graphology-graphml kept its text); a key without `for` is for all (GraphML 1.0).
+      edges: [{ value: 1.5, rank: 7 }, { value: 2.5, rank: 7 }],
     });
     expect(draft.edges.map((e) => [e.key, e.place.line])).toEqual([['e', 15], [undefined, 16]]);
     expect(draft.undirected).toBe(false);

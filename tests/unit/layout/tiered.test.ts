@@ -73,3 +73,19 @@ describe('tieredLayout on a big graph', () => {
     for (const q of p.values()) expect(Number.isFinite(q.y)).toBe(true);
   });
 });
+
+describe('the tiered layout of a graph whose kinds came from its shape', () => {
+  it('puts each node in the column of its depth (the longest chain of suppliers behind it)', async () => {
+    const { loadFiles } = await import('../../../src/io/load.ts');
+    const gexf = `<gexf version="1.3"><graph defaultedgetype="directed"><nodes>${['a', 'b', 'c', 'd', 'e'].map((k) => `<node id="${k}"/>`).join('')}</nodes>
+<edges><edge source="a" target="b"/><edge source="b" target="c"/><edge source="a" target="c"/><edge source="c" target="d"/><edge source="e" target="d"/></edges></graph></gexf>`;
+    const r = loadFiles([{ name: 's.gexf', text: gexf }]);
+    if (!r.ok) throw new Error('not loaded');
+    const pos = tieredLayout(r.graph, { columnGap: 10 });
+    const column = (k: string) => Math.round(pos.get(k)!.x / 10);
+    expect(['a', 'b', 'c', 'd', 'e'].map(column)).toEqual([0, 1, 2, 3, 0]);
+    // With kinds, the columns are the kinds' own, whatever the depth.
+    r.graph.setAttribute('kindsFromShape' as never, false as never);
+    expect(Math.round(tieredLayout(r.graph, { columnGap: 10 }).get('d')!.x / 10)).toBe(TIER_OF.demand);
+  });
+});
