@@ -95,7 +95,7 @@ export function robustnessHtml(report: Report): string {
   }
   if (r.variants.length > 0) {
     parts.push('<h3>Variants</h3>', `<p class="note">Other readings of the facts, applied before every scenario: ${r.variants.map((v) => `${code(v.id)} ${esc(v.label)}`).join('; ')}. A baseline row shows the figure, a scenario row the change.</p>`);
-    const vrows = r.figures.map((f, fi) =>
+    const vrows = r.figures.map((f) =>
       [
         td(code(f.demand)), td(code(f.set)), td(code(f.scenario)),
         td(figMarkup(fig(report, f.delta === undefined ? 'pct' : 'pp', p(f, f.delta === undefined ? 'point' : 'delta'))), true),
@@ -103,7 +103,6 @@ export function robustnessHtml(report: Report): string {
           const x = f.variants[v.id];
           if (x === undefined) return td('');
           const at = typeof x === 'number' ? p(f, 'variants', v.id) : p(f, 'variants', v.id, 'delta');
-          void fi;
           return td(figMarkup(fig(report, typeof x === 'number' ? 'pct' : 'pp', at)), true);
         }),
       ].join(''),
