@@ -45,7 +45,11 @@ type Refuse = (name: string, expected: string, found: string) => void;
 function num(v: string | undefined, name: string, refuse: Refuse): number {
   if (v === undefined) return 0;
   const read = parseXsdScalar('float', v);
-  if (read.ok) return read.value as number;
+  if (read.ok && Number.isFinite(read.value)) return read.value as number;
+  if (read.ok) {
+    refuse(name, 'a finite number', v.trim());
+    return 0;
+  }
   refuse(name, read.expected, read.found);
   return 0;
 }

@@ -4,8 +4,12 @@
  * optional sign, a double is a decimal with an optional exponent (or INF,
  * -INF, NaN), a boolean is true, false, 1 or 0, surrounding whitespace aside.
  * What the rule refuses (an empty value, "0x10", "0b11", "1e2" for an integer,
- * "1,000") is a problem that names it, never a quiet 0 or 16; infinities and
- * NaN are read and then refused, since every Chokepoint figure is finite.
+ * "1,000") is a problem that names it, never a quiet 0 or 16. INF, -INF and
+ * NaN of a float or double are read as such (and, leniently, the "inf", "-inf"
+ * and "nan" NetworkX writes, and the "null" of Gephi's null values, as NaN):
+ * the readers keep them as their text with a warning (non-finite.ts), since
+ * Chokepoint's numbers are finite, and a flow value so kept is then refused by
+ * the schema, by name.
  */
 
 /** The XML Schema types this module reads; any other type is text. */
@@ -23,6 +27,8 @@ const INTEGER = /^[+-]?[0-9]+$/;
 const DECIMAL = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/;
 const DOUBLE = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
 const SPECIAL = /^([+-]?INF|NaN)$/;
+/** Forms other tools write for the same: Python's repr, JavaScript's, Gephi's null. */
+const LENIENT_SPECIAL: Readonly<Record<string, number>> = { inf: Infinity, '+inf': Infinity, '-inf': -Infinity, nan: NaN, infinity: Infinity, '+infinity': Infinity, '-infinity': -Infinity, null: NaN };
 /** XML Schema's whitespace: space, tab, line feed, carriage return (and nothing else, unlike String.trim). */
 const XML_SPACE = /^[ \t\n\r]+|[ \t\n\r]+$/g;
 
@@ -68,8 +74,10 @@ export function parseXsdScalar(type: string, text: string): XsdValue {
   if (DECIMAL_TYPES.has(type)) {
     const form = type === 'decimal' ? DECIMAL : DOUBLE;
     const example = type === 'decimal' ? 'e.g. 80 or 1.5' : 'e.g. 80, 1.5 or 2.5E3';
-    if (SPECIAL.test(collapsed) && type !== 'decimal') {
-      return { ok: false, expected: `a finite number (Chokepoint holds no infinity or NaN, which ${type} allows)`, found: collapsed };
+    if (type !== 'decimal') {
+      if (SPECIAL.test(collapsed)) return { ok: true, value: collapsed === 'NaN' ? NaN : collapsed.startsWith('-') ? -Infinity : Infinity };
+      const lenient = LENIENT_SPECIAL[collapsed.toLowerCase()];
+      if (lenient !== undefined && Object.hasOwn(LENIENT_SPECIAL, collapsed.toLowerCase())) return { ok: true, value: lenient };
     }
     if (!form.test(collapsed)) return { ok: false, expected: `a number (${type}), ${example}`, found: describeFound(text, collapsed) };
     const value = Number(collapsed);
