@@ -20,12 +20,14 @@ function sampleGraphs(): Plugin {
 /**
  * The headers the app is served with (issue 20): the page's own
  * Content-Security-Policy (index.html has it as a meta tag, which cannot
- * forbid framing) plus `frame-ancestors 'none'`, no MIME sniffing, no
+ * forbid framing) plus `frame-ancestors 'none'` and WebAssembly for the workers, no MIME sniffing, no
  * referrer. `vite preview` sends them; the build writes them to `_headers`
  * (Netlify, Cloudflare Pages); docs/app.md gives them for other hosts.
  */
 export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'",
+  // 'wasm-unsafe-eval' lets the engine worker compile its WebAssembly (src/metrics/lanes.wat); a worker takes the
+  // policy of its own script's headers, so without it the lanes would fall back to JavaScript. No eval of JavaScript.
+  'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
