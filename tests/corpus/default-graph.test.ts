@@ -254,6 +254,14 @@ describe('what materials support changes: the materials themselves and the shock
     expect(delta(undefined, 'jp-support-us-materials', 'jp-ai-datacenter', 'wafer:US')).toBeGreaterThan(EPS);
   });
 
+  it('the leading-edge route trades Taiwan\'s fabs for Japan\'s materials', () => {
+    // The 3 nm fab in Kumamoto buys Japanese wafers and chemicals as JASM Fab 1 does:
+    // the AI buyers lose less if Taiwan's fabs stop and more if Japan's wafer plants do.
+    const wafers = shock('jp-wafers-stop');
+    expect(lostToStop(at(undefined, 'jp-leading-edge'), 'jp-ai-datacenter', wafers)).toBeGreaterThan(lostToStop(at(undefined), 'jp-ai-datacenter', wafers) + 0.01);
+    expect(lostToStop(at(undefined, 'jp-leading-edge'), 'jp-ai-datacenter', shock('tw-foundries-stop'))).toBeLessThan(value(undefined, undefined, 'jp-ai-datacenter') - 0.05);
+  });
+
   it('a stop of Taiwan\'s fabs costs each buyer its reliance on them, and ABF film is a single point for AI buyers', () => {
     for (const d of JP_DEMAND) expect(lostToStop(at(undefined), d, shock('tw-foundries-stop'))).toBeCloseTo(value(undefined, undefined, d), 9);
     // Ajinomoto makes at least 98% of build-up film: every Nvidia, AMD and Intel package needs it.
