@@ -1,39 +1,86 @@
 /**
  * The default graph answers the project's first question. These tests pin its
  * shape and the direction of every headline change, each with the reason in
- * words: a data edit that flips a conclusion must fail here and be looked at.
+ * words, under the file's own reading and under each of its variants (the
+ * contested readings of the facts): a data edit that flips a conclusion, or
+ * makes one depend on a reading it did not depend on, must fail here and be
+ * looked at. No figure of the graph is written down here; each expectation is
+ * a direction, a bound from the definitions, or a comparison of two figures.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadNativeText } from '../../src/io/load-native.ts';
 import type { SupplyGraph } from '../../src/model/graph.ts';
-import { headlineRows } from '../../src/report/headline.ts';
 import { buildReport } from '../../src/report/model.ts';
 import { applyScenario, scenariosOf } from '../../src/scenarios/apply.ts';
 import { repoPath } from '../helpers/load.ts';
+import { caseGraph, lostToStop, reliance, shocksOf, variantsOf } from '../helpers/case-figures.ts';
 
 const text = readFileSync(repoPath('graphs/japan-us-taiwan.json'), 'utf8');
 const loaded = loadNativeText(text, 'japan-us-taiwan.json');
 if (!loaded.ok) throw new Error('the default graph does not load');
 const graph: SupplyGraph = loaded.graph;
-const report = buildReport(graph);
 const JP_DEMAND = ['jp-ai-datacenter', 'jp-automotive-industrial', 'jp-consumer-electronics'];
+const VARIANTS = variantsOf(graph).map((v) => v.id);
+/** The file's own reading, then every variant. */
+const READINGS: (string | undefined)[] = [undefined, ...VARIANTS];
+const named = (v: string | undefined) => v ?? 'the file\'s reading';
+const EPS = 1e-6;
+
+const memo = new Map<string, SupplyGraph>();
+const at = (variant: string | undefined, scenario?: string) => {
+  const k = `${variant}|${scenario}`;
+  if (!memo.has(k)) memo.set(k, caseGraph(graph, variant, scenario));
+  return memo.get(k)!;
+};
+const value = (variant: string | undefined, scenario: string | undefined, demand: string, key = 'foundry:TW') => reliance(at(variant, scenario), demand, key);
+const delta = (variant: string | undefined, scenario: string, demand: string, key = 'foundry:TW') =>
+  value(variant, scenario, demand, key) - value(variant, undefined, demand, key);
+const shock = (id: string) => shocksOf(graph).find((s) => s.id === id)!;
 
 describe('the default graph', () => {
   it('validates without errors or warnings', () => {
     expect(loaded.warnings).toEqual([]);
   });
 
-  it('is big enough for the question: at least 60 nodes and 150 flows, all five scenarios', () => {
+  it('is big enough for the question, with the scenarios of the question', () => {
     expect(graph.order).toBeGreaterThanOrEqual(60);
     expect(graph.size).toBeGreaterThanOrEqual(150);
     expect(scenariosOf(graph).map((s) => s.id)).toEqual([
       'us-purchase-additional',
       'us-purchase-substitution',
-      'jp-subsidies',
+      'jp-materials-domestic',
+      'jp-fab-support',
       'combined',
       'jp-support-us-materials',
+      'jp-leading-edge',
     ]);
+  });
+
+  it('has variants for the contested readings and shocks for the disruptions', () => {
+    expect(VARIANTS).toEqual(expect.arrayContaining(['us-mix-fab-makers', 'renesas-at-jasm', 'console-chip-tsmc']));
+    const shocks = shocksOf(graph);
+    const stop = shock('tw-foundries-stop');
+    expect(stop.hits).toEqual([{ where: { kind: 'foundry', country: 'TW' }, capacity: 0 }]);
+    // One partial shock, and one on materials, so that the materials support shows what it changes.
+    expect(shocks.some((s) => s.hits.some((h) => h.capacity > 0 && h.capacity < 1))).toBe(true);
+    expect(shocks.some((s) => s.hits.some((h) => h.where.kind === 'wafer'))).toBe(true);
+    // Every variant, and every scenario on every variant, applies.
+    for (const v of VARIANTS) for (const s of scenariosOf(graph)) expect(() => at(v, s.id), `${v} then ${s.id}`).not.toThrow();
+  });
+
+  it('grades every flow: a basis, a note that says how and as of when, a range inside the spec', () => {
+    expect(graph.getAttributes()).toMatchObject({ uncertainty: { reported: expect.any(Number), derived: expect.any(Number), assumption: expect.any(Number) } });
+    graph.forEachEdge((key, a) => {
+      const attrs = a as typeof a & { basis?: string; range?: [number, number] };
+      expect(['reported', 'derived', 'assumption'], key).toContain(attrs.basis);
+      expect(attrs.note ?? '', key).toMatch(/as of|As of|\b20\d\d\b/);
+      if (attrs.range) {
+        expect(attrs.range[0], key).toBeGreaterThanOrEqual(0);
+        expect(attrs.range[0], key).toBeLessThanOrEqual(a.value);
+        expect(attrs.range[1], key).toBeGreaterThanOrEqual(a.value);
+      }
+    });
   });
 
   it('cites a source for every node and every flow, and every source is cited', () => {
@@ -47,7 +94,8 @@ describe('the default graph', () => {
       expect(a.sources?.length, `edge ${key}`).toBeGreaterThan(0);
       a.sources!.forEach((id) => cited.add(id));
     });
-    for (const s of scenariosOf(graph)) (s.sources ?? []).forEach((id) => cited.add(id));
+    for (const s of [...scenariosOf(graph), ...variantsOf(graph)]) (s.sources ?? []).forEach((id) => cited.add(id));
+    for (const s of shocksOf(graph) as { sources?: string[] }[]) (s.sources ?? []).forEach((id) => cited.add(id));
     for (const id of cited) expect(ids.has(id), id).toBe(true);
     for (const id of ids) expect(cited.has(id), `source ${id} is never cited`).toBe(true);
   });
@@ -77,78 +125,146 @@ describe('the default graph', () => {
     expect(yen.sort((a, b) => b[1] - a[1])[0]![0]).toBe('nvidia');
   });
 
-  it('keeps each Japanese buyer\'s total under the substitution', () => {
-    const s = scenariosOf(graph).find((x) => x.id === 'us-purchase-substitution')!;
-    const r = applyScenario(graph, s);
-    if (!r.ok) throw r.error;
+  it('moves exactly 1 trillion yen under the substitution and keeps each Japanese buyer\'s total', () => {
+    const r = at(undefined, 'us-purchase-substitution');
+    let moved = 0;
     for (const d of JP_DEMAND) {
       const total = (g: SupplyGraph) => g.reduceInEdges(d, (sum, _e, a) => sum + a.value, 0);
-      expect(total(r.graph)).toBeCloseTo(total(graph), 0);
+      expect(total(r)).toBeCloseTo(total(graph), 0);
+      graph.forEachInEdge(d, (e, a, s) => {
+        if (graph.getNodeAttribute(s, 'country') === 'US') moved += r.getEdgeAttribute(e, 'value') - a.value;
+      });
     }
+    expect(moved).toBeCloseTo(1e12 / 144.17, -1);
   });
 
-  it('records the corrected facts of the seed articles', () => {
+  it('records the corrections of the Reuters and EconoTimes reports, including the deficit\'s direction', () => {
     const description = graph.getAttribute('description') ?? '';
-    for (const fact of ['Ryosei Akazawa', 'Bessent', '6.94']) expect(description).toContain(fact);
+    for (const fact of ['Ryosei Akazawa', 'Bessent', '6.94', 'Trump']) expect(description).toContain(fact);
+    // The deficit is America's, with Japan; EconoTimes frames it as Japan's.
+    expect(description).toMatch(/deficit is America's/);
+  });
+
+  it('says nothing users read in the project\'s internal words', () => {
+    const texts: string[] = [graph.getAttribute('title') ?? '', graph.getAttribute('description') ?? ''];
+    for (const s of [...scenariosOf(graph), ...variantsOf(graph)]) texts.push(s.label ?? '', s.description ?? '');
+    for (const s of shocksOf(graph) as { label?: string; description?: string }[]) texts.push(s.label ?? '', s.description ?? '');
+    graph.forEachNode((_k, a) => texts.push(a.label, a.note ?? ''));
+    graph.forEachEdge((_k, a) => texts.push(a.note ?? ''));
+    for (const t of texts) expect(t).not.toMatch(/\bseed/i);
   });
 });
 
-describe('the headline: Japanese buyers\' reliance on Taiwanese foundries', () => {
-  const rows = headlineRows(report);
-  const move = (demand: string, key: string, scenario: string) => {
-    const row = rows.find((r) => r.demand === demand && r.key === key)!;
-    return row.scenarios.find((s) => s.id === scenario)!.delta;
-  };
-  const EPS = 1e-6;
-
+describe('the headline: Japanese buyers\' reliance on Taiwanese foundries, under every reading', () => {
   it('leads the report with the Japanese demand nodes and foundry:TW and TW', () => {
-    expect(report.focus).toEqual({ demand: JP_DEMAND, reliance: ['foundry:TW', 'TW'] });
+    expect(buildReport(graph, { scenarios: [] }).focus).toEqual({ demand: JP_DEMAND, reliance: ['foundry:TW', 'TW'] });
   });
 
   it('starts where the data says: most of Japan\'s AI supply hangs on Taiwanese foundries', () => {
-    const base = (d: string) => rows.find((r) => r.demand === d && r.key === 'foundry:TW')!.baseline;
-    // Nvidia, AMD and Broadcom chips are made by TSMC in Taiwan and packaged there.
-    expect(base('jp-ai-datacenter')).toBeGreaterThan(0.8);
-    // Automotive buyers lean on Renesas and power chips made largely in Japan.
-    expect(base('jp-automotive-industrial')).toBeLessThan(base('jp-consumer-electronics'));
-  });
-
-  it('rises under the additional purchase, for the AI buyers who make it', () => {
-    // The extra yen buys mostly Nvidia (800 of 1,000 billion), whose logic wafers
-    // come from TSMC's Taiwan fabs and whose CoWoS packaging is only in Taiwan;
-    // Arizona wafers still go back to Taiwan to be packaged.
-    expect(move('jp-ai-datacenter', 'foundry:TW', 'us-purchase-additional')).toBeGreaterThan(EPS);
-    expect(move('jp-ai-datacenter', 'TW', 'us-purchase-additional')).toBeGreaterThan(EPS);
-    // The other buyers buy nothing more.
-    expect(Math.abs(move('jp-automotive-industrial', 'foundry:TW', 'us-purchase-additional'))).toBeLessThan(EPS);
-  });
-
-  it('rises under the substitution, most for automotive buyers', () => {
-    // Moving purchases from Renesas, Infineon and other non-US makers to US vendors
-    // moves them to Nvidia, Qualcomm (made by TSMC in Taiwan) and Micron (whose
-    // largest DRAM base is Taiwan): US vendors are more Taiwan-made than what they replace.
-    expect(move('jp-automotive-industrial', 'foundry:TW', 'us-purchase-substitution')).toBeGreaterThan(0.05);
-    expect(move('jp-consumer-electronics', 'foundry:TW', 'us-purchase-substitution')).toBeGreaterThan(EPS);
-  });
-
-  it('falls under Japanese support for domestic fabs, wafers and chemicals', () => {
-    // Renesas and Sony logic moves from TSMC Taiwan to JASM Kumamoto and Rapidus;
-    // wafer and chemical support changes no foundry figure, the fab moves do.
-    for (const d of ['jp-automotive-industrial', 'jp-consumer-electronics']) {
-      expect(move(d, 'foundry:TW', 'jp-subsidies')).toBeLessThan(-EPS);
+    for (const v of READINGS) {
+      // Nvidia, AMD and Broadcom chips are made by TSMC in Taiwan and packaged there.
+      expect(value(v, undefined, 'jp-ai-datacenter'), named(v)).toBeGreaterThan(0.8);
+      // Automotive buyers lean on Renesas and power chips made largely in Japan.
+      expect(value(v, undefined, 'jp-automotive-industrial'), named(v)).toBeLessThan(value(v, undefined, 'jp-consumer-electronics'));
     }
-    // Japan's AI buyers run on Nvidia, which no Japanese fab makes.
-    expect(Math.abs(move('jp-ai-datacenter', 'foundry:TW', 'jp-subsidies'))).toBeLessThan(EPS);
   });
 
-  it('nets out as the two together: up for AI buyers, down for automotive', () => {
-    expect(move('jp-ai-datacenter', 'foundry:TW', 'combined')).toBeCloseTo(move('jp-ai-datacenter', 'foundry:TW', 'us-purchase-additional'), 9);
-    expect(move('jp-automotive-industrial', 'foundry:TW', 'combined')).toBeCloseTo(move('jp-automotive-industrial', 'foundry:TW', 'jp-subsidies'), 9);
+  it('counts the Switch 2 processor where Samsung makes it: the TSMC reading raises the consumer buyers\' reliance', () => {
+    expect(value('console-chip-tsmc', undefined, 'jp-consumer-electronics')).toBeGreaterThan(value(undefined, undefined, 'jp-consumer-electronics') + 0.01);
   });
 
-  it('does not move under support for US-based wafers and chemicals', () => {
-    // Materials for TSMC Arizona change where Arizona's inputs come from, not
-    // which foundries make Japan's chips.
-    for (const d of JP_DEMAND) expect(Math.abs(move(d, 'foundry:TW', 'jp-support-us-materials'))).toBeLessThan(EPS);
+  it('rises under the additional purchase for the AI buyers who make it, under every reading', () => {
+    for (const v of READINGS) {
+      // The extra yen buys mostly Nvidia (800 of 1,000 billion), whose logic wafers
+      // come from TSMC's Taiwan fabs and whose CoWoS packaging is only in Taiwan;
+      // Arizona wafers still go back to Taiwan to be packaged.
+      expect(delta(v, 'us-purchase-additional', 'jp-ai-datacenter'), named(v)).toBeGreaterThan(0.01);
+      expect(delta(v, 'us-purchase-additional', 'jp-ai-datacenter', 'TW'), named(v)).toBeGreaterThan(0.01);
+      // The other buyers buy nothing more.
+      expect(Math.abs(delta(v, 'us-purchase-additional', 'jp-automotive-industrial')), named(v)).toBeLessThan(EPS);
+    }
+  });
+
+  it('rises under the substitution for automotive buyers under every reading, by much less if US-fab makers win', () => {
+    for (const v of READINGS) {
+      // The memory shift lands on Micron, whose largest DRAM base is Taiwan, and the
+      // logic shift partly on Nvidia and Qualcomm: what the US vendors sell is more
+      // Taiwan-made than Renesas' and the Japanese power makers' chips it replaces.
+      expect(delta(v, 'us-purchase-substitution', 'jp-automotive-industrial'), named(v)).toBeGreaterThan(EPS);
+    }
+    // Who wins the shift is the assumption that matters most: with Microchip and TI
+    // (own US fabs) as the US logic vendors, the rise shrinks to a fraction.
+    expect(delta('us-mix-fab-makers', 'us-purchase-substitution', 'jp-automotive-industrial')).toBeLessThan(
+      delta(undefined, 'us-purchase-substitution', 'jp-automotive-industrial') / 3,
+    );
+  });
+
+  it('moves the consumer buyers\' reliance under the substitution in a direction that depends on who wins', () => {
+    // Pro rata, the shift goes to AMD, Qualcomm and Broadcom (made in Taiwan): up.
+    expect(delta(undefined, 'us-purchase-substitution', 'jp-consumer-electronics')).toBeGreaterThan(EPS);
+    // To Microchip and TI (own US fabs) it replaces MediaTek's Taiwan-made chips: down.
+    expect(delta('us-mix-fab-makers', 'us-purchase-substitution', 'jp-consumer-electronics')).toBeLessThan(-EPS);
+  });
+
+  it('does not move under materials support, by construction, under any reading', () => {
+    // Wafers and chemicals are complements of a fab's output: more Japanese or US
+    // material at a fab does not change which fabs make a buyer's chips.
+    for (const v of READINGS)
+      for (const s of ['jp-materials-domestic', 'jp-support-us-materials'])
+        for (const d of JP_DEMAND) expect(Math.abs(delta(v, s, d)), `${named(v)}, ${s}, ${d}`).toBeLessThan(EPS);
+  });
+
+  it('does not move under Japan\'s existing fab support: it serves inputs that do not bind', () => {
+    // Sony's logic moves to JASM and a fifth of Micron's DRAM to Hiroshima, but each
+    // buyer is bounded by its scarcest input, its Taiwan-made logic, which neither move touches.
+    for (const v of READINGS) for (const d of JP_DEMAND) expect(Math.abs(delta(v, 'jp-fab-support', d)), `${named(v)}, ${d}`).toBeLessThan(0.001);
+  });
+
+  it('nets out as the additional purchase when combined with both kinds of support', () => {
+    for (const v of READINGS)
+      for (const d of JP_DEMAND) expect(delta(v, 'combined', d), `${named(v)}, ${d}`).toBeCloseTo(delta(v, 'us-purchase-additional', d), 3);
+  });
+
+  it('falls for the AI buyers only on the leading-edge route, and only with packaging in Japan too', () => {
+    for (const v of READINGS) expect(delta(v, 'jp-leading-edge', 'jp-ai-datacenter'), named(v)).toBeLessThan(-0.05);
+    // Without the CoWoS-class line, wafers made in Kumamoto would still be packaged in
+    // Taiwan, as Arizona's are: the AI buyers' reliance would not move.
+    const route = scenariosOf(graph).find((s) => s.id === 'jp-leading-edge')!;
+    const withoutPackaging = { ...route, ops: route.ops.filter((op) => !('input' in op && op.input === 'advanced-packaging') && !(op.op === 'scaleFlows' && op.where.input === 'advanced-packaging') && !(op.op === 'addNode' && op.key === 'jp-advanced-packaging')) };
+    expect(withoutPackaging.ops.length).toBeLessThan(route.ops.length);
+    const r = applyScenario(graph, withoutPackaging);
+    if (!r.ok) throw r.error;
+    expect(Math.abs(reliance(r.graph, 'jp-ai-datacenter', 'foundry:TW') - value(undefined, undefined, 'jp-ai-datacenter'))).toBeLessThan(EPS);
+  });
+});
+
+describe('what materials support changes: the materials themselves and the shocks on them', () => {
+  it('domestic support raises the Japanese share of wafers, and so the cost of a Japanese wafer stop', () => {
+    const stop = shock('jp-wafers-stop');
+    for (const d of JP_DEMAND) {
+      expect(delta(undefined, 'jp-materials-domestic', d, 'wafer:JP'), d).toBeGreaterThan(EPS);
+      expect(lostToStop(at(undefined, 'jp-materials-domestic'), d, stop), d).toBeGreaterThan(lostToStop(at(undefined), d, stop) + EPS);
+    }
+  });
+
+  it('support for US-based production lowers what a Japanese photoresist stop costs the AI buyers', () => {
+    // TSMC Arizona makes part of Nvidia's and AMD's wafers; half its Japanese resist moves to a US plant.
+    const stop = shock('jp-photoresist-stop');
+    expect(lostToStop(at(undefined, 'jp-support-us-materials'), 'jp-ai-datacenter', stop)).toBeLessThan(lostToStop(at(undefined), 'jp-ai-datacenter', stop) - EPS);
+    expect(delta(undefined, 'jp-support-us-materials', 'jp-ai-datacenter', 'wafer:US')).toBeGreaterThan(EPS);
+  });
+
+  it('the leading-edge route trades Taiwan\'s fabs for Japan\'s materials', () => {
+    // The 3 nm fab in Kumamoto buys Japanese wafers and chemicals as JASM Fab 1 does:
+    // the AI buyers lose less if Taiwan's fabs stop and more if Japan's wafer plants do.
+    const wafers = shock('jp-wafers-stop');
+    expect(lostToStop(at(undefined, 'jp-leading-edge'), 'jp-ai-datacenter', wafers)).toBeGreaterThan(lostToStop(at(undefined), 'jp-ai-datacenter', wafers) + 0.01);
+    expect(lostToStop(at(undefined, 'jp-leading-edge'), 'jp-ai-datacenter', shock('tw-foundries-stop'))).toBeLessThan(value(undefined, undefined, 'jp-ai-datacenter') - 0.05);
+  });
+
+  it('a stop of Taiwan\'s fabs costs each buyer its reliance on them, and ABF film is a single point for AI buyers', () => {
+    for (const d of JP_DEMAND) expect(lostToStop(at(undefined), d, shock('tw-foundries-stop'))).toBeCloseTo(value(undefined, undefined, d), 9);
+    // Ajinomoto makes at least 98% of build-up film: every Nvidia, AMD and Intel package needs it.
+    expect(lostToStop(at(undefined), 'jp-ai-datacenter', shock('abf-film-stop'))).toBeGreaterThan(0.95);
   });
 });

@@ -136,8 +136,8 @@ describe('the app on the default graph', () => {
     for (const s of report.scenarios) {
       expect(await text(`#across-scenarios tr[data-scenario="${s.id}"] td`)).toBe(pct(reliance(s.id, 'jp-ai-datacenter')));
     }
-    await page.click('[data-focus="scenario-jp-subsidies"]');
-    await expect.poll(() => text('#headline-figure')).toBe(pct(reliance('jp-subsidies', 'jp-ai-datacenter')));
+    await page.click('[data-focus="scenario-jp-leading-edge"]');
+    await expect.poll(() => text('#headline-figure')).toBe(pct(reliance('jp-leading-edge', 'jp-ai-datacenter')));
     await chooseScenario('baseline');
   });
 

@@ -241,16 +241,20 @@ describe('editing the graph in the app', () => {
     await page.waitForTimeout(400);
     const at = (k: string) => page.evaluate((key) => window.__chokepoint!.screenPosition(key), k);
     const from = (await at(demand))!;
+    // Drop on an empty spot: released over another node, the drag would end on that node.
+    const others = await Promise.all(d.nodes.filter((n) => n.key !== demand).map((n) => at(n.key)));
+    const free = (x: number, y: number) => others.every((o) => !o || Math.hypot(o.x - x, o.y - y) > 30);
+    const [dx, dy] = ([[-80, 40], [-80, -40], [-60, 80], [-60, -80], [-120, 0]] as const).find(([x, y]) => free(from.x + x, from.y + y)) ?? [-80, 40];
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
-    await page.mouse.move(from.x - 80, from.y + 40, { steps: 6 });
+    await page.mouse.move(from.x + dx, from.y + dy, { steps: 6 });
     await page.mouse.up();
     await page.waitForFunction((k) => typeof window.__chokepoint!.state().loaded!.document.nodes.find((n) => n.key === k)!.attributes.x === 'number', demand);
     await idle();
     await page.waitForTimeout(300);
     const moved = (await at(demand))!;
-    expect(Math.abs(moved.x - (from.x - 80))).toBeLessThan(6);
-    expect(Math.abs(moved.y - (from.y + 40))).toBeLessThan(6);
+    expect(Math.abs(moved.x - (from.x + dx))).toBeLessThan(6);
+    expect(Math.abs(moved.y - (from.y + dy))).toBeLessThan(6);
     expect((await state()).edit.history.undo).toMatch(/^move /);
     await shot('edit-drag');
 

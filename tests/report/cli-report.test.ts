@@ -12,7 +12,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'chokepoint-report-'));
 
 describe('chokepoint report formats', () => {
   it('prints one self-contained HTML file with the graph picture and the chosen demand nodes', async () => {
-    const r = await runCli(['report', '--format', 'html', '--demand', 'us-buyers', '--scenario', 'jp-subsidies']);
+    const r = await runCli(['report', '--format', 'html', '--demand', 'us-buyers', '--scenario', 'jp-materials-domestic']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^<!DOCTYPE html>/);
     expect(r.stdout).toContain('<section id="graph" class="graph">');

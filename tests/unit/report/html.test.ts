@@ -67,11 +67,11 @@ describe('renderHtml: every figure is the JSON report figure', () => {
 
   it('keeps only the chosen demand nodes and scenarios', () => {
     const graph = defaultGraph();
-    const report = buildReport(graph, { scenarios: ['jp-subsidies'], focus: { demand: ['us-buyers'] } });
+    const report = buildReport(graph, { scenarios: ['jp-materials-domestic'], focus: { demand: ['us-buyers'] } });
     const html = renderHtml(report);
     expect(html).toContain('United States: chip buyers (all segments)');
     expect(html).not.toContain('Japan: AI, data-centre, cloud and telecom buyers');
-    expect(html).toContain('Japanese support for domestic wafers, chemicals and fabs');
+    expect(html).toContain('Japanese support for domestic wafer and photoresist production');
     expect(html).not.toContain('Japan buys an extra 1 trillion yen of US chips');
     expect(html).not.toContain('<section id="graph"');
   });
