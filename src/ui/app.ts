@@ -26,6 +26,7 @@ import { renderWhatIf } from './panels/what-if.ts';
 import { createSearch } from './search.ts';
 import { mountFiles } from './files/files-ui.ts';
 import { mountEditing } from './edit/editing.ts';
+import { mountMapLayers, type MapLayers } from './map-layers.ts';
 import { betweennessProgressText, renderScenarioBar, renderViewControls, type ToolbarActions } from './toolbar.ts';
 
 const INSPECTOR_SHIFT = 230;
@@ -38,6 +39,8 @@ export interface AppHandle {
   ready: Promise<void>;
   /** A node's position on the page, for tests. */
   screenPosition(key: string): { x: number; y: number } | null;
+  /** For tests: what the Map layout's layers painted last. */
+  mapStatus(): { world: boolean; countryFlows: boolean } | null;
   destroy(): void;
 }
 
@@ -45,6 +48,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
   const store = createStore();
   const engine: EngineClient = startEngineWorker();
   let view: GraphView | null = null;
+  /** The world and the country-to-country flows under the Map layout (src/ui/map-layers.ts). */
+  let mapLayers: MapLayers | null = null;
   let chartMode: 'byCountry' | 'byKindCountry' = 'byKindCountry';
   let spofAll = false;
   let changesAll = false;
@@ -313,6 +318,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
         onDrawn: (detail) => root.dispatchEvent(new CustomEvent('chokepoint:drawn', { detail, bubbles: true })),
       });
       editing.attach(view);
+      mapLayers = mountMapLayers(view);
       markReady();
     } else {
       view.setGraph(g, graphUi(s));
@@ -393,6 +399,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       if (!drawnWithUi) view.update(graphUi(s), { resize: sizeKey !== lastSizeKey || s.filters !== prev.filters });
       lastSizeKey = sizeKey;
     }
+    mapLayers?.sync(s);
     renderPanels(s);
     // A newly opened inspector takes the keyboard focus, so that Tab walks through it and Escape closes it.
     const opened = s.selection?.type === 'node' && (prev.selection?.type !== 'node' || prev.selection.key !== s.selection.key);
@@ -423,6 +430,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     store,
     ready,
     screenPosition: (key) => view?.screenPosition(key) ?? null,
+    mapStatus: () => mapLayers?.status() ?? null,
     destroy() {
       if (destroyed) return;
       destroyed = true;
@@ -430,6 +438,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       document.removeEventListener('keydown', onKey);
       search.destroy();
       cancelBetweenness();
+      mapLayers?.kill();
       view?.kill();
       files.destroy();
       editing.destroy();
