@@ -39,6 +39,8 @@ export interface AppHandle {
   ready: Promise<void>;
   /** A node's position on the page, for tests. */
   screenPosition(key: string): { x: number; y: number } | null;
+  /** For tests: the node labels painted by the last render, boxes in the page's CSS pixels. */
+  labelBoxes(): { key: string; box: { x: number; y: number; w: number; h: number } }[];
   /** For tests: what the Map layout's layers painted last. */
   mapStatus(): { world: boolean; countryFlows: boolean } | null;
   destroy(): void;
@@ -81,8 +83,10 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
   // Editing (src/ui/edit): the edit bar, the editor drawer, undo/redo, autosave to IndexedDB.
   const editing = mountEditing(store, engine);
   root.replaceChildren(
+    // Two rows of fixed height, whatever the title's length or the messages (styles.css, header).
     h('header', { className: 'top' },
-      h('h1', {}, 'Chokepoint'), files.toolbar, title, scenarioSlot, editing.bar, h('div', { className: 'spacer' }), search.element),
+      h('div', { className: 'top-row' }, h('h1', {}, 'Chokepoint'), files.toolbar, title, h('div', { className: 'spacer' }), search.element),
+      h('div', { className: 'top-row' }, scenarioSlot, editing.bar)),
     h('main', { className: 'layout' },
       h('section', { className: 'graph-area', 'aria-label': 'Graph' },
         h('div', { className: 'graph-toolbar' }, controlsSlot, filtersSlot, status), canvas, zoomButtons, legendSlot, inspectorSlot, files.panel, editing.editor.element),
@@ -249,13 +253,18 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
 
   function renderPanels(s: A.AppState) {
     title.textContent = s.preview && s.view.status === 'done' ? s.view.value.document.attributes.title : s.loaded ? s.loaded.document.attributes.title : '';
+    title.title = title.textContent;
     fill(scenarioSlot, renderScenarioBar(s, toolbar));
     fill(controlsSlot, renderViewControls(s, toolbar));
     if (s.preview) status.textContent = `Computing the figures of ${s.preview}…`;
     else if (s.load.status === 'error') {
       // With a graph on screen, the problems panel (src/ui/files) lists every problem; the status line stays one line.
-      if (s.loaded) status.replaceChildren(h('p', { className: 'error', title: formatProblem(s.load.problems[0] ?? { severity: 'error', path: '', expected: '', found: '' }) }, `Could not load ${s.load.file} (${s.load.problems.length} problems); the graph is unchanged.`));
-      else status.replaceChildren(h('p', { className: 'error' }, `Could not load ${s.load.file}: `, ...s.load.problems.slice(0, 5).map((p) => h('span', { className: 'problem' }, formatProblem(p)))));
+      // One line, whatever the problems (the toolbar keeps its height); the problems panel lists them all.
+      const n = s.load.problems.length;
+      const first = s.load.problems[0];
+      const all = s.load.problems.slice(0, 5).map(formatProblem).join('\n');
+      if (s.loaded) status.replaceChildren(h('p', { className: 'error', title: all }, `Could not load ${s.load.file} (${n} problem${n === 1 ? '' : 's'}); the graph is unchanged.`));
+      else status.replaceChildren(h('p', { className: 'error', title: all }, `Could not load ${s.load.file}: `, first ? h('span', { className: 'problem' }, formatProblem(first)) : null, n > 1 ? ` (and ${n - 1} more)` : ''));
     } else if (s.load.status === 'loading' || s.view.status === 'running') status.textContent = 'Working…';
     else if (s.view.status === 'error') status.replaceChildren(h('p', { className: 'error' }, s.view.message));
     else status.textContent = '';
@@ -431,6 +440,10 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     ready,
     screenPosition: (key) => view?.screenPosition(key) ?? null,
     mapStatus: () => mapLayers?.status() ?? null,
+    labelBoxes: () => {
+      const r = canvas.getBoundingClientRect();
+      return (view?.labelBoxes() ?? []).map(({ key, box }) => ({ key, box: { ...box, x: box.x + r.left, y: box.y + r.top } }));
+    },
     destroy() {
       if (destroyed) return;
       destroyed = true;

@@ -198,7 +198,8 @@ function* displaySteps(view: GraphView, positions: Positions, withCountries: boo
   let n = 0;
   for (const { key, attributes: a } of view.document.nodes) {
     const p = positions[key] ?? { x: 0, y: 0 };
-    g.addNode(key, { x: p.x, y: p.y, size: 5, color: KIND_COLORS[a.kind], label: shortLabel(a.label), fullLabel: a.label, kind: a.kind, country: a.country });
+    // A buyer's label is never cut (the focus buyer's name is the headline's subject); others are, to 26 characters.
+    g.addNode(key, { x: p.x, y: p.y, size: 5, color: KIND_COLORS[a.kind], label: a.kind === 'demand' ? a.label : shortLabel(a.label), fullLabel: a.label, kind: a.kind, country: a.country });
     if (++n % STEP === 0) yield;
   }
   let max = 0;

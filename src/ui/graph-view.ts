@@ -20,7 +20,8 @@ import { canvasLineProgram, type Lines } from './canvas-line-program.ts';
 import { canvasPointProgram } from './canvas-point-program.ts';
 import { nextTask } from './next-task.ts';
 import { detachedFlows, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows, type DetachedFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
-import { drawHover, drawLabel } from './labels.ts';
+import { createLabelLayer, drawHover } from './labels.ts';
+import type { Box } from './label-placement.ts';
 import { ADDED_COLOR, CHANGED_DOWN, CHANGED_UP, FADED, FAILED_COLOR, LOSS_COLOR, mix, namedNeighbours } from './look.ts';
 
 export interface GraphUi {
@@ -74,8 +75,13 @@ export interface GraphView {
   stopForce(): void;
   /** A node's position on the page, for tests. */
   screenPosition(key: string): { x: number; y: number } | null;
+  /** The node labels the last render painted, their boxes in CSS pixels of the canvas (for tests: none overlap). */
+  labelBoxes(): { key: string; box: Box }[];
   kill(): void;
 }
+
+/** Up to this many nodes, labels also keep off the nodes' discs (each render looks at every node). */
+const LABEL_DISC_NODES = 1500;
 
 export interface GraphViewEvents {
   onClickNode(key: string): void;
@@ -323,6 +329,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   // Few flows left out by the build go in before sigma takes the graph; many go in slices once it has, or stay
   // beside it (attach).
   if (!flowsBeside() && (detachedFlows(graph)?.keys.length ?? 0) <= SLICED_ATTACH_EDGES) putDetachedFlows(graph);
+  // Labels are placed without overlap at the end of each render (labels.ts, label-placement.ts).
+  const labelLayer = createLabelLayer();
   const sigma = new Sigma<DisplayNode, DisplayEdge>(graph, container, {
     nodeReducer,
     edgeReducer,
@@ -339,7 +347,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     minCameraRatio: 0.05,
     maxCameraRatio: 4,
     stagePadding: 40,
-    defaultDrawNodeLabel: drawLabel as never,
+    defaultDrawNodeLabel: labelLayer.draw as never,
     defaultDrawNodeHover: drawHover as never,
   });
 
@@ -369,7 +377,14 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     // A graph being built may have one node, or all in one column or row: give the box some room.
     const padX = maxX - minX < 1e-6 ? 1 : 0;
     const padY = maxY - minY < 1e-6 ? 1 : 0;
-    sigma.setCustomBBox({ x: [minX - padX, maxX + 0.3 * w + padX], y: [minY - padY, maxY + padY] });
+    // The longest label among the rightmost nodes (buyers' are never cut), as a share of the canvas it may take.
+    let longest = 0;
+    graph.forEachNode((_k, a) => {
+      if (a.x >= maxX - 0.02 * w) longest = Math.max(longest, a.label.length);
+    });
+    const share = Math.min(0.45, (longest * 7 + 16) / Math.max(200, container.offsetWidth - 80));
+    const room = Math.max(0.3, share / (1 - share));
+    sigma.setCustomBBox({ x: [minX - padX, maxX + room * w + padX], y: [minY - padY, maxY + padY] });
   };
   frame();
 
@@ -442,6 +457,19 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   sigma.on('leaveNode', () => {
     if (ui.hovered !== null) hover(null);
   });
+  // The labels sigma asked for, placed clear of each other and, on graphs up to LABEL_DISC_NODES, of the nodes' discs.
+  sigma.on('afterRender', () => labelLayer.flush(() => {
+    const g = sigma.getGraph();
+    if (g.order > LABEL_DISC_NODES) return [];
+    const discs: { key: string; x: number; y: number; r: number }[] = [];
+    g.forEachNode((key) => {
+      const d = sigma.getNodeDisplayData(key);
+      if (!d || d.hidden) return;
+      const p = sigma.framedGraphToViewport(d);
+      discs.push({ key, x: p.x, y: p.y, r: sigma.scaleSize(d.size) });
+    });
+    return discs;
+  }, sigma.getDimensions()));
   // The first render of each new graph is reported once (tests and the app benchmark time "drawn" by it).
   let undrawn = true;
   sigma.on('afterRender', () => {
@@ -633,6 +661,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       const r = container.getBoundingClientRect();
       return { x: r.left + p.x, y: r.top + p.y };
     },
+    labelBoxes: () => labelLayer.placed().map((p) => ({ key: p.key, box: p.box })),
     kill() {
       if (killed) return;
       killed = true;
