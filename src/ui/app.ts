@@ -5,10 +5,11 @@
  * kills the renderer.
  */
 import { nodeOf } from './doc-index.ts';
+import { fetchFailure } from '../state/fetch-answer.ts';
 import * as A from '../state/app-state.ts';
 import { createStore, type Store } from '../state/store.ts';
 import { formatProblem } from '../model/problem.ts';
-import { countryName } from '../model/countries.ts';
+import { placeName, useGraphCountries } from './words.ts';
 import { flowArrays } from '../worker/betweenness.ts';
 import { startBetweenness, startEngineWorker, type BetweennessRun, type EngineClient } from '../worker/client.ts';
 import type { GraphView as EngineView } from '../worker/protocol.ts';
@@ -136,7 +137,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     let text: string;
     try {
       const response = await fetch(source.url);
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
+      const failure = fetchFailure(response.status, response.statusText, response.headers.get('content-type'), source.file);
+      if (failure) throw new Error(failure);
       text = await response.text();
     } catch (cause) {
       const found = cause instanceof Error ? cause.message : String(cause);
@@ -337,8 +339,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     // Made at the first search: 10,000 entries are a long task while a big graph opens.
     search.setEntries(() => g.mapNodes((key, a) => ({
       key, label: a.fullLabel,
-      detail: a.kind === 'country' ? 'country' : `${a.kind} · ${countryName(a.country)}`,
-      haystack: `${a.fullLabel} ${key} ${a.country} ${countryName(a.country)}`.toLowerCase(),
+      detail: a.kind === 'country' ? 'country' : `${a.kind} · ${placeName(a.country)}`,
+      haystack: `${a.fullLabel} ${key} ${a.country} ${placeName(a.country)}`.toLowerCase(),
     })));
     return withUi;
   }
@@ -378,6 +380,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     if (s.sizeBy === 'betweenness' && s.betweenness.status === 'idle' && s.view.status === 'done') void requestBetweenness();
 
     const ev = s.view.status === 'done' ? s.view.value : null;
+    // The graph's own country names ("XW": "Rest of the world") in every sentence and list.
+    if (ev) useGraphCountries(ev.document.attributes.countries);
     const viewChanged = ev && (prev.view.status !== 'done' || prev.view.value !== ev);
     // A new graph is drawn with the UI state in one pass of sigma's reducers (each pass is long on a big graph).
     let drawnWithUi = false;

@@ -6,7 +6,7 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { NodeKind } from '../model/schema.ts';
-import { countryName } from '../model/countries.ts';
+import { countryLabel, placeName } from './words.ts';
 import type { GraphView, Positions } from '../worker/protocol.ts';
 import { edgeKeyAt } from './doc-index.ts';
 import { idle, nextTask } from './next-task.ts';
@@ -332,8 +332,8 @@ function addCountryNodes(g: DisplayGraph, placement: CountryPlacement, addEdge: 
       y: at.y,
       size: 7,
       color: COUNTRY_NODE_COLOR,
-      label: countryName(code),
-      fullLabel: `${countryName(code)} (${code})`,
+      label: placeName(code),
+      fullLabel: countryLabel(code),
       kind: 'country',
       country: code,
     });

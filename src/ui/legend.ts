@@ -15,11 +15,12 @@ export interface LegendActions {
 export function renderLegend(s: AppState, act: LegendActions): HTMLElement {
   const doc = s.view.status === 'done' ? s.view.value.document : null;
   const present = new Set(doc?.nodes.map((n) => n.attributes.kind));
+  const makes = inputsByKind(doc);
   const kinds = h('ul', { className: 'legend-kinds' });
   for (const k of NODE_KINDS) {
     if (!present.has(k)) continue;
     const on = !s.filters.hiddenKinds.includes(k);
-    kinds.append(h('li', {}, h('button', { type: 'button', 'aria-pressed': String(on), 'data-focus': `kind-${k}`, title: on ? `Hide ${KIND_NAMES[k]}` : `Show ${KIND_NAMES[k]}`, onclick: () => act.toggleKind(k) },
+    kinds.append(h('li', {}, h('button', { type: 'button', 'aria-pressed': String(on), 'data-focus': `kind-${k}`, title: `${on ? 'Hide' : 'Show'} ${KIND_NAMES[k]}${makes.get(k)?.length ? ` (in this graph they supply ${makes.get(k)!.join(', ')})` : ''}`, onclick: () => act.toggleKind(k) },
       h('span', { className: 'swatch', style: `background:${KIND_COLORS[k]}`, 'aria-hidden': 'true' }), KIND_NAMES[k])));
   }
   if (s.countries === 'nodes') kinds.append(h('li', { className: 'legend-country' }, h('span', { className: 'swatch', style: `background:${COUNTRY_NODE_COLOR}`, 'aria-hidden': 'true' }), 'Countries (grey links: sits in)'));
@@ -32,6 +33,23 @@ export function renderLegend(s: AppState, act: LegendActions): HTMLElement {
     ? h('p', { className: 'legend-whatif' }, h('span', { className: 'swatch', style: 'background:#2b8a3e' }), 'flow added or raised ', h('span', { className: 'swatch', style: 'background:#c0392b' }), 'flow cut; ● node changed')
     : null;
   return h('div', { className: 'legend', role: 'group', 'aria-label': 'Legend: node kinds (press to hide or show)' }, kinds, h('p', { className: 'legend-size', id: 'size-caption' }, sizeCaption(s)), whatIf, compare);
+}
+
+/** What each kind supplies in this graph, the most flows first (at most four inputs): the legend's tooltips. */
+function inputsByKind(doc: { nodes: { key: string; attributes: { kind: string } }[]; edges: { source: string; attributes: { input: string } }[] } | null): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!doc) return out;
+  const kind = new Map(doc.nodes.map((n) => [n.key, n.attributes.kind]));
+  const counts = new Map<string, Map<string, number>>();
+  for (const e of doc.edges) {
+    const k = kind.get(e.source);
+    if (!k) continue;
+    let m = counts.get(k);
+    if (!m) counts.set(k, (m = new Map()));
+    m.set(e.attributes.input, (m.get(e.attributes.input) ?? 0) + 1);
+  }
+  for (const [k, m] of counts) out.set(k, [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 4).map(([i]) => i));
+  return out;
 }
 
 function sizeCaption(s: AppState): string {

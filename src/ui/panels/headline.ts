@@ -2,7 +2,8 @@
 import { pct, pp } from '../../report/format.ts';
 import { baselineReport, comparing as isComparing, currentReport, relianceOf, relianceRow, type AppState } from '../../state/app-state.ts';
 import { h } from '../dom.ts';
-import { describeSet } from '../words.ts';
+import { count, describeSet, setStops } from '../words.ts';
+import { methodLink } from '../method-link.ts';
 
 export interface HeadlineActions {
   selectDemand(key: string): void;
@@ -40,7 +41,7 @@ export function renderHeadline(s: AppState, act: HeadlineActions): HTMLElement {
   );
   const loss = s.whatIf.status === 'done' ? s.whatIf.value.demandLoss.find((d) => d.demand === s.demand) : undefined;
   const whatIf = loss
-    ? h('p', { className: 'headline-whatif', id: 'headline-whatif' }, 'What-if: with ', `${s.whatIf.status === 'done' ? s.whatIf.value.failed.length : 0} node(s) failed this buyer loses `, h('strong', {}, pct(loss.loss)), ' of its supply.')
+    ? h('p', { className: 'headline-whatif', id: 'headline-whatif' }, 'What-if: with ', `${count(s.whatIf.status === 'done' ? s.whatIf.value.failed.length : 0, 'node')} failed this buyer loses `, h('strong', {}, pct(loss.loss)), ' of its supply.')
     : null;
   const scenarioLabel = report.id === 'baseline' ? 'baseline' : `scenario “${report.label}”`;
   return h('section', { className: 'headline', 'aria-labelledby': 'headline-title' },
@@ -48,7 +49,7 @@ export function renderHeadline(s: AppState, act: HeadlineActions): HTMLElement {
     h('div', { className: 'headline-row' }, h('label', { for: 'demand' }, 'Buyer'), demandSelect),
     h('div', { className: 'headline-row' }, h('label', { for: 'focus' }, 'relies on'), focusSelect),
     figure,
-    h('p', { className: 'explain' }, `of its supply is lost if all ${describeSet(s.focus)} stop (${scenarioLabel}; no rerouting or stock, metrics.md §3).`),
+    h('p', { className: 'explain' }, `of its supply is lost if ${setStops(s.focus)} (${scenarioLabel}; no rerouting or stock, `, methodLink('metrics.md §3', 3), ').'),
     whatIf,
     acrossScenarios(s, act),
   );

@@ -1,6 +1,7 @@
 /** What-if: what is failed, each buyer's loss as the engine computed it, restore and reset. */
 import { pct } from '../../report/format.ts';
 import type { AppState } from '../../state/app-state.ts';
+import { methodLink } from '../method-link.ts';
 import { h } from '../dom.ts';
 import { countryLabel } from '../words.ts';
 
@@ -25,7 +26,7 @@ export function renderWhatIf(s: AppState, labelOf: (key: string) => string, act:
   if (s.whatIf.status === 'error') section.append(h('p', { className: 'error' }, s.whatIf.message));
   if (s.whatIf.status === 'done') {
     const table = h('table', { className: 'figures', id: 'what-if-table' },
-      h('caption', {}, 'Share of each buyer’s supply lost (1 − availability, metrics.md §2). Buyers in a failed country are measured, not failed.'),
+      h('caption', {}, 'Share of each buyer’s supply lost (1 − availability, ', methodLink('metrics.md §2', 2), '). Buyers in a failed country are measured, not failed.'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Buyer'), h('th', { scope: 'col', className: 'num' }, 'Supply lost'))),
     );
     const body = h('tbody');
