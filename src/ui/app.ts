@@ -28,6 +28,7 @@ import { createSearch } from './search.ts';
 import { mountFiles } from './files/files-ui.ts';
 import { mountEditing } from './edit/editing.ts';
 import { mountMapLayers, type MapLayers } from './map-layers.ts';
+import { mountViewUrl } from './view-url-sync.ts';
 import { betweennessProgressText, renderScenarioBar, renderViewControls, type ToolbarActions } from './toolbar.ts';
 
 const INSPECTOR_SHIFT = 230;
@@ -419,6 +420,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     if (opened) inspectorSlot.querySelector<HTMLElement>('#inspector')?.focus({ preventScroll: true });
   }
   const unsubscribe = store.subscribe(onChange);
+  // The view in the URL: links that reopen it, Back and Forward (src/ui/view-url-sync.ts).
+  const viewUrl = mountViewUrl(store, () => view?.sigma ?? null);
 
   const onKey = (e: KeyboardEvent) => {
     const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
@@ -452,6 +455,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       if (destroyed) return;
       destroyed = true;
       unsubscribe();
+      viewUrl.destroy();
       document.removeEventListener('keydown', onKey);
       search.destroy();
       cancelBetweenness();
