@@ -31,7 +31,8 @@ import { mountMapLayers, type MapLayers } from './map-layers.ts';
 import { mountViewUrl } from './view-url-sync.ts';
 import { betweennessProgressText, renderScenarioBar, renderViewControls, type ToolbarActions } from './toolbar.ts';
 
-const INSPECTOR_SHIFT = 230;
+/** What the inspector covers of the canvas before it is drawn: its width and its margin on the right (styles.css). */
+const INSPECTOR_COVER = 500;
 /** Above this many nodes and flows, a new display graph is built in slices (docs/scale.md, In the app). */
 const SLICED_BUILD_ITEMS = 5_000;
 
@@ -101,8 +102,20 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     update((s) => A.select(s, { type: 'node', key }));
     const doc = docOf(store.get());
     if (doc?.nodes.some((n) => n.key === key && n.attributes.kind === 'demand')) update((s) => A.selectDemand(s, key));
-    // The inspector covers the right of the graph: the node goes left of the centre.
-    view?.centreOn([key], INSPECTOR_SHIFT);
+    // The inspector covers the right of the graph: the node and its neighbours go in the part it leaves free.
+    frameWithInspector(key);
+  }
+  /** The canvas's pixels the inspector covers, from its right edge (styles.css: .inspector-slot and .inspector). */
+  function inspectorCover(): number {
+    const panel = inspectorSlot.querySelector<HTMLElement>('.inspector');
+    const c = canvas.getBoundingClientRect();
+    if (panel) return Math.max(0, c.right - panel.getBoundingClientRect().left + 12);
+    return INSPECTOR_COVER;
+  }
+  function frameWithInspector(key: string) {
+    if (!view) return;
+    // After the inspector is drawn, so that its width is known.
+    requestAnimationFrame(() => view?.frameBeside([key, ...view.neighboursOf(key)], inspectorCover()));
   }
   function selectInput(input: string) {
     update((s) => A.select(s, { type: 'input', input }));
@@ -291,7 +304,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     const sel = s.selection?.type === 'node' ? s.selection.key : null;
     const inspector = sel && countryOfNodeKey(sel) === null ? renderInspector(s, sel, {
       selectNode, failNode, failCountry,
-      centre: (k) => view?.centreOn([k], INSPECTOR_SHIFT),
+      centre: (k) => frameWithInspector(k),
       edit: (k) => editing.openNode(k),
       close: () => update((t) => A.select(t, null)),
     }) : null;

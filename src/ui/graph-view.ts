@@ -68,6 +68,13 @@ export interface GraphView {
   moveTo(positions: Record<string, { x: number; y: number }>): void;
   /** Centres the camera on these nodes; `shiftPx` moves them left of the centre (to clear the inspector). */
   centreOn(keys: string[], shiftPx?: number): void;
+  /**
+   * Moves the camera so that these nodes (a selection and its neighbours) lie in the part of the canvas left of
+   * `coverPx` pixels on its right (a panel's), zooming out if they need it; not in closer than the camera was or 0.8.
+   */
+  frameBeside(keys: string[], coverPx: number): void;
+  /** The nodes a node's flows link it to, in the graph drawn. */
+  neighboursOf(key: string): string[];
   fit(): void;
   zoom(factor: number): void;
   /** Runs ForceAtlas2 in its worker for a while; calls `done` when it stops. */
@@ -624,6 +631,31 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       const dx = ((b.x - a.x) * ratio) / camera.ratio;
       void camera.animate({ x: x + dx, y, ratio }, { duration: 350 });
     },
+    frameBeside(keys, coverPx) {
+      const shown = keys.map((k) => (graph.hasNode(k) ? sigma.getNodeDisplayData(k) : undefined)).filter((d): d is NodeDisplayData => d !== undefined && !d.hidden);
+      if (shown.length === 0) return;
+      let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+      for (const d of shown) {
+        minX = Math.min(minX, d.x);
+        maxX = Math.max(maxX, d.x);
+        minY = Math.min(minY, d.y);
+        maxY = Math.max(maxY, d.y);
+      }
+      const { width, height } = sigma.getDimensions();
+      const camera = sigma.getCamera();
+      // Framed units per CSS pixel at ratio 1 (they scale with the ratio).
+      const a = sigma.viewportToFramedGraph({ x: 0, y: 0 }), b = sigma.viewportToFramedGraph({ x: 100, y: 100 });
+      const perPx = Math.max(Math.abs(b.x - a.x), Math.abs(b.y - a.y)) / 100 / camera.ratio;
+      // Room for the labels right of the nodes and the nodes' own size.
+      const freeW = Math.max(120, width - coverPx - 200), freeH = Math.max(120, height - 100);
+      const needed = Math.max((maxX - minX) / (perPx * freeW), (maxY - minY) / (perPx * freeH));
+      const ratio = Math.min(4, Math.max(needed, Math.min(camera.ratio, 0.8)));
+      // The nodes' middle goes to the middle of the free part, left of the panel: the camera's centre is coverPx/2 right of it.
+      const x = (minX + maxX) / 2 + (coverPx / 2 + 40) * perPx * ratio;
+      const y = (minY + maxY) / 2;
+      void camera.animate({ x, y, ratio }, { duration: 350 });
+    },
+    neighboursOf: (key) => (graph.hasNode(key) ? graph.neighbors(key) : []),
     fit: () => void sigma.getCamera().animatedReset({ duration: 300 }),
     zoom: (factor) => void (factor > 1 ? sigma.getCamera().animatedUnzoom({ duration: 200, factor }) : sigma.getCamera().animatedZoom({ duration: 200, factor: 1 / factor })),
     runForce(ms, done) {

@@ -97,7 +97,7 @@ export function createLabelLayer(): LabelLayer {
         const key = data.key ?? `${data.x},${data.y}`;
         const font = `${data.highlighted ? '600' : settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
         // Highlighted labels are painted by drawHover on the layer above, right of their node: placed first, there.
-        requests.push({ key, x: data.x, y: data.y, r: data.size, width: widthOf(context, font, data.label!) + 2, height: settings.labelSize + 4, forced: !!data.forceLabel || !!data.highlighted, fixed: !!data.highlighted });
+        requests.push({ key, x: data.x, y: data.y, r: data.size, width: widthOf(context, font, data.label!) + 2, height: settings.labelSize + 2, forced: !!data.forceLabel || !!data.highlighted, fixed: !!data.highlighted });
         byKey.set(key, item);
       }
       placed = placeLabels(requests, requests.length > 1 ? discs() : [], bounds);
