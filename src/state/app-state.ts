@@ -62,6 +62,8 @@ export interface AppState {
   whatIf: Async<WhatIfResult>;
   layout: LayoutChoice;
   sizeBy: SizeBy;
+  /** What colours the nodes: `kind` (the default), `country`, `company`, `impact` or `attr:NAME` (src/ui/colour-by.ts). */
+  colorBy: string;
   /** `sampled`: the number of sources of an estimate (graphs above BETWEENNESS_EXACT_NODES); null when exact. */
   betweenness: Async<Betweenness>;
   /** Sources done of a running betweenness, for its progress. */
@@ -81,6 +83,7 @@ export const initialState = (): AppState => ({
   focus: 'foundry:TW',
   layout: 'tiered',
   sizeBy: 'impact',
+  colorBy: 'kind',
   betweennessProgress: null,
   countries: 'off',
   edit: initialEditState(),
@@ -168,6 +171,7 @@ export const setFocus = (s: AppState, focus: string): AppState => ({ ...s, focus
 export const select = (s: AppState, selection: Selection): AppState => ({ ...s, selection });
 export const setLayout = (s: AppState, layout: LayoutChoice): AppState => ({ ...s, layout });
 export const setSizeBy = (s: AppState, sizeBy: SizeBy): AppState => ({ ...s, sizeBy });
+export const setColorBy = (s: AppState, colorBy: string): AppState => ({ ...s, colorBy });
 export const setCountries = (s: AppState, countries: CountryMode): AppState => ({ ...s, countries });
 export function toggleKind(s: AppState, kind: NodeKind): AppState {
   const hidden = s.filters.hiddenKinds.includes(kind) ? s.filters.hiddenKinds.filter((k) => k !== kind) : [...s.filters.hiddenKinds, kind];

@@ -50,6 +50,7 @@ export const VIEW_FIELDS: ViewField[] = [
     read: (s) => (s.layout === 'tiered' ? undefined : s.layout),
     apply: (s, v) => ((LAYOUTS as readonly string[]).includes(v) ? { ...s, layout: v as LayoutChoice } : s),
   },
+  { param: 'colour', step: true, read: (s) => (s.colorBy === 'kind' ? undefined : s.colorBy), apply: (s, v) => (/^(kind|country|company|impact|attr:[^\s]{1,64})$/.test(v) ? { ...s, colorBy: v } : s) },
   {
     param: 'node',
     step: true,
@@ -76,7 +77,7 @@ export function viewParamsOf(s: AppState, fields: readonly ViewField[] = VIEW_FI
 
 /** The state with a URL's view applied (fields the URL does not name go back to their default: a link is the whole view). */
 export function applyViewParams(s: AppState, params: ViewParams, fields: readonly ViewField[] = VIEW_FIELDS): AppState {
-  let out: AppState = { ...selectScenario(s, BASELINE), compare: false, layout: 'tiered', selection: null };
+  let out: AppState = { ...selectScenario(s, BASELINE), compare: false, layout: 'tiered', colorBy: 'kind', selection: null };
   for (const f of fields) {
     const v = params[f.param];
     if (v !== undefined) out = f.apply(out, v);

@@ -9,7 +9,8 @@ import { fetchFailure } from '../state/fetch-answer.ts';
 import * as A from '../state/app-state.ts';
 import { createStore, type Store } from '../state/store.ts';
 import { formatProblem } from '../model/problem.ts';
-import { placeName, useGraphCountries } from './words.ts';
+import { countryLabel, placeName, useGraphCountries } from './words.ts';
+import { colourNodes, type Colouring } from './colour-by.ts';
 import { flowArrays } from '../worker/betweenness.ts';
 import { startBetweenness, startEngineWorker, type BetweennessRun, type EngineClient } from '../worker/client.ts';
 import type { GraphView as EngineView } from '../worker/protocol.ts';
@@ -242,6 +243,21 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     for (const n of docOf(s)?.nodes ?? []) out.set(n.key, max > 0 ? 3 + 14 * Math.sqrt((values[n.key] ?? 0) / max) : 4);
     return out;
   }
+  /** The nodes' colours and the legend's key (colour-by.ts), made again only when what they read changes. */
+  let colourMemo: { inputs: unknown[]; value: Colouring } | null = null;
+  function colouring(s: A.AppState): Colouring {
+    const doc = docOf(s);
+    const report = s.preview ? undefined : A.currentReport(s);
+    const inputs = [doc, s.colorBy, s.colorBy === 'impact' ? report : null, s.colorBy === 'impact' ? s.demand : null];
+    if (colourMemo && colourMemo.inputs.every((x, i) => x === inputs[i])) return colourMemo.value;
+    let value: Colouring = { colors: null, key: null };
+    if (doc) {
+      const impact = s.colorBy === 'impact' ? Object.fromEntries(A.spofOf(report, s.demand).map((c) => [c.key, c.impact])) : null;
+      value = colourNodes(doc.nodes, s.colorBy, impact, (v, by) => (by === 'country' ? countryLabel(v) : v));
+    }
+    colourMemo = { inputs, value };
+    return value;
+  }
   function graphUi(s: A.AppState) {
     const changes = A.comparing(s) && s.view.status === 'done' ? s.view.value.changes : null;
     const whatIf = s.whatIf.status === 'done' ? s.whatIf.value : null;
@@ -252,6 +268,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       countryFilter: s.filters.country,
       inputFilter: s.filters.input,
       sizes: sizes(s),
+      colors: colouring(s).colors,
       availability: whatIf?.availability ?? null,
       failed: new Set(whatIf?.failed ?? []),
       changedNodes: changes ? new Map([...changes.addedNodes.map((k) => [k, 'added'] as const), ...changes.changedNodes.map((k) => [k, 'changed'] as const)]) : null,
@@ -294,12 +311,13 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       return;
     }
     const legendActions: LegendActions = {
+      setColorBy: (by) => update((t) => A.setColorBy(t, by)),
       toggleKind: (k) => update((t) => A.toggleKind(t, k)),
       setCountry: (c) => update((t) => A.setCountryFilter(t, c)),
       setInput: (i) => update((t) => A.setInputFilter(t, i)),
     };
     for (const slot of [legendSlot, filtersSlot]) slot.style.minHeight = '';
-    fill(legendSlot, renderLegend(s, legendActions));
+    fill(legendSlot, renderLegend(s, legendActions, colouring(s)));
     fill(filtersSlot, renderFilters(s, legendActions));
     const sel = s.selection?.type === 'node' ? s.selection.key : null;
     const inspector = sel && countryOfNodeKey(sel) === null ? renderInspector(s, sel, {
@@ -320,7 +338,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
   }
 
   /** Everything `graphUi` reads. */
-  const uiInputs = (s: A.AppState) => [s.selection, s.filters, s.preview, s.loaded, s.sizeBy, s.demand, s.scenario, s.view, s.betweenness, s.whatIf, s.compare];
+  const uiInputs = (s: A.AppState) => [s.selection, s.filters, s.preview, s.loaded, s.sizeBy, s.demand, s.scenario, s.view, s.betweenness, s.whatIf, s.compare, s.colorBy];
   const sizeKeyOf = (s: A.AppState) => `${s.sizeBy}|${s.demand}|${s.scenario}|${s.betweenness.status}|${s.view.status}|${s.preview}`;
   /** The latest display graph asked for (an older one built in slices is dropped), and whether it is still being built. */
   let building = 0;

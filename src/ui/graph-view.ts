@@ -33,6 +33,8 @@ export interface GraphUi {
   inputFilter: string;
   /** Display size per node, from the chosen figure. */
   sizes: Map<string, number> | null;
+  /** Colour per node when not by kind (colour-by.ts); null: the display graph's, by kind. */
+  colors?: Map<string, string> | null;
   /** a(n) under the what-if failure; null when nothing fails. */
   availability: Record<string, number> | null;
   failed: Set<string>;
@@ -194,6 +196,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     }
     const size = ui.sizes?.get(key);
     if (size !== undefined) out.size = size;
+    const own = ui.colors?.get(key);
+    if (own !== undefined) out.color = own;
     if (a.kind === 'country') out.forceLabel = true;
     if (a.kind === 'demand') {
       out.size = Math.max(out.size ?? 0, 7);
@@ -201,6 +205,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     }
     if (ui.availability && a.kind !== 'country') {
       const av = ui.availability[key] ?? 1;
+      const color = out.color ?? a.color;
       if (ui.failed.has(key)) {
         out.color = FAILED_COLOR;
         out.label = `✕ ${label}`;
