@@ -89,6 +89,31 @@ describe.each(VIEWPORTS)('the app at $width×$height', (size) => {
     await page.close();
   }, 120_000);
 
+  it('colours nodes by country with the legend following, and fits the sidebar\'s tables', async () => {
+    const page = await open(size);
+    await page.selectOption('#colour-by', 'country');
+    await expect.poll(() => page.locator('#colour-key li').count()).toBeGreaterThan(1);
+    const s = await state(page);
+    const doc = s.view.status === 'done' ? s.view.value.document : null;
+    const countries = new Set(doc!.nodes.map((n) => n.attributes.country));
+    const shown = await page.locator('#colour-key li').allTextContents();
+    // One entry per country up to nine, then "other (N)".
+    expect(shown.length).toBe(Math.min(countries.size, 9) + (countries.size > 9 ? 1 : 0));
+    const first = await page.locator('#colour-key li .swatch').first().evaluate((e) => getComputedStyle(e).backgroundColor);
+    const m = /rgb\((\d+), (\d+), (\d+)\)/.exec(first)!;
+    const hex = `#${[m[1], m[2], m[3]].map((v) => Number(v).toString(16).padStart(2, '0')).join('')}`;
+    const png = decodePng(await page.locator('#graph').screenshot());
+    expect(countColour(png, hex, 10), `nodes drawn in ${hex}`).toBeGreaterThan(20);
+    await shot(page, `first-hour-colour-country-${tag}`);
+    // No table of the sidebar scrolls sideways.
+    const overflow = await page.evaluate(() => [...document.querySelectorAll('#panels table')].filter((t) => {
+      const box = t.closest('.table-scroll') ?? t.parentElement!;
+      return box.scrollWidth > box.clientWidth + 1;
+    }).map((t) => t.id || t.className));
+    expect(overflow).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('keeps the selected node and its neighbours in view beside the inspector', async () => {
     const page = await open(size);
     const s = await state(page);
