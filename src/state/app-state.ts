@@ -13,7 +13,8 @@ import { editLoaded, initialEditState, type EditState } from './edit.ts';
 export const LAYOUTS = ['tiered', 'geographic', 'force'] as const;
 export type LayoutChoice = (typeof LAYOUTS)[number];
 export const SIZE_BY = ['impact', 'throughput', 'betweenness', 'uniform'] as const;
-export type SizeBy = (typeof SIZE_BY)[number];
+/** A figure of the engine, or `attr:NAME`: a numeric attribute of the nodes (the app's size menu lists them). */
+export type SizeBy = (typeof SIZE_BY)[number] | `attr:${string}`;
 export const COUNTRY_MODES = ['off', 'nodes'] as const;
 export type CountryMode = (typeof COUNTRY_MODES)[number];
 

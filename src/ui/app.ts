@@ -236,6 +236,15 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       if (s.demand) values[s.demand] = 1;
     } else if (s.sizeBy === 'throughput' && s.view.status === 'done') values = s.view.value.throughput;
     else if (s.sizeBy === 'betweenness' && s.betweenness.status === 'done') values = s.betweenness.value.values;
+    else if (s.sizeBy.startsWith('attr:')) {
+      // A numeric attribute of the nodes (negative and missing values: the smallest size).
+      const name = s.sizeBy.slice(5);
+      values = {};
+      for (const n of docOf(s)?.nodes ?? []) {
+        const v = (n.attributes as Record<string, unknown>)[name];
+        if (typeof v === 'number' && v > 0) values[n.key] = v;
+      }
+    }
     if (!values) return null;
     // Reduced, not spread: spreading a value per node overflows the call stack at some hundred thousand nodes.
     const max = Object.values(values).reduce((m, v) => (v > m ? v : m), 0);

@@ -51,6 +51,19 @@ export function colourChoices(nodes: readonly NodeLike[]): { value: ColourBy; la
   return out;
 }
 
+/** The names of the attributes that are numbers wherever the nodes have them (for sizes). */
+export function numericAttributes(nodes: readonly NodeLike[]): string[] {
+  const seen = new Map<string, boolean>();
+  for (const n of nodes) {
+    for (const [name, v] of Object.entries(n.attributes)) {
+      if (NOT_COLOURS.has(name) || v === undefined || v === null) continue;
+      seen.set(name, (seen.get(name) ?? true) && typeof v === 'number' && Number.isFinite(v));
+    }
+    if (seen.size > 30) break;
+  }
+  return [...seen].filter(([, numeric]) => numeric).map(([name]) => name).sort();
+}
+
 /** The colours of `by` (`impact`: each node's impact on the buyer, from the engine's figures). */
 export function colourNodes(nodes: readonly NodeLike[], by: ColourBy, impact: Record<string, number> | null, nameOf: (value: string, by: ColourBy) => string = (v) => v): Colouring {
   if (by === 'kind') {

@@ -94,6 +94,8 @@ function sizeCaption(s: AppState): string {
         : `Size: betweenness centrality, estimated from ${s.betweenness.value.sampled.toLocaleString('en-US')} sampled sources (graphs over ${BETWEENNESS_EXACT_NODES.toLocaleString('en-US')} nodes)`;
     case 'uniform':
       return '';
+    default:
+      return `Size: the nodes' "${s.sizeBy.slice(5)}" (none: smallest)`;
   }
 }
 

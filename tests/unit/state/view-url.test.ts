@@ -22,6 +22,7 @@ describe('the view in the URL', () => {
     s = setLayout(s, 'geographic');
     s = setFocus(s, 'KR');
     s = select(s, { type: 'node', key: 'fab2' });
+    s = { ...s, colorBy: 'country', sizeBy: 'attr:capacity' };
     const params = viewParamsOf(s);
     const query = writeViewUrl('?graph=graphs%2Fsmall.json&x=1', params, { x: 0.5, y: 0.25, ratio: 0.8 });
     expect(new URLSearchParams(query).get('graph')).toBe('graphs/small.json');

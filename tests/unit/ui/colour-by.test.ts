@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colourChoices, colourNodes } from '../../../src/ui/colour-by.ts';
+import { colourChoices, colourNodes, numericAttributes } from '../../../src/ui/colour-by.ts';
 import { KIND_COLORS } from '../../../src/ui/look.ts';
 
 const n = (key: string, kind: 'foundry' | 'demand', country: string, extra: Record<string, unknown> = {}) => ({ key, attributes: { label: key, kind, country, ...extra } });
@@ -37,5 +37,8 @@ describe('colourNodes', () => {
 
   it('offers the attributes the nodes carry', () => {
     expect(colourChoices(nodes).map((c) => c.value)).toEqual(['kind', 'country', 'company', 'impact', 'attr:capacity']);
+    // For sizes: attributes that are numbers wherever they are given.
+    expect(numericAttributes(nodes)).toEqual(['capacity']);
+    expect(numericAttributes([...nodes, n('e', 'foundry', 'TW', { capacity: 'big' })])).toEqual([]);
   });
 });
