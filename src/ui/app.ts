@@ -441,7 +441,12 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
           for (const [code, at] of countryPlaces(nodes, s.layout === 'tiered' ? 'column' : 'centroid')) positions[countryNodeKey(code)] = at;
         }
         view.moveTo(positions);
-        setTimeout(() => view?.fit(), 450);
+        // A link's camera (view-url-sync.ts) instead of the fit, when the link named this layout.
+        setTimeout(() => {
+          const camera = viewUrl.takeCamera();
+          if (camera) view?.sigma.getCamera().setState(camera);
+          else view?.fit();
+        }, 450);
       }
     }
     // While a new graph is being built, the one on screen is left alone: the new one comes with the UI state of then.

@@ -14,10 +14,15 @@ import type { AppState } from '../state/app-state.ts';
 
 /** Camera moves end in one history update after this long at rest. */
 const CAMERA_REST_MS = 400;
-/** After a layout change from a link, the app fits the graph (app.ts, 450 ms): the link's camera comes after. */
-const AFTER_LAYOUT_MS = 700;
+/** A link's camera waits this long at most for the app to take it (takeCamera) after a change of layout. */
+const CAMERA_WAIT_MS = 5000;
 
 export interface ViewUrlSync {
+  /**
+   * A link's camera waiting for the layout it named to be in place: the app takes it where it would fit the graph
+   * after a change of layout (app.ts), so that the fit's animation does not undo it.
+   */
+  takeCamera(): Camera | null;
   destroy(): void;
 }
 
@@ -33,6 +38,7 @@ export function mountViewUrl(store: Store, renderer: () => Sigma | null): ViewUr
   let destroyed = false;
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
   let watchedCamera: Sigma | null = null;
+  let pendingCamera: Camera | null = null;
 
   const cameraOf = (): Camera | null => {
     const c = renderer()?.getCamera().getState();
@@ -61,12 +67,16 @@ export function mountViewUrl(store: Store, renderer: () => Sigma | null): ViewUr
     const before = store.get();
     store.update((s) => applyViewParams(s, params));
     written = viewParamsOf(store.get());
-    if (camera) {
-      const moved = store.get().layout !== before.layout;
+    if (!camera) return;
+    if (store.get().layout !== before.layout) {
+      // The app moves the nodes, then fits them: it takes the camera then (takeCamera), or it is set after a while.
+      pendingCamera = camera;
       setTimeout(() => {
-        if (!destroyed) renderer()?.getCamera().setState(camera);
-      }, moved ? AFTER_LAYOUT_MS : 50);
-    }
+        if (destroyed || pendingCamera !== camera) return;
+        pendingCamera = null;
+        renderer()?.getCamera().setState(camera);
+      }, CAMERA_WAIT_MS);
+    } else setTimeout(() => !destroyed && renderer()?.getCamera().setState(camera), 50);
   };
 
   const unsubscribe = store.subscribe((s) => {
@@ -90,6 +100,11 @@ export function mountViewUrl(store: Store, renderer: () => Sigma | null): ViewUr
   };
   window.addEventListener('popstate', onPop);
   return {
+    takeCamera() {
+      const c = pendingCamera;
+      pendingCamera = null;
+      return c;
+    },
     destroy() {
       destroyed = true;
       clearTimeout(cameraTimer);
