@@ -11,13 +11,13 @@ import './ui/styles.css';
 
 declare global {
   interface Window {
-    __chokepoint?: { state: () => Readonly<AppState>; ready: Promise<void>; screenPosition: AppHandle['screenPosition'] };
+    __chokepoint?: { state: () => Readonly<AppState>; ready: Promise<void>; screenPosition: AppHandle['screenPosition']; mapStatus?: AppHandle['mapStatus']; labelBoxes?: AppHandle['labelBoxes'] };
   }
 }
 
 const root = document.getElementById('app');
 if (root) {
   const app = mountApp(root, { url: defaultGraphUrl, file: 'japan-us-taiwan.json' });
-  window.__chokepoint = { state: () => app.store.get(), ready: app.ready, screenPosition: app.screenPosition };
+  window.__chokepoint = { state: () => app.store.get(), ready: app.ready, screenPosition: app.screenPosition, mapStatus: app.mapStatus, labelBoxes: app.labelBoxes };
   if (import.meta.hot) import.meta.hot.dispose(() => app.destroy());
 }

@@ -10,6 +10,15 @@ export interface CliIO {
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   /** Makes a folder and the folders above it, if missing. */
   makeFolder(path: string): Promise<void>;
+  /** The terminal's width in characters, when output goes to one (or $COLUMNS says); undefined for a pipe or a file. */
+  columns?: number | undefined;
+}
+
+/** The terminal's width: $COLUMNS when set to a number, else the TTY's, else none (a pipe keeps full-width tables). */
+function terminalColumns(): number | undefined {
+  const env = Number(process.env.COLUMNS);
+  if (Number.isInteger(env) && env > 0) return env;
+  return process.stdout.isTTY ? process.stdout.columns : undefined;
 }
 
 /**
@@ -22,6 +31,9 @@ export const PROCESS_IO: CliIO = {
   stderr: (t) => process.stderr.write(forTerminal(t)),
   writeFile: (p, data) => writeFile(p, data),
   makeFolder: async (p) => void (await mkdir(p, { recursive: true })),
+  get columns() {
+    return terminalColumns();
+  },
 };
 
 /** The graph the CLI opens when given none. */

@@ -53,7 +53,7 @@ export async function main(argv: string[], io: CliIO = PROCESS_IO): Promise<numb
   }
   const load = Object.hasOwn(LOADERS, name) ? LOADERS[name] : undefined;
   if (!load) {
-    io.stderr(`chokepoint: unknown command "${name}"\n\n${await mainHelp()}`);
+    io.stderr(`chokepoint: unknown command "${name}"; the commands are ${Object.keys(LOADERS).join(', ')}. Run "chokepoint --help" for what each does.\n`);
     return 2;
   }
   const command = await load();
@@ -72,7 +72,8 @@ export async function main(argv: string[], io: CliIO = PROCESS_IO): Promise<numb
     return await command.run(io, positionals, values);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`chokepoint ${command.name}: ${(error as Error).message}\n\n${commandHelp(command)}`);
+      // The one line that matters and where to read more, not the whole help.
+      io.stderr(`chokepoint ${command.name}: ${(error as Error).message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '')}\nUsage: ${command.usage}\nRun "chokepoint ${command.name} --help" for its options.\n`);
       return 2;
     }
     if (error instanceof InvalidInput) {

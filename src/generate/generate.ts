@@ -26,7 +26,9 @@ export const MAX_FLOWS = 600_000;
 
 /** What the options must satisfy, as a message; undefined when they do. */
 export function checkGenerateOptions(o: GenerateOptions): string | undefined {
-  if (!Number.isSafeInteger(o.nodes) || o.nodes < MIN_NODES) return `--nodes: expected a whole number of at least ${MIN_NODES}, found ${o.nodes}`;
+  if (!Number.isSafeInteger(o.nodes) || o.nodes < MIN_NODES) {
+    return `--nodes: expected a whole number of at least ${MIN_NODES}, found ${o.nodes} (the generator makes ${MARKETS.length} buyer markets and ${TIERS.length} tiers of at least 8 makers, so that every input has several suppliers; for a small graph, edit graphs/korea-hf-photoresist-2019 or start one in the app)`;
+  }
   if (o.nodes > MAX_NODES) return `--nodes: expected at most ${MAX_NODES.toLocaleString('en-US')} (the cap, so that the file stays readable under the default --max-size), found ${o.nodes}`;
   if (!Number.isSafeInteger(o.seed)) return `--seed: expected a whole number, found ${o.seed}`;
   const min = minFlows(o.nodes);

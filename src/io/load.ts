@@ -173,9 +173,11 @@ function namesOf(draft: Draft) {
 }
 
 /** Warnings for guesses that renamed something, so the user can see and change them. */
-function guessWarnings(mapping: Mapping, chosen: Mapping | undefined, file: string): Problem[] {
+function guessWarnings(mapping: Mapping, chosen: Mapping | undefined, files: { nodes: string; edges: string }): Problem[] {
   const out: Problem[] = [];
   for (const [side, flag] of [['nodes', 'node'], ['edges', 'flow']] as const) {
+    // A guess about the flows' columns is blamed on the flows file (in a CSV pair, not nodes.csv).
+    const file = files[side];
     for (const [field, from] of Object.entries(mapping[side] ?? {})) {
       if (!from || from === field || (chosen?.[side] as Record<string, string> | undefined)?.[field] !== undefined) continue;
       out.push({ severity: 'warning', file, path: '', expected: `the ${side === 'nodes' ? 'node' : 'flow'} field "${field}"`, found: `"${from}", read as ${field} (a guess; change it with --map-${flag}-${field} or a mapping file)` });
@@ -272,7 +274,10 @@ function fromDraft(draft: Draft, mapping: Mapping, chosen: Mapping | undefined):
     const [side, name] = field.split('.') as ['nodes' | 'edges', string];
     mapping = { ...mapping, [side]: Object.fromEntries(Object.entries(mapping[side] ?? {}).filter(([f]) => f !== name)) };
   }
-  const warnings = [...guessWarnings(mapping, chosen, draft.attributesPlace.file), ...(draft.warnings ?? []), ...drafted.warnings];
+  const warnings = [...guessWarnings(mapping, chosen, {
+    nodes: draft.nodes[0]?.place.file ?? draft.attributesPlace.file,
+    edges: draft.edges[0]?.place.file ?? draft.attributesPlace.file,
+  }), ...(draft.warnings ?? []), ...drafted.warnings];
   return { format: draft.format, early: draft.problems ?? [], raw: drafted.raw, mapping, unavailable: drafted.unavailable, warnings, locate: drafted.locate };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The geographic layout: each node at its country's position (equirectangular,
- * x = longitude, y = latitude) on a map centred on the Pacific (the Americas,
+ * x = longitude, y = latitude, the plate carrée of the app's world basemap) on a map centred on the Pacific (the Americas,
  * west of 30°W, are moved east by 360°, so that Europe, Asia and America read
  * left to right), the nodes of one country on rings around it ordered by kind
  * then key, so that they do not sit on each other. Countries missing from the
@@ -28,12 +28,17 @@ export interface GeographicOptions {
   room?: number;
 }
 
+/** The map's centre meridian: the Pacific (the Americas, west of 30°W, are moved east by 360°). */
+export const MAP_CENTRE_LON = 150;
+/** Latitude's factor on the map (1: the plate carrée the app's world basemap is drawn in, src/ui/basemap.ts). */
+export const MAP_STRETCH = 1;
+
 /** Above this many nodes, overlaps are removed between countries' discs, not between nodes. */
 export const OVERLAP_NODES = 2000;
 
 export function geographicLayout(graph: SupplyGraph, options: GeographicOptions = {}): Map<string, Point> {
   const spread = options.spread ?? 3;
-  const stretch = options.stretch ?? 3;
+  const stretch = options.stretch ?? MAP_STRETCH;
   const room = options.room ?? 5;
   if (graph.order > OVERLAP_NODES) return discLayout(graph, stretch, room);
   const byCountry = groupByCountry(graph, (key) => key);
@@ -91,7 +96,7 @@ function discLayout(graph: SupplyGraph, stretch: number, room: number): Map<stri
 }
 
 /** Longitude on the Pacific-centred map. */
-export const mapX = (lon: number) => (lon < -30 ? lon + 360 : lon);
+export const mapX = (lon: number) => (lon < MAP_CENTRE_LON - 180 ? lon + 360 : lon);
 /** Where countries missing from the table go: west of every place on the map. */
 export const UNKNOWN_X = -60;
 

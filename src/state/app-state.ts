@@ -13,7 +13,8 @@ import { editLoaded, initialEditState, type EditState } from './edit.ts';
 export const LAYOUTS = ['tiered', 'geographic', 'force'] as const;
 export type LayoutChoice = (typeof LAYOUTS)[number];
 export const SIZE_BY = ['impact', 'throughput', 'betweenness', 'uniform'] as const;
-export type SizeBy = (typeof SIZE_BY)[number];
+/** A figure of the engine, or `attr:NAME`: a numeric attribute of the nodes (the app's size menu lists them). */
+export type SizeBy = (typeof SIZE_BY)[number] | `attr:${string}`;
 export const COUNTRY_MODES = ['off', 'nodes'] as const;
 export type CountryMode = (typeof COUNTRY_MODES)[number];
 
@@ -62,6 +63,8 @@ export interface AppState {
   whatIf: Async<WhatIfResult>;
   layout: LayoutChoice;
   sizeBy: SizeBy;
+  /** What colours the nodes: `kind` (the default), `country`, `company`, `impact` or `attr:NAME` (src/ui/colour-by.ts). */
+  colorBy: string;
   /** `sampled`: the number of sources of an estimate (graphs above BETWEENNESS_EXACT_NODES); null when exact. */
   betweenness: Async<Betweenness>;
   /** Sources done of a running betweenness, for its progress. */
@@ -81,6 +84,7 @@ export const initialState = (): AppState => ({
   focus: 'foundry:TW',
   layout: 'tiered',
   sizeBy: 'impact',
+  colorBy: 'kind',
   betweennessProgress: null,
   countries: 'off',
   edit: initialEditState(),
@@ -169,6 +173,7 @@ export const setFocus = (s: AppState, focus: string): AppState => ({ ...s, focus
 export const select = (s: AppState, selection: Selection): AppState => ({ ...s, selection });
 export const setLayout = (s: AppState, layout: LayoutChoice): AppState => ({ ...s, layout });
 export const setSizeBy = (s: AppState, sizeBy: SizeBy): AppState => ({ ...s, sizeBy });
+export const setColorBy = (s: AppState, colorBy: string): AppState => ({ ...s, colorBy });
 export const setCountries = (s: AppState, countries: CountryMode): AppState => ({ ...s, countries });
 export function toggleKind(s: AppState, kind: NodeKind): AppState {
   const hidden = s.filters.hiddenKinds.includes(kind) ? s.filters.hiddenKinds.filter((k) => k !== kind) : [...s.filters.hiddenKinds, kind];

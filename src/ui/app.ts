@@ -5,10 +5,12 @@
  * kills the renderer.
  */
 import { nodeOf } from './doc-index.ts';
+import { fetchFailure } from '../state/fetch-answer.ts';
 import * as A from '../state/app-state.ts';
 import { createStore, type Store } from '../state/store.ts';
 import { formatProblem } from '../model/problem.ts';
-import { countryName } from '../model/countries.ts';
+import { countryLabel, placeName, useGraphCountries } from './words.ts';
+import { colourNodes, type Colouring } from './colour-by.ts';
 import { flowArrays } from '../worker/betweenness.ts';
 import { startBetweenness, startEngineWorker, type BetweennessRun, type EngineClient } from '../worker/client.ts';
 import type { GraphView as EngineView } from '../worker/protocol.ts';
@@ -32,10 +34,13 @@ import { createSearch } from './search.ts';
 import { mountFiles } from './files/files-ui.ts';
 import { mountEditing } from './edit/editing.ts';
 import { startWork } from './persist/start-work.ts';
+import { mountMapLayers, type MapLayers } from './map-layers.ts';
+import { mountViewUrl } from './view-url-sync.ts';
 import { betweennessProgressText, renderScenarioBar, renderViewControls, type ToolbarActions } from './toolbar.ts';
 import { mountRobustness } from './robustness/controller.ts';
 
-const INSPECTOR_SHIFT = 230;
+/** What the inspector covers of the canvas before it is drawn: its width and its margin on the right (styles.css). */
+const INSPECTOR_COVER = 500;
 /** Above this many nodes and flows, a new display graph is built in slices (docs/scale.md, In the app). */
 const SLICED_BUILD_ITEMS = 5_000;
 
@@ -45,6 +50,10 @@ export interface AppHandle {
   ready: Promise<void>;
   /** A node's position on the page, for tests. */
   screenPosition(key: string): { x: number; y: number } | null;
+  /** For tests: the node labels painted by the last render, boxes in the page's CSS pixels. */
+  labelBoxes(): { key: string; box: { x: number; y: number; w: number; h: number } }[];
+  /** For tests: what the Map layout's layers painted last. */
+  mapStatus(): { world: boolean; countryFlows: boolean } | null;
   destroy(): void;
 }
 
@@ -52,6 +61,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
   const store = createStore();
   const engine: EngineClient = startEngineWorker();
   let view: GraphView | null = null;
+  /** The world and the country-to-country flows under the Map layout (src/ui/map-layers.ts). */
+  let mapLayers: MapLayers | null = null;
   let chartMode: 'byCountry' | 'byKindCountry' = 'byKindCountry';
   let spofAll = false;
   let changesAll = false;
@@ -91,8 +102,10 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     },
   });
   root.replaceChildren(
+    // Two rows of fixed height, whatever the title's length or the messages (styles.css, header).
     h('header', { className: 'top' },
-      h('h1', {}, 'Chokepoint'), files.toolbar, title, scenarioSlot, editing.bar, h('div', { className: 'spacer' }), search.element),
+      h('div', { className: 'top-row' }, h('h1', {}, 'Chokepoint'), files.toolbar, title, h('div', { className: 'spacer' }), search.element),
+      h('div', { className: 'top-row' }, scenarioSlot, editing.bar)),
     h('main', { className: 'layout' },
       h('section', { className: 'graph-area', 'aria-label': 'Graph' },
         h('div', { className: 'graph-toolbar' }, controlsSlot, filtersSlot, status), canvas, zoomButtons, legendSlot, inspectorSlot, files.panel, editing.editor.element),
@@ -105,8 +118,20 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     update((s) => A.select(s, { type: 'node', key }));
     const doc = docOf(store.get());
     if (doc?.nodes.some((n) => n.key === key && n.attributes.kind === 'demand')) update((s) => A.selectDemand(s, key));
-    // The inspector covers the right of the graph: the node goes left of the centre.
-    view?.centreOn([key], INSPECTOR_SHIFT);
+    // The inspector covers the right of the graph: the node and its neighbours go in the part it leaves free.
+    frameWithInspector(key);
+  }
+  /** The canvas's pixels the inspector covers, from its right edge (styles.css: .inspector-slot and .inspector). */
+  function inspectorCover(): number {
+    const panel = inspectorSlot.querySelector<HTMLElement>('.inspector');
+    const c = canvas.getBoundingClientRect();
+    if (panel) return Math.max(0, c.right - panel.getBoundingClientRect().left + 12);
+    return INSPECTOR_COVER;
+  }
+  function frameWithInspector(key: string) {
+    if (!view) return;
+    // After the inspector is drawn, so that its width is known.
+    requestAnimationFrame(() => view?.frameBeside([key, ...view.neighboursOf(key)], inspectorCover()));
   }
   function selectInput(input: string) {
     update((s) => A.select(s, { type: 'input', input }));
@@ -142,7 +167,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     let text: string;
     try {
       const response = await fetch(source.url);
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
+      const failure = fetchFailure(response.status, response.statusText, response.headers.get('content-type'), source.file);
+      if (failure) throw new Error(failure);
       text = await response.text();
     } catch (cause) {
       const found = cause instanceof Error ? cause.message : String(cause);
@@ -230,12 +256,36 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       if (s.demand) values[s.demand] = 1;
     } else if (s.sizeBy === 'throughput' && s.view.status === 'done') values = s.view.value.throughput;
     else if (s.sizeBy === 'betweenness' && s.betweenness.status === 'done') values = s.betweenness.value.values;
+    else if (s.sizeBy.startsWith('attr:')) {
+      // A numeric attribute of the nodes (negative and missing values: the smallest size).
+      const name = s.sizeBy.slice(5);
+      values = {};
+      for (const n of docOf(s)?.nodes ?? []) {
+        const v = (n.attributes as Record<string, unknown>)[name];
+        if (typeof v === 'number' && v > 0) values[n.key] = v;
+      }
+    }
     if (!values) return null;
     // Reduced, not spread: spreading a value per node overflows the call stack at some hundred thousand nodes.
     const max = Object.values(values).reduce((m, v) => (v > m ? v : m), 0);
     const out = new Map<string, number>();
     for (const n of docOf(s)?.nodes ?? []) out.set(n.key, max > 0 ? 3 + 14 * Math.sqrt((values[n.key] ?? 0) / max) : 4);
     return out;
+  }
+  /** The nodes' colours and the legend's key (colour-by.ts), made again only when what they read changes. */
+  let colourMemo: { inputs: unknown[]; value: Colouring } | null = null;
+  function colouring(s: A.AppState): Colouring {
+    const doc = docOf(s);
+    const report = s.preview ? undefined : A.currentReport(s);
+    const inputs = [doc, s.colorBy, s.colorBy === 'impact' ? report : null, s.colorBy === 'impact' ? s.demand : null];
+    if (colourMemo && colourMemo.inputs.every((x, i) => x === inputs[i])) return colourMemo.value;
+    let value: Colouring = { colors: null, key: null };
+    if (doc) {
+      const impact = s.colorBy === 'impact' ? Object.fromEntries(A.spofOf(report, s.demand).map((c) => [c.key, c.impact])) : null;
+      value = colourNodes(doc.nodes, s.colorBy, impact, (v, by) => (by === 'country' ? countryLabel(v) : v));
+    }
+    colourMemo = { inputs, value };
+    return value;
   }
   function graphUi(s: A.AppState) {
     const changes = A.comparing(s) && s.view.status === 'done' ? s.view.value.changes : null;
@@ -247,6 +297,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       countryFilter: s.filters.country,
       inputFilter: s.filters.input,
       sizes: sizes(s),
+      colors: colouring(s).colors,
       availability: whatIf?.availability ?? null,
       failed: new Set(whatIf?.failed ?? []),
       changedNodes: changes ? new Map([...changes.addedNodes.map((k) => [k, 'added'] as const), ...changes.changedNodes.map((k) => [k, 'changed'] as const)]) : null,
@@ -264,13 +315,18 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
 
   function renderPanels(s: A.AppState) {
     title.textContent = s.preview && s.view.status === 'done' ? s.view.value.document.attributes.title : s.loaded ? s.loaded.document.attributes.title : '';
+    title.title = title.textContent;
     fill(scenarioSlot, renderScenarioBar(s, toolbar));
     fill(controlsSlot, renderViewControls(s, toolbar));
     if (s.preview) status.textContent = `Computing the figures of ${s.preview}…`;
     else if (s.load.status === 'error') {
       // With a graph on screen, the problems panel (src/ui/files) lists every problem; the status line stays one line.
-      if (s.loaded) status.replaceChildren(h('p', { className: 'error', title: formatProblem(s.load.problems[0] ?? { severity: 'error', path: '', expected: '', found: '' }) }, `Could not load ${s.load.file} (${s.load.problems.length} problems); the graph is unchanged.`));
-      else status.replaceChildren(h('p', { className: 'error' }, `Could not load ${s.load.file}: `, ...s.load.problems.slice(0, 5).map((p) => h('span', { className: 'problem' }, formatProblem(p)))));
+      // One line, whatever the problems (the toolbar keeps its height); the problems panel lists them all.
+      const n = s.load.problems.length;
+      const first = s.load.problems[0];
+      const all = s.load.problems.slice(0, 5).map(formatProblem).join('\n');
+      if (s.loaded) status.replaceChildren(h('p', { className: 'error', title: all }, `Could not load ${s.load.file} (${n} problem${n === 1 ? '' : 's'}); the graph is unchanged.`));
+      else status.replaceChildren(h('p', { className: 'error', title: all }, `Could not load ${s.load.file}: `, first ? h('span', { className: 'problem' }, formatProblem(first)) : null, n > 1 ? ` (and ${n - 1} more)` : ''));
     } else if (s.load.status === 'loading' || s.view.status === 'running') status.textContent = 'Working…';
     else if (s.view.status === 'error') status.replaceChildren(h('p', { className: 'error' }, s.view.message));
     else status.textContent = '';
@@ -285,17 +341,18 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       return;
     }
     const legendActions: LegendActions = {
+      setColorBy: (by) => update((t) => A.setColorBy(t, by)),
       toggleKind: (k) => update((t) => A.toggleKind(t, k)),
       setCountry: (c) => update((t) => A.setCountryFilter(t, c)),
       setInput: (i) => update((t) => A.setInputFilter(t, i)),
     };
     for (const slot of [legendSlot, filtersSlot]) slot.style.minHeight = '';
-    fill(legendSlot, renderLegend(s, legendActions));
+    fill(legendSlot, renderLegend(s, legendActions, colouring(s)));
     fill(filtersSlot, renderFilters(s, legendActions));
     const sel = s.selection?.type === 'node' ? s.selection.key : null;
     const inspector = sel && countryOfNodeKey(sel) === null ? renderInspector(s, sel, {
       selectNode, failNode, failCountry,
-      centre: (k) => view?.centreOn([k], INSPECTOR_SHIFT),
+      centre: (k) => frameWithInspector(k),
       edit: (k) => editing.openNode(k),
       close: () => update((t) => A.select(t, null)),
     }) : null;
@@ -329,7 +386,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
   }
 
   /** Everything `graphUi` reads. */
-  const uiInputs = (s: A.AppState) => [s.selection, s.filters, s.preview, s.loaded, s.sizeBy, s.demand, s.scenario, s.view, s.betweenness, s.whatIf, s.compare];
+  const uiInputs = (s: A.AppState) => [s.selection, s.filters, s.preview, s.loaded, s.sizeBy, s.demand, s.scenario, s.view, s.betweenness, s.whatIf, s.compare, s.colorBy];
   const sizeKeyOf = (s: A.AppState) =>
     `${s.sizeBy}|${s.demand}|${s.scenario}|${s.betweenness.status}|${s.view.status}|${s.preview}|${s.whatIf.status === 'done' ? JSON.stringify(s.whatIf.value.failure) : s.whatIf.status}`;
   /** The latest display graph asked for (an older one built in slices is dropped), and whether it is still being built. */
@@ -353,6 +410,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
         onDrawn: (detail) => root.dispatchEvent(new CustomEvent('chokepoint:drawn', { detail, bubbles: true })),
       });
       editing.attach(view);
+      mapLayers = mountMapLayers(view);
       markReady();
     } else {
       view.setGraph(g, graphUi(s));
@@ -362,8 +420,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     // Made at the first search: 10,000 entries are a long task while a big graph opens.
     search.setEntries(() => g.mapNodes((key, a) => ({
       key, label: a.fullLabel,
-      detail: a.kind === 'country' ? 'country' : `${a.kind} · ${countryName(a.country)}`,
-      haystack: `${a.fullLabel} ${key} ${a.country} ${countryName(a.country)}`.toLowerCase(),
+      detail: a.kind === 'country' ? 'country' : `${a.kind} · ${placeName(a.country)}`,
+      haystack: `${a.fullLabel} ${key} ${a.country} ${placeName(a.country)}`.toLowerCase(),
     })));
     return withUi;
   }
@@ -403,6 +461,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     if (s.sizeBy === 'betweenness' && s.betweenness.status === 'idle' && s.view.status === 'done') void requestBetweenness();
 
     const ev = s.view.status === 'done' ? s.view.value : null;
+    // The graph's own country names ("XW": "Rest of the world") in every sentence and list.
+    if (ev) useGraphCountries(ev.document.attributes.countries);
     const viewChanged = ev && (prev.view.status !== 'done' || prev.view.value !== ev);
     // A new graph is drawn with the UI state in one pass of sigma's reducers (each pass is long on a big graph).
     let drawnWithUi = false;
@@ -421,7 +481,12 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
           for (const [code, at] of countryPlaces(nodes, s.layout === 'tiered' ? 'column' : 'centroid')) positions[countryNodeKey(code)] = at;
         }
         view.moveTo(positions);
-        setTimeout(() => view?.fit(), 450);
+        // A link's camera (view-url-sync.ts) instead of the fit, when the link named this layout.
+        setTimeout(() => {
+          const camera = viewUrl.takeCamera();
+          if (camera) view?.sigma.getCamera().setState(camera);
+          else view?.fit();
+        }, 450);
       }
     }
     // While a new graph is being built, the one on screen is left alone: the new one comes with the UI state of then.
@@ -433,12 +498,15 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       if (!drawnWithUi) view.update(graphUi(s), { resize: sizeKey !== lastSizeKey || s.filters !== prev.filters });
       lastSizeKey = sizeKey;
     }
+    mapLayers?.sync(s);
     renderPanels(s);
     // A newly opened inspector takes the keyboard focus, so that Tab walks through it and Escape closes it.
     const opened = s.selection?.type === 'node' && (prev.selection?.type !== 'node' || prev.selection.key !== s.selection.key);
     if (opened) inspectorSlot.querySelector<HTMLElement>('#inspector')?.focus({ preventScroll: true });
   }
   const unsubscribe = store.subscribe(onChange);
+  // The view in the URL: links that reopen it, Back and Forward (src/ui/view-url-sync.ts).
+  const viewUrl = mountViewUrl(store, () => view?.sigma ?? null);
 
   const onKey = (e: KeyboardEvent) => {
     const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
@@ -458,14 +526,21 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     store,
     ready,
     screenPosition: (key) => view?.screenPosition(key) ?? null,
+    mapStatus: () => mapLayers?.status() ?? null,
+    labelBoxes: () => {
+      const r = canvas.getBoundingClientRect();
+      return (view?.labelBoxes() ?? []).map(({ key, box }) => ({ key, box: { ...box, x: box.x + r.left, y: box.y + r.top } }));
+    },
     destroy() {
       if (destroyed) return;
       destroyed = true;
       unsubscribe();
+      viewUrl.destroy();
       document.removeEventListener('keydown', onKey);
       search.destroy();
       cancelBetweenness();
       robustness.destroy();
+      mapLayers?.kill();
       view?.kill();
       files.destroy();
       editing.destroy();

@@ -6,7 +6,7 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { NodeKind } from '../model/schema.ts';
-import { countryName } from '../model/countries.ts';
+import { countryLabel, placeName } from './words.ts';
 import type { GraphView, Positions } from '../worker/protocol.ts';
 import { edgeKeyAt } from './doc-index.ts';
 import { idle, nextTask } from './next-task.ts';
@@ -198,7 +198,8 @@ function* displaySteps(view: GraphView, positions: Positions, withCountries: boo
   let n = 0;
   for (const { key, attributes: a } of view.document.nodes) {
     const p = positions[key] ?? { x: 0, y: 0 };
-    g.addNode(key, { x: p.x, y: p.y, size: 5, color: KIND_COLORS[a.kind], label: shortLabel(a.label), fullLabel: a.label, kind: a.kind, country: a.country });
+    // A buyer's label is never cut (the focus buyer's name is the headline's subject); others are, to 26 characters.
+    g.addNode(key, { x: p.x, y: p.y, size: 5, color: KIND_COLORS[a.kind], label: a.kind === 'demand' ? a.label : shortLabel(a.label), fullLabel: a.label, kind: a.kind, country: a.country });
     if (++n % STEP === 0) yield;
   }
   let max = 0;
@@ -331,8 +332,8 @@ function addCountryNodes(g: DisplayGraph, placement: CountryPlacement, addEdge: 
       y: at.y,
       size: 7,
       color: COUNTRY_NODE_COLOR,
-      label: countryName(code),
-      fullLabel: `${countryName(code)} (${code})`,
+      label: placeName(code),
+      fullLabel: countryLabel(code),
       kind: 'country',
       country: code,
     });

@@ -20,7 +20,8 @@ import { canvasLineProgram, type Lines } from './canvas-line-program.ts';
 import { canvasPointProgram } from './canvas-point-program.ts';
 import { nextTask } from './next-task.ts';
 import { detachedFlows, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows, type DetachedFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
-import { drawHover, drawLabel } from './labels.ts';
+import { createLabelLayer, drawHover } from './labels.ts';
+import type { Box } from './label-placement.ts';
 import { ADDED_COLOR, CHANGED_DOWN, CHANGED_UP, FADED, FAILED_COLOR, LOSS_COLOR, mix, namedNeighbours } from './look.ts';
 
 export interface GraphUi {
@@ -32,6 +33,8 @@ export interface GraphUi {
   inputFilter: string;
   /** Display size per node, from the chosen figure. */
   sizes: Map<string, number> | null;
+  /** Colour per node when not by kind (colour-by.ts); null: the display graph's, by kind. */
+  colors?: Map<string, string> | null;
   /** a(n) under the what-if failure; null when nothing fails. */
   availability: Record<string, number> | null;
   failed: Set<string>;
@@ -67,6 +70,13 @@ export interface GraphView {
   moveTo(positions: Record<string, { x: number; y: number }>): void;
   /** Centres the camera on these nodes; `shiftPx` moves them left of the centre (to clear the inspector). */
   centreOn(keys: string[], shiftPx?: number): void;
+  /**
+   * Moves the camera so that these nodes (a selection and its neighbours) lie in the part of the canvas left of
+   * `coverPx` pixels on its right (a panel's), zooming out if they need it; not in closer than the camera was or 0.8.
+   */
+  frameBeside(keys: string[], coverPx: number): void;
+  /** The nodes a node's flows link it to, in the graph drawn. */
+  neighboursOf(key: string): string[];
   fit(): void;
   zoom(factor: number): void;
   /** Runs ForceAtlas2 in its worker for a while; calls `done` when it stops. */
@@ -74,8 +84,13 @@ export interface GraphView {
   stopForce(): void;
   /** A node's position on the page, for tests. */
   screenPosition(key: string): { x: number; y: number } | null;
+  /** The node labels the last render painted, their boxes in CSS pixels of the canvas (for tests: none overlap). */
+  labelBoxes(): { key: string; box: Box }[];
   kill(): void;
 }
+
+/** Up to this many nodes, labels also keep off the nodes' discs (each render looks at every node). */
+const LABEL_DISC_NODES = 1500;
 
 export interface GraphViewEvents {
   onClickNode(key: string): void;
@@ -181,6 +196,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     }
     const size = ui.sizes?.get(key);
     if (size !== undefined) out.size = size;
+    const own = ui.colors?.get(key);
+    if (own !== undefined) out.color = own;
     if (a.kind === 'country') out.forceLabel = true;
     if (a.kind === 'demand') {
       out.size = Math.max(out.size ?? 0, 7);
@@ -188,6 +205,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     }
     if (ui.availability && a.kind !== 'country') {
       const av = ui.availability[key] ?? 1;
+      const color = out.color ?? a.color;
       if (ui.failed.has(key)) {
         out.color = FAILED_COLOR;
         out.label = `✕ ${label}`;
@@ -323,6 +341,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   // Few flows left out by the build go in before sigma takes the graph; many go in slices once it has, or stay
   // beside it (attach).
   if (!flowsBeside() && (detachedFlows(graph)?.keys.length ?? 0) <= SLICED_ATTACH_EDGES) putDetachedFlows(graph);
+  // Labels are placed without overlap at the end of each render (labels.ts, label-placement.ts).
+  const labelLayer = createLabelLayer();
   const sigma = new Sigma<DisplayNode, DisplayEdge>(graph, container, {
     nodeReducer,
     edgeReducer,
@@ -339,7 +359,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     minCameraRatio: 0.05,
     maxCameraRatio: 4,
     stagePadding: 40,
-    defaultDrawNodeLabel: drawLabel as never,
+    defaultDrawNodeLabel: labelLayer.draw as never,
     defaultDrawNodeHover: drawHover as never,
   });
 
@@ -369,7 +389,14 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     // A graph being built may have one node, or all in one column or row: give the box some room.
     const padX = maxX - minX < 1e-6 ? 1 : 0;
     const padY = maxY - minY < 1e-6 ? 1 : 0;
-    sigma.setCustomBBox({ x: [minX - padX, maxX + 0.3 * w + padX], y: [minY - padY, maxY + padY] });
+    // The longest label among the rightmost nodes (buyers' are never cut), as a share of the canvas it may take.
+    let longest = 0;
+    graph.forEachNode((_k, a) => {
+      if (a.x >= maxX - 0.02 * w) longest = Math.max(longest, a.label.length);
+    });
+    const share = Math.min(0.45, (longest * 7 + 16) / Math.max(200, container.offsetWidth - 80));
+    const room = Math.max(0.3, share / (1 - share));
+    sigma.setCustomBBox({ x: [minX - padX, maxX + room * w + padX], y: [minY - padY, maxY + padY] });
   };
   frame();
 
@@ -442,6 +469,19 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   sigma.on('leaveNode', () => {
     if (ui.hovered !== null) hover(null);
   });
+  // The labels sigma asked for, placed clear of each other and, on graphs up to LABEL_DISC_NODES, of the nodes' discs.
+  sigma.on('afterRender', () => labelLayer.flush(() => {
+    const g = sigma.getGraph();
+    if (g.order > LABEL_DISC_NODES) return [];
+    const discs: { key: string; x: number; y: number; r: number }[] = [];
+    g.forEachNode((key) => {
+      const d = sigma.getNodeDisplayData(key);
+      if (!d || d.hidden) return;
+      const p = sigma.framedGraphToViewport(d);
+      discs.push({ key, x: p.x, y: p.y, r: sigma.scaleSize(d.size) });
+    });
+    return discs;
+  }, sigma.getDimensions()));
   // The first render of each new graph is reported once (tests and the app benchmark time "drawn" by it).
   let undrawn = true;
   sigma.on('afterRender', () => {
@@ -596,6 +636,31 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       const dx = ((b.x - a.x) * ratio) / camera.ratio;
       void camera.animate({ x: x + dx, y, ratio }, { duration: 350 });
     },
+    frameBeside(keys, coverPx) {
+      const shown = keys.map((k) => (graph.hasNode(k) ? sigma.getNodeDisplayData(k) : undefined)).filter((d): d is NodeDisplayData => d !== undefined && !d.hidden);
+      if (shown.length === 0) return;
+      let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+      for (const d of shown) {
+        minX = Math.min(minX, d.x);
+        maxX = Math.max(maxX, d.x);
+        minY = Math.min(minY, d.y);
+        maxY = Math.max(maxY, d.y);
+      }
+      const { width, height } = sigma.getDimensions();
+      const camera = sigma.getCamera();
+      // Framed units per CSS pixel at ratio 1 (they scale with the ratio).
+      const a = sigma.viewportToFramedGraph({ x: 0, y: 0 }), b = sigma.viewportToFramedGraph({ x: 100, y: 100 });
+      const perPx = Math.max(Math.abs(b.x - a.x), Math.abs(b.y - a.y)) / 100 / camera.ratio;
+      // Room for the labels right of the nodes and the nodes' own size.
+      const freeW = Math.max(120, width - coverPx - 200), freeH = Math.max(120, height - 100);
+      const needed = Math.max((maxX - minX) / (perPx * freeW), (maxY - minY) / (perPx * freeH));
+      const ratio = Math.min(4, Math.max(needed, Math.min(camera.ratio, 0.8)));
+      // The nodes' middle goes to the middle of the free part, left of the panel: the camera's centre is coverPx/2 right of it.
+      const x = (minX + maxX) / 2 + (coverPx / 2 + 40) * perPx * ratio;
+      const y = (minY + maxY) / 2;
+      void camera.animate({ x, y, ratio }, { duration: 350 });
+    },
+    neighboursOf: (key) => (graph.hasNode(key) ? graph.neighbors(key) : []),
     fit: () => void sigma.getCamera().animatedReset({ duration: 300 }),
     zoom: (factor) => void (factor > 1 ? sigma.getCamera().animatedUnzoom({ duration: 200, factor }) : sigma.getCamera().animatedZoom({ duration: 200, factor: 1 / factor })),
     runForce(ms, done) {
@@ -633,6 +698,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       const r = container.getBoundingClientRect();
       return { x: r.left + p.x, y: r.top + p.y };
     },
+    labelBoxes: () => labelLayer.placed().map((p) => ({ key: p.key, box: p.box })),
     kill() {
       if (killed) return;
       killed = true;

@@ -4,23 +4,51 @@ import { comparing as isComparing, hasFailure, type AppState } from '../state/ap
 import { h } from './dom.ts';
 import { COUNTRY_NODE_COLOR, FAILED_COLOR, KIND_COLORS, KIND_NAMES, LOSS_COLOR } from './look.ts';
 import { countryLabel } from './words.ts';
+import { colourChoices, type Colouring } from './colour-by.ts';
+import { pct } from '../report/format.ts';
 import { BETWEENNESS_EXACT_NODES } from '../worker/betweenness.ts';
 
 export interface LegendActions {
+  /** What colours the nodes (colour-by.ts). */
+  setColorBy?(by: string): void;
   toggleKind(kind: (typeof NODE_KINDS)[number]): void;
   setCountry(code: string): void;
   setInput(input: string): void;
 }
 
-export function renderLegend(s: AppState, act: LegendActions): HTMLElement {
+/** The colour control and, when the colour is not the kind's, the key of the colours: the legend follows the colour. */
+function colourPart(s: AppState, act: LegendActions, colouring: Colouring | null): { control: HTMLElement | null; key: HTMLElement | null } {
+  const doc = s.view.status === 'done' ? s.view.value.document : null;
+  if (!doc || !act.setColorBy) return { control: null, key: null };
+  const select = h('select', { id: 'colour-by', 'aria-label': 'Colour nodes by', onchange: (e) => act.setColorBy!((e.target as HTMLSelectElement).value) });
+  for (const c of colourChoices(doc.nodes)) select.append(h('option', { value: c.value, selected: c.value === s.colorBy }, c.label));
+  const control = h('label', { className: 'legend-colour' }, 'Colour ', select);
+  const key = colouring?.key;
+  if (!key || s.colorBy === 'kind') return { control, key: null };
+  if (key.type === 'ramp') {
+    const f = (v: number) => (s.colorBy === 'impact' ? pct(v) : Number.isInteger(v) ? String(v) : v.toPrecision(3));
+    return { control, key: h('p', { className: 'legend-whatif', id: 'colour-key' }, f(key.min), ' ', h('span', { className: 'swatch ramp', style: `background:linear-gradient(90deg,${key.from},${key.to})` }), ' ', f(key.max), key.missing ? ` · ${key.missing} without a value (grey)` : '') };
+  }
+  return {
+    control,
+    key: h('ul', { className: 'legend-kinds', id: 'colour-key' },
+      ...key.items.map((i) => h('li', { className: 'legend-country', title: `${i.label}: ${i.count} node${i.count === 1 ? '' : 's'}` }, h('span', { className: 'swatch', style: `background:${i.color}`, 'aria-hidden': 'true' }), i.label)),
+      key.rest ? h('li', { className: 'legend-country' }, h('span', { className: 'swatch', style: 'background:#bab0ac', 'aria-hidden': 'true' }), `other (${key.rest})`) : null),
+  };
+}
+
+export function renderLegend(s: AppState, act: LegendActions, colouring: Colouring | null = null): HTMLElement {
+  const colour = colourPart(s, act, colouring);
+  const byKind = s.colorBy === 'kind';
   const doc = s.view.status === 'done' ? s.view.value.document : null;
   const present = new Set(doc?.nodes.map((n) => n.attributes.kind));
+  const makes = inputsByKind(doc);
   const kinds = h('ul', { className: 'legend-kinds' });
   for (const k of NODE_KINDS) {
     if (!present.has(k)) continue;
     const on = !s.filters.hiddenKinds.includes(k);
-    kinds.append(h('li', {}, h('button', { type: 'button', 'aria-pressed': String(on), 'data-focus': `kind-${k}`, title: on ? `Hide ${KIND_NAMES[k]}` : `Show ${KIND_NAMES[k]}`, onclick: () => act.toggleKind(k) },
-      h('span', { className: 'swatch', style: `background:${KIND_COLORS[k]}`, 'aria-hidden': 'true' }), KIND_NAMES[k])));
+    kinds.append(h('li', {}, h('button', { type: 'button', 'aria-pressed': String(on), 'data-focus': `kind-${k}`, title: `${on ? 'Hide' : 'Show'} ${KIND_NAMES[k]}${makes.get(k)?.length ? ` (in this graph they supply ${makes.get(k)!.join(', ')})` : ''}`, onclick: () => act.toggleKind(k) },
+      byKind ? h('span', { className: 'swatch', style: `background:${KIND_COLORS[k]}`, 'aria-hidden': 'true' }) : null, KIND_NAMES[k])));
   }
   if (s.countries === 'nodes') kinds.append(h('li', { className: 'legend-country' }, h('span', { className: 'swatch', style: `background:${COUNTRY_NODE_COLOR}`, 'aria-hidden': 'true' }), 'Countries (grey links: sits in)'));
   const whatIf = hasFailure(s.failure)
@@ -31,7 +59,24 @@ export function renderLegend(s: AppState, act: LegendActions): HTMLElement {
   const compare = isComparing(s)
     ? h('p', { className: 'legend-whatif' }, h('span', { className: 'swatch', style: 'background:#2b8a3e' }), 'flow added or raised ', h('span', { className: 'swatch', style: 'background:#c0392b' }), 'flow cut; ● node changed')
     : null;
-  return h('div', { className: 'legend', role: 'group', 'aria-label': 'Legend: node kinds (press to hide or show)' }, kinds, h('p', { className: 'legend-size', id: 'size-caption' }, sizeCaption(s)), whatIf, compare);
+  return h('div', { className: 'legend', role: 'group', 'aria-label': 'Legend: node colours, and the kinds (press to hide or show)' }, colour.control, kinds, colour.key, h('p', { className: 'legend-size', id: 'size-caption' }, sizeCaption(s)), whatIf, compare);
+}
+
+/** What each kind supplies in this graph, the most flows first (at most four inputs): the legend's tooltips. */
+function inputsByKind(doc: { nodes: { key: string; attributes: { kind: string } }[]; edges: { source: string; attributes: { input: string } }[] } | null): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!doc) return out;
+  const kind = new Map(doc.nodes.map((n) => [n.key, n.attributes.kind]));
+  const counts = new Map<string, Map<string, number>>();
+  for (const e of doc.edges) {
+    const k = kind.get(e.source);
+    if (!k) continue;
+    let m = counts.get(k);
+    if (!m) counts.set(k, (m = new Map()));
+    m.set(e.attributes.input, (m.get(e.attributes.input) ?? 0) + 1);
+  }
+  for (const [k, m] of counts) out.set(k, [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 4).map(([i]) => i));
+  return out;
 }
 
 function sizeCaption(s: AppState): string {
@@ -51,6 +96,8 @@ function sizeCaption(s: AppState): string {
         : `Size: betweenness centrality, estimated from ${s.betweenness.value.sampled.toLocaleString('en-US')} sampled sources (graphs over ${BETWEENNESS_EXACT_NODES.toLocaleString('en-US')} nodes)`;
     case 'uniform':
       return '';
+    default:
+      return `Size: the nodes' "${s.sizeBy.slice(5)}" (none: smallest)`;
   }
 }
 

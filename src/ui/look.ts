@@ -10,14 +10,15 @@ export const KIND_COLORS: Record<NodeKind, string> = {
   equipment: '#6c757d',
   other: '#9aa3ab',
 };
+/** Names of the kinds, right for any graph (what a graph's "supplier" nodes make shows in the legend's tooltip). */
 export const KIND_NAMES: Record<NodeKind, string> = {
-  chemical: 'Chemicals',
-  equipment: 'Equipment',
-  other: 'Other inputs',
-  wafer: 'Wafers',
+  chemical: 'Chemical makers',
+  equipment: 'Equipment makers',
+  other: 'Other suppliers',
+  wafer: 'Wafer makers',
   foundry: 'Foundries and fabs',
-  supplier: 'Chip vendors',
-  demand: 'Buyers (demand)',
+  supplier: 'Suppliers',
+  demand: 'Buyers',
 };
 export const COUNTRY_NODE_COLOR = '#adb5bd';
 export const FADED = '#e3e6ea';

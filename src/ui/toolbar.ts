@@ -1,4 +1,5 @@
 /** The header's controls: scenario and compare, layout, node size, countries, fit. */
+import { numericAttributes } from './colour-by.ts';
 import { LAYOUTS, SIZE_BY, type AppState, type LayoutChoice, type SizeBy } from '../state/app-state.ts';
 import { h } from './dom.ts';
 
@@ -13,7 +14,7 @@ export interface ToolbarActions {
 }
 
 const LAYOUT_NAMES: Record<LayoutChoice, string> = { tiered: 'Tiers (left to right)', geographic: 'Map', force: 'Force (ForceAtlas2)' };
-const SIZE_NAMES: Record<SizeBy, string> = { impact: 'Impact on the buyer', throughput: 'Throughput', betweenness: 'Betweenness', uniform: 'Same size' };
+const SIZE_NAMES: Record<(typeof SIZE_BY)[number], string> = { impact: 'Impact on the buyer', throughput: 'Throughput', betweenness: 'Betweenness', uniform: 'Same size' };
 
 export function renderScenarioBar(s: AppState, act: ToolbarActions): HTMLElement {
   const scenarios = s.loaded?.report.scenarios ?? [];
@@ -31,6 +32,9 @@ export function renderViewControls(s: AppState, act: ToolbarActions): HTMLElemen
   for (const l of LAYOUTS) layout.append(h('option', { value: l, selected: l === s.layout }, LAYOUT_NAMES[l]));
   const size = h('select', { id: 'size-by', 'aria-label': 'Node size', onchange: (e) => act.setSizeBy((e.target as HTMLSelectElement).value as SizeBy) });
   for (const k of SIZE_BY) size.append(h('option', { value: k, selected: k === s.sizeBy }, SIZE_NAMES[k]));
+  // The nodes' own numeric attributes, if any (colour-by.ts lists them for colour too).
+  const doc = s.view.status === 'done' ? s.view.value.document : null;
+  for (const c of doc ? numericAttributes(doc.nodes) : []) size.append(h('option', { value: `attr:${c}`, selected: s.sizeBy === `attr:${c}` }, c));
   const countries = h('input', { type: 'checkbox', id: 'countries', checked: s.countries === 'nodes', onchange: (e) => act.setCountries((e.target as HTMLInputElement).checked) });
   return h('div', { className: 'view-controls' },
     h('label', {}, 'Layout ', layout),

@@ -8,12 +8,12 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; timeout?: number } = {}): Promise<CliRun> {
+export function runCli(args: string[], options: { cwd?: string; timeout?: number; env?: Record<string, string> } = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [repoPath('bin/chokepoint.js'), ...args],
-      { cwd: options.cwd ?? repoPath(''), timeout: options.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: options.cwd ?? repoPath(''), ...(options.env ? { env: { ...process.env, ...options.env } } : {}), timeout: options.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });

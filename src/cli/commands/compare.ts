@@ -11,6 +11,15 @@ import { FIGURE_OPTIONS, FIGURE_OPTIONS_HELP, reportOptions } from './report-opt
 
 const FORMATS = ['text', 'json'] as const;
 
+/** The headline table turned: for each demand node and set, its figure in baseline and every scenario, one per line. */
+function transposedHeadline(columns: string[], cells: string[][]): string {
+  return cells.map((row) => textTable(
+    [`${row[0]} on ${row[1]}`, ''],
+    columns.map((c, i) => [c, row[i + 2] ?? '']),
+    [false, true],
+  )).join('\n');
+}
+
 export const COMPARE: Command = {
   name: 'compare',
   readsGraph: true,
@@ -23,7 +32,8 @@ and by country. Biggest moves first; HHI moves are weighed over 10,000.
 
 With --headline, prints one table instead: the focus reliance figures of the
 focus demand nodes (the graph's "focus", or --focus and --demand) in baseline
-and every scenario, each with its change.
+and every scenario, each with its change. On a terminal narrower than that
+table (or $COLUMNS), it is turned: a block per figure, a line per scenario.
 
 Options:
   --headline         the focus figures across all scenarios, in one table
@@ -54,12 +64,12 @@ Exit status: 0 on success, 1 on invalid input, 2 on wrong usage.`,
         return 0;
       }
       const ids = report.scenarios.slice(1).map((s) => s.id);
-      const table = textTable(
-        ['Demand node', 'Reliance on', 'baseline', ...ids],
-        rows.map((r) => [r.demand, r.key, pct(r.baseline), ...r.scenarios.map((s) => `${pct(s.value)} (${pp(s.delta)})`)]),
-        [false, false, true, ...ids.map(() => true)],
-      );
-      await writeOutput(io, values.out as string | undefined, table);
+      const cells = rows.map((r) => [r.demand, r.key, pct(r.baseline), ...r.scenarios.map((s) => `${pct(s.value)} (${pp(s.delta)})`)]);
+      const table = textTable(['Demand node', 'Reliance on', 'baseline', ...ids], cells, [false, false, true, ...ids.map(() => true)]);
+      // Wider than the terminal (one column per scenario): one block per figure instead, a line per scenario.
+      const width = values.out === undefined ? io.columns : undefined;
+      const fits = width === undefined || table.split('\n').every((line) => line.length <= width);
+      await writeOutput(io, values.out as string | undefined, fits ? table : transposedHeadline(['baseline', ...ids], cells));
       return 0;
     }
     const [baseline, ...scenarios] = report.scenarios;

@@ -34,8 +34,12 @@ Exit status: 0 on success, 2 on wrong usage.`,
     const options = { nodes: whole('nodes', values.nodes), flows: whole('flows', values.flows), seed: whole('seed', values.seed, 1) };
     const problem = checkGenerateOptions(options);
     if (problem) throw new UsageError(problem);
-    const text = JSON.stringify(generateGraph(options)) + '\n';
-    await writeOutput(io, values.out as string | undefined, text);
+    const doc = generateGraph(options);
+    const out = values.out as string | undefined;
+    await writeOutput(io, out, JSON.stringify(doc) + '\n');
+    // What was made, on stderr so that standard output stays the file alone.
+    const scenarios = doc.attributes.scenarios?.length ?? 0;
+    io.stderr(`${out === undefined ? 'wrote' : `wrote ${out}:`} ${doc.nodes.length} nodes, ${doc.edges.length} flows, ${scenarios} scenario${scenarios === 1 ? '' : 's'} (seed ${options.seed}; synthetic, not real data)\n`);
     return 0;
   },
 };

@@ -30,11 +30,13 @@ Exit status: 0 when every file is valid, 1 when any is not, 2 on wrong usage.`,
         continue;
       }
       printProblems(io, result.warnings);
+      // The figures the file cannot give (no inputs, no countries…): the app shows the same notes when it opens the file.
+      for (const u of result.unavailable) io.stderr(`note: ${displayPath(path)}: ${u.metric} is unavailable: ${u.why}\n`);
       const g = result.graph;
       const s = scenariosOf(g).length;
       const w = result.warnings.length;
       const k = shocksOf(g).length;
-      io.stdout(`${displayPath(path)}: ok (${g.order} nodes, ${g.size} flows, ${s} scenario${s === 1 ? '' : 's'}${k ? `, ${k} shock${k === 1 ? '' : 's'}` : ''}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''})\n`);
+      io.stdout(`${displayPath(path)}: ok (${g.order} node${g.order === 1 ? '' : 's'}, ${g.size} flow${g.size === 1 ? '' : 's'}, ${s} scenario${s === 1 ? '' : 's'}${k ? `, ${k} shock${k === 1 ? '' : 's'}` : ''}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''})\n`);
     }
     return failed > 0 ? 1 : 0;
   },

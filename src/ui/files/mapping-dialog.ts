@@ -10,12 +10,19 @@ const EDGE_HELP: Record<string, string> = {
   key: 'id', source: 'supplier', target: 'customer', input: 'what flows', value: 'how much',
 };
 
+/** Fields an XML graph format carries in its elements' own attributes. */
+const XML_STRUCTURAL: Record<string, string> = { key: 'id', source: 'source', target: 'target' };
+
 export function openMappingDialog(pending: PendingMapping, act: { confirm(mapping: Mapping): void; cancel(): void }): HTMLDialogElement {
   const selects: { side: 'nodes' | 'edges'; field: string; el: HTMLSelectElement }[] = [];
+  const xml = pending.format === 'gexf' || pending.format === 'graphml';
   const side = (name: 'nodes' | 'edges', fields: readonly string[], columns: string[], help: Record<string, string>) => {
     const guess = (pending.guess[name] ?? {}) as Record<string, string | undefined>;
     return h('fieldset', {}, h('legend', {}, name === 'nodes' ? 'Nodes' : 'Flows (edges)'),
       h('table', {}, h('tbody', {}, ...fields.map((field) => {
+        // GEXF and GraphML always carry these in the element itself (id, source, target): nothing to choose.
+        const fixed = xml ? XML_STRUCTURAL[field] : undefined;
+        if (fixed) return h('tr', {}, h('th', { scope: 'row' }, field, h('small', {}, help[field] ?? '')), h('td', { className: 'fixed-field' }, `the element's own "${fixed}" attribute`));
         const el = h('select', { id: `map-${name}-${field}`, 'aria-label': `${name === 'nodes' ? 'Node' : 'Flow'} ${field}` },
           h('option', { value: '' }, '(not in the file)'),
           ...columns.map((c) => h('option', { value: c, selected: guess[field] === c }, c)));

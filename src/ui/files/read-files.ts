@@ -1,4 +1,5 @@
 /** Files from the picker, a drop or a same-origin URL, as bytes for the worker. */
+import { fetchFailure } from '../../state/fetch-answer.ts';
 import type { Problem } from '../../model/problem.ts';
 import type { OpenFile } from '../../worker/protocol.ts';
 
@@ -9,7 +10,8 @@ export async function readFiles(files: Iterable<File>): Promise<OpenFile[]> {
 export async function fetchFile(url: string, name: string): Promise<{ ok: true; file: OpenFile } | { ok: false; problem: Problem }> {
   try {
     const response = await fetch(url, { credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+    const failure = fetchFailure(response.status, response.statusText, response.headers.get('content-type'), name);
+    if (failure) return { ok: false, problem: { severity: 'error', path: '', file: name, expected: 'a graph file served beside the app', found: failure } };
     return { ok: true, file: { name, bytes: new Uint8Array(await response.arrayBuffer()) } };
   } catch (cause) {
     return { ok: false, problem: { severity: 'error', path: '', file: name, expected: 'a graph file served beside the app', found: cause instanceof Error ? cause.message : String(cause) } };

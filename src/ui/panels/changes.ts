@@ -4,6 +4,7 @@ import { compareScenarios } from '../../report/compare.ts';
 import { hhi, hhiDelta, money, pct, pp } from '../../report/format.ts';
 import { baselineReport, currentReport, type AppState } from '../../state/app-state.ts';
 import { h } from '../dom.ts';
+import { count } from '../words.ts';
 
 export function renderChanges(s: AppState, labelOf: (key: string) => string, showAll: boolean, act: { centreOn(keys: string[]): void; toggleAll(): void }): HTMLElement | null {
   const report = currentReport(s);
@@ -24,7 +25,7 @@ export function renderChanges(s: AppState, labelOf: (key: string) => string, sho
   for (const k of view.changes.addedNodes) rows.push({ ends: [k], text: `＋ ${labelOf(k)}`, input: 'new node', before: '—', after: '' });
   for (const k of view.changes.removedNodes) rows.push({ ends: [], text: `− ${k}`, input: 'node removed', before: '', after: '—' });
   const flows = h('table', { className: 'figures compact', id: 'changed-flows' },
-    h('caption', {}, `${rows.length} change(s) to the graph, marked on it in green (added or raised) and red (cut)${view.changes.removedEdges.length ? `; ${view.changes.removedEdges.length} flow(s) removed` : ''}.`),
+    h('caption', {}, `${count(rows.length, 'change')} to the graph, marked on it in green (added or raised) and red (cut)${view.changes.removedEdges.length ? `; ${count(view.changes.removedEdges.length, 'flow')} removed` : ''}.`),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Flow'), h('th', { scope: 'col' }, 'Input'), h('th', { scope: 'col', className: 'num' }, 'Before'), h('th', { scope: 'col', className: 'num' }, 'After'))),
   );
   const flowBody = h('tbody');

@@ -17,8 +17,8 @@ export function renderConcentration(s: AppState, act: { selectInput(input: strin
       comparing ? h('th', { scope: 'col', className: 'num' }, 'Δ') : null,
       h('th', { scope: 'col', className: 'num' }, 'CR3'),
       h('th', { scope: 'col' }, 'Top firm'),
-      h('th', { scope: 'col', className: 'num' }, 'Country HHI'),
-      h('th', { scope: 'col' }, 'Top country'),
+      // The top country (a code) beside the country HHI, in one column: the table fits the sidebar from 1280 px.
+      h('th', { scope: 'col', className: 'num country-col' }, 'Country HHI, top'),
     )),
   );
   const body = h('tbody');
@@ -29,9 +29,8 @@ export function renderConcentration(s: AppState, act: { selectInput(input: strin
       h('td', { className: 'num' }, level(c.byCompany.level, c.byCompany.hhi)),
       comparing ? h('td', { className: 'num delta' }, b ? hhiDelta(c.byCompany.hhi - b.byCompany.hhi) : 'new') : null,
       h('td', { className: 'num' }, pct(c.byCompany.cr3)),
-      h('td', {}, `${c.byCompany.top.name} `, h('small', { className: 'muted' }, pct(c.byCompany.top.share))),
-      h('td', { className: 'num' }, level(c.byCountry.level, c.byCountry.hhi)),
-      h('td', {}, `${c.byCountry.top.name} `, h('small', { className: 'muted' }, pct(c.byCountry.top.share))),
+      h('td', { className: 'top-firm', title: `${c.byCompany.top.name}: ${pct(c.byCompany.top.share)}` }, h('span', { className: 'name' }, c.byCompany.top.name), h('small', { className: 'muted' }, pct(c.byCompany.top.share))),
+      h('td', { className: 'num', title: `${c.byCountry.top.name}: ${pct(c.byCountry.top.share)}` }, level(c.byCountry.level, c.byCountry.hhi), h('small', { className: 'top-country' }, `${c.byCountry.top.name} ${pct(c.byCountry.top.share)}`)),
     ));
   }
   table.append(body);

@@ -2,7 +2,6 @@
 import { pct, pp } from '../../report/format.ts';
 import { baselineReport, comparing as isComparing, currentReport, relianceOf, relianceRow, type AppState } from '../../state/app-state.ts';
 import { h } from '../dom.ts';
-import { describeSet } from '../words.ts';
 import { lessBought } from './supply-bought.ts';
 import type { RobustFigure } from '../../robustness/engine.ts';
 import { agreementText, deltaInterval, figureWhisker } from '../robustness/whisker.ts';
@@ -10,6 +9,8 @@ import { drawShare } from '../../report/robustness.ts';
 
 /** The robustness of the headline figure in a scenario, when draws for the buyer and set in view are in hand (ui/robustness). */
 export type RobustOf = (scenario: string) => RobustFigure | undefined;
+import { count, describeSet, setStops } from '../words.ts';
+import { methodLink } from '../method-link.ts';
 
 export interface HeadlineActions {
   selectDemand(key: string): void;
@@ -60,7 +61,7 @@ export function renderHeadline(s: AppState, act: HeadlineActions, robust?: Robus
     h('div', { className: 'headline-row' }, h('label', { for: 'focus' }, 'relies on'), focusSelect),
     figure,
     robustLine(robust?.(report.id), comparing),
-    h('p', { className: 'explain' }, `of its supply is lost if all ${describeSet(s.focus)} stop (${scenarioLabel}; no rerouting or stock, metrics.md §3).`),
+    h('p', { className: 'explain' }, `of its supply is lost if ${setStops(s.focus)} (${scenarioLabel}; no rerouting or stock, `, methodLink('metrics.md §3', 3), ').'),
     lostNote,
     whatIf,
     acrossScenarios(s, act, robust),
@@ -109,5 +110,5 @@ function whatIfCount(s: AppState): string {
   if (s.whatIf.status !== 'done') return '';
   const failed = s.whatIf.value.failed.length;
   const partial = Object.keys(s.whatIf.value.partial ?? {}).length;
-  return `${failed} node(s) failed${partial ? ` and ${partial} at part` : ''}`;
+  return `${count(failed, 'node')} failed${partial ? ` and ${count(partial, 'node')} at part capacity` : ''}`;
 }

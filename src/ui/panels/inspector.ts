@@ -2,7 +2,7 @@
 import { edgeKeyAt, nodeOf } from '../doc-index.ts';
 import { money, pct, pp } from '../../report/format.ts';
 import { impactValue } from '../../report/model.ts';
-import { countryName } from '../../model/countries.ts';
+import { countryLabel, placeName } from '../words.ts';
 import { baselineReport, comparing as isComparing, currentReport, type AppState } from '../../state/app-state.ts';
 import { h, link } from '../dom.ts';
 import { KIND_COLORS, KIND_NAMES } from '../look.ts';
@@ -91,10 +91,10 @@ export function renderInspector(s: AppState, key: string, act: InspectorActions)
     ),
     h('p', { className: 'meta' },
       h('span', { className: 'swatch', style: `background:${KIND_COLORS[a.kind]}`, 'aria-hidden': 'true' }),
-      `${KIND_NAMES[a.kind]} · ${countryName(a.country)} (${a.country})`, a.company ? ` · ${a.company}` : '', h('code', { className: 'key' }, key)),
+      `${KIND_NAMES[a.kind]} · ${countryLabel(a.country)}`, a.company ? ` · ${a.company}` : '', h('code', { className: 'key' }, key)),
     h('div', { className: 'actions' },
       h('button', { type: 'button', id: 'fail-node', disabled: failed, onclick: () => act.failNode(key) }, failed ? 'Failed' : 'Fail this node'),
-      h('button', { type: 'button', id: 'fail-country', disabled: s.failure.countries.includes(a.country), onclick: () => act.failCountry(a.country) }, `Fail ${countryName(a.country)}`),
+      h('button', { type: 'button', id: 'fail-country', disabled: s.failure.countries.includes(a.country), onclick: () => act.failCountry(a.country) }, `Fail ${placeName(a.country)}`),
       h('button', { type: 'button', className: 'ghost', onclick: () => act.centre(key) }, 'Centre'),
       act.edit ? h('button', { type: 'button', className: 'ghost', id: 'edit-node', onclick: () => act.edit?.(key) }, 'Edit') : null,
     ),

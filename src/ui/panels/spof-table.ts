@@ -3,6 +3,7 @@ import { nodeOf } from '../doc-index.ts';
 import { cutWords, pct, pp } from '../../report/format.ts';
 import { absentImpact, type ReportScenario } from '../../report/model.ts';
 import { baselineReport, comparing as isComparing, currentReport, spofOf, type AppState } from '../../state/app-state.ts';
+import { methodLink } from '../method-link.ts';
 import { h } from '../dom.ts';
 
 export interface SpofActions {
@@ -21,7 +22,7 @@ export function renderSpofTable(s: AppState, showAll: boolean, act: SpofActions 
   const country = (key: string) => (s.view.status === 'done' ? nodeOf(s.view.value.document, key)?.attributes.country ?? '' : '');
   const shown = showAll ? rows : rows.slice(0, 12);
   const table = h('table', { className: comparing ? 'figures comparing' : 'figures', id: 'spof-table' },
-    h('caption', {}, 'Share of supply lost if this one node stops (metrics.md §4). ■ marks a strict single point of failure.',
+    h('caption', {}, 'Share of supply lost if this one node stops (', methodLink('metrics.md §4', 4), '). ■ marks a strict single point of failure.',
       cut ? h('span', { className: 'cut-note' }, ` ${cutNote(cut)}`) : null),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, '#'),

@@ -9,6 +9,7 @@ import type { AppState } from '../../state/app-state.ts';
 import type { PartType } from '../../state/shock-builder.ts';
 import type { GraphDocument, Selector } from '../../model/schema.ts';
 import { capacityOf, partKey } from '../../worker/what-if-hits.ts';
+import { methodLink } from '../method-link.ts';
 import { h } from '../dom.ts';
 import { countryLabel } from '../words.ts';
 
@@ -116,7 +117,7 @@ export function renderWhatIf(s: AppState, labelOf: (key: string) => string, act:
   if (s.whatIf.status === 'error') section.append(h('p', { className: 'error' }, s.whatIf.message));
   if (s.whatIf.status === 'done' && any) {
     const table = h('table', { className: 'figures', id: 'what-if-table' },
-      h('caption', {}, 'Share of each buyer’s supply lost, with no rerouting (metrics.md §8); a minus sign: less supply. A buyer’s own capacity is left out: it measures the supply that reaches it.'),
+      h('caption', {}, 'Share of each buyer’s supply lost, with no rerouting (', methodLink('metrics.md §8', 8), '); a minus sign: less supply. A buyer’s own capacity is left out: it measures the supply that reaches it.'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Buyer'), h('th', { scope: 'col', className: 'num' }, 'Supply lost'))),
     );
     const body = h('tbody');

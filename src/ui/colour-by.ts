@@ -1,0 +1,112 @@
+/**
+ * Colouring nodes by any attribute: kind (the default: KIND_COLORS), country, company, the impact on the buyer,
+ * or any other attribute the nodes carry (a string: a colour per value; a number: a ramp). Gives each node's
+ * colour and the key the legend shows. Pure.
+ */
+import type { NodeKind } from '../model/schema.ts';
+import { KIND_COLORS, KIND_NAMES, mix } from './look.ts';
+
+/** `kind`, `country`, `company`, `impact`, or `attr:NAME` for another node attribute. */
+export type ColourBy = string;
+export const DEFAULT_COLOUR_BY: ColourBy = 'kind';
+
+/** Ten colours told apart by most readers (Tableau 10), the values beyond the ninth in the tenth, grey. */
+const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f'];
+const REST = '#bab0ac';
+const NONE = '#d5d9de';
+const RAMP = ['#dbe7f3', '#1f4e89'] as const;
+
+export type ColourKey =
+  | { type: 'categories'; items: { value: string; label: string; color: string; count: number }[]; rest: number }
+  | { type: 'ramp'; min: number; max: number; from: string; to: string; missing: number };
+
+export interface Colouring {
+  /** Each node's colour; null: by kind, as the display graph already is. */
+  colors: Map<string, string> | null;
+  key: ColourKey | null;
+}
+
+interface NodeLike {
+  key: string;
+  attributes: Record<string, unknown> & { kind: NodeKind; country: string; company?: string | undefined };
+}
+
+/** Attributes that are not for colouring (the kind, the label, lists, notes, positions). */
+const NOT_COLOURS = new Set(['label', 'kind', 'country', 'company', 'sources', 'note', 'x', 'y', 'size', 'color']);
+
+/** The choices the nodes offer, with the words the menu shows. */
+export function colourChoices(nodes: readonly NodeLike[]): { value: ColourBy; label: string }[] {
+  const out: { value: ColourBy; label: string }[] = [
+    { value: 'kind', label: 'Kind' },
+    { value: 'country', label: 'Country' },
+  ];
+  if (nodes.some((n) => n.attributes.company)) out.push({ value: 'company', label: 'Company' });
+  out.push({ value: 'impact', label: 'Impact on the buyer' });
+  const names = new Set<string>();
+  for (const n of nodes) {
+    for (const [name, v] of Object.entries(n.attributes)) if (!NOT_COLOURS.has(name) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) names.add(name);
+    if (names.size > 30) break;
+  }
+  for (const name of [...names].sort()) out.push({ value: `attr:${name}`, label: name });
+  return out;
+}
+
+/** The names of the attributes that are numbers wherever the nodes have them (for sizes). */
+export function numericAttributes(nodes: readonly NodeLike[]): string[] {
+  const seen = new Map<string, boolean>();
+  for (const n of nodes) {
+    for (const [name, v] of Object.entries(n.attributes)) {
+      if (NOT_COLOURS.has(name) || v === undefined || v === null) continue;
+      seen.set(name, (seen.get(name) ?? true) && typeof v === 'number' && Number.isFinite(v));
+    }
+    if (seen.size > 30) break;
+  }
+  return [...seen].filter(([, numeric]) => numeric).map(([name]) => name).sort();
+}
+
+/** The colours of `by` (`impact`: each node's impact on the buyer, from the engine's figures). */
+export function colourNodes(nodes: readonly NodeLike[], by: ColourBy, impact: Record<string, number> | null, nameOf: (value: string, by: ColourBy) => string = (v) => v): Colouring {
+  if (by === 'kind') {
+    const counts = new Map<string, number>();
+    for (const n of nodes) counts.set(n.attributes.kind, (counts.get(n.attributes.kind) ?? 0) + 1);
+    return { colors: null, key: { type: 'categories', items: [...counts].map(([k, count]) => ({ value: k, label: KIND_NAMES[k as NodeKind] ?? k, color: KIND_COLORS[k as NodeKind] ?? REST, count })), rest: 0 } };
+  }
+  const valueOf = (n: NodeLike): unknown =>
+    by === 'impact' ? impact?.[n.key] ?? 0 : by === 'country' ? n.attributes.country : by === 'company' ? n.attributes.company : by.startsWith('attr:') ? n.attributes[by.slice(5)] : undefined;
+  const values = nodes.map(valueOf);
+  const numeric = by === 'impact' || (values.some((v) => typeof v === 'number') && values.every((v) => v === undefined || v === null || typeof v === 'number'));
+  const colors = new Map<string, string>();
+  if (numeric) {
+    let min = Infinity, max = -Infinity, missing = 0;
+    for (const v of values) {
+      if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    if (!Number.isFinite(min)) return { colors: new Map(nodes.map((n) => [n.key, NONE])), key: { type: 'ramp', min: 0, max: 0, from: RAMP[0], to: RAMP[1], missing: nodes.length } };
+    nodes.forEach((n, i) => {
+      const v = values[i];
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        missing++;
+        colors.set(n.key, NONE);
+      } else colors.set(n.key, mix(RAMP[0], RAMP[1], max > min ? (v - min) / (max - min) : 1));
+    });
+    return { colors, key: { type: 'ramp', min, max, from: RAMP[0], to: RAMP[1], missing } };
+  }
+  // Categories: the nine commonest values get a colour each, by count then by value; the rest share one.
+  const counts = new Map<string, number>();
+  for (const v of values) {
+    const text = v === undefined || v === null || v === '' ? '' : String(v);
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  const ranked = [...counts].filter(([v]) => v !== '').sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const shown = ranked.slice(0, PALETTE.length);
+  const colorOf = new Map(shown.map(([v], i) => [v, PALETTE[i]!]));
+  nodes.forEach((n, i) => {
+    const v = values[i];
+    const text = v === undefined || v === null || v === '' ? '' : String(v);
+    colors.set(n.key, text === '' ? NONE : colorOf.get(text) ?? REST);
+  });
+  const rest = ranked.slice(PALETTE.length).reduce((s, [, c]) => s + c, 0) + (counts.get('') ?? 0);
+  return { colors, key: { type: 'categories', items: shown.map(([v, count]) => ({ value: v, label: nameOf(v, by), color: colorOf.get(v)!, count })), rest } };
+}
