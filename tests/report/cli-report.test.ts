@@ -33,7 +33,7 @@ describe('chokepoint report formats', () => {
     const dir = join(tmp(), 'tables');
     const r = await runCli(['report', '--format', 'csv', '--out', dir]);
     expect(r.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['concentration.csv', 'reliance.csv', 'scenarios.csv', 'sources.csv', 'spof.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['concentration.csv', 'reliance.csv', 'robustness-swings.csv', 'robustness-variants.csv', 'robustness.csv', 'scenarios.csv', 'shocks.csv', 'sources.csv', 'spof.csv']);
     expect(readFileSync(join(dir, 'reliance.csv'), 'utf8')).toMatch(/^scenario,demand,demand_label,set,value,baseline,delta\r\n/);
     const zip = join(tmp(), 'tables.zip');
     const z = await runCli(['report', '--format', 'csv', '--out', zip]);

@@ -53,7 +53,7 @@ describe('CSV tables', () => {
 
   it('hold the JSON report figures for the chosen demand nodes', () => {
     const tables = csvTables(report);
-    expect(tables.map((t) => t.name)).toEqual(['reliance', 'spof', 'concentration', 'scenarios', 'sources']);
+    expect(tables.map((t) => t.name)).toEqual(['reliance', 'spof', 'concentration', 'scenarios', 'shocks', 'sources']);
     const reliance = parse(toCsv(tables[0]!));
     expect(reliance[0]).toEqual(['scenario', 'demand', 'demand_label', 'set', 'value', 'baseline', 'delta']);
     expect(new Set(reliance.slice(1).map((r) => r[1]))).toEqual(new Set(report.focus.demand));
@@ -74,13 +74,13 @@ describe('CSV tables', () => {
     const wafers = conc.find((r) => r[0] === 'baseline' && r[1] === 'wafers' && r[2] === 'firm')!;
     const w = report.scenarios[0]!.concentration.find((x) => x.input === 'wafers')!.byCompany;
     expect([Number(wafers[4]), Number(wafers[7]), wafers[8], wafers[10]]).toEqual([w.hhi, w.cr3, w.top.name, w.level]);
-    expect(parse(toCsv(tables[4]!))).toHaveLength(report.sources.length + 1);
+    expect(parse(toCsv(tables[5]!))).toHaveLength(report.sources.length + 1);
   });
 
   it('zips one file per table, the same bytes every time', () => {
     const zip = csvZip(report);
     const files = unzipSync(zip);
-    expect(Object.keys(files).sort()).toEqual(['concentration.csv', 'reliance.csv', 'scenarios.csv', 'sources.csv', 'spof.csv']);
+    expect(Object.keys(files).sort()).toEqual(['concentration.csv', 'reliance.csv', 'scenarios.csv', 'shocks.csv', 'sources.csv', 'spof.csv']);
     expect(strFromU8(files['reliance.csv']!)).toBe(csvFiles(report)['reliance.csv']);
     expect(Buffer.from(csvZip(report)).equals(Buffer.from(zip))).toBe(true);
   });

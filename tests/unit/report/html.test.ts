@@ -26,7 +26,7 @@ describe('renderHtml: every figure is the JSON report figure', () => {
     const wrong = figs.filter((f) => expectedText(json, f) !== f.text);
     expect(wrong).toEqual([]);
     // Every kind of figure is there: reliance, impact, HHI, money, changes.
-    expect(new Set(figs.map((f) => f.format))).toEqual(new Set(['pct', 'pp', 'hhi', 'hhiDelta', 'money']));
+    expect(new Set(figs.map((f) => f.format))).toEqual(new Set(['pct', 'pp', 'hhi', 'hhiDelta', 'money', 'loss']));
     expect(figs.some((f) => f.at.includes('/spof/'))).toBe(true);
     expect(figs.some((f) => f.at.includes('/concentration/') && f.at.endsWith('/cr3'))).toBe(true);
   });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFiles } from '../../../src/io/load.ts';
 import { writeNativeText } from '../../../src/io/write-native.ts';
 import { buildReport } from '../../../src/report/model.ts';
+import { withRobustness } from '../../../src/report/robustness.ts';
 import { Engine } from '../../../src/worker/engine.ts';
 import type { OpenFile } from '../../../src/worker/protocol.ts';
 import { loadGraph, repoPath } from '../../helpers/load.ts';
@@ -131,7 +132,7 @@ describe('export and report', () => {
     const id = graph.getAttribute('scenarios')![0]!.id;
     const r = engine.handle({ type: 'report', id: 2, format: 'json', scenarios: [id], demand: ['jp-ai-datacenter'], baseName: 'g', madeAt: '2026-01-01T00:00:00Z' });
     if (r.type !== 'report') throw new Error(r.type);
-    expect(JSON.parse(new TextDecoder().decode(r.file.bytes))).toEqual(JSON.parse(JSON.stringify(buildReport(graph, { scenarios: [id], focus: { demand: ['jp-ai-datacenter'] } }))));
+    expect(JSON.parse(new TextDecoder().decode(r.file.bytes))).toEqual(JSON.parse(JSON.stringify(withRobustness(buildReport(graph, { scenarios: [id], focus: { demand: ['jp-ai-datacenter'] } }), graph))));
     const bad = engine.handle({ type: 'report', id: 3, format: 'json', scenarios: ['nope'], demand: [], baseName: 'g', madeAt: '' });
     expect(bad.type).toBe('error');
   });
