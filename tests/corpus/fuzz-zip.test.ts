@@ -47,19 +47,22 @@ describe('fuzzing zip containers', () => {
   it('survives nested, lying, duplicated and oddly named entries', () =>
     fc.assert(
       fc.property(fc.array(spec, { minLength: 0, maxLength: 5 }), fc.nat(), fc.boolean(), (specs, cut, truncate) => {
-        let bytes = craftZip(specs.flatMap((s) => entryOf(s, 0)));
+        const entries = specs.flatMap((s) => entryOf(s, 0).map((e) => ({ ...e, inner: s.kind === 'inner' })));
+        // Entries that should make the zip refused: a size that lies, or a zip inside (zip tools' clutter is skipped unread).
+        const wrong = entries.filter((e) => !/(^|\/)(__MACOSX|\.)|\/$/.test(e.name) && (e.inner || (e.declared ?? -1) !== -1 && e.declared !== (typeof e.data === 'string' ? new TextEncoder().encode(e.data).length : e.data.length)));
+        let bytes = craftZip(entries);
         if (truncate) bytes = bytes.subarray(0, cut % (bytes.length + 1));
         const result = loadFiles([{ name: 'fuzz.zip', bytes }], { maxBytes: MAX });
         if (result.ok) {
           expect(brokenRule(toDocument(result.graph))).toBeUndefined();
           // Accepted: every entry told the truth, no climbing name, no zip inside.
-          expect(specs.every((s) => s.kind === 'pair' || (s.lie === 0 && s.kind !== 'inner'))).toBe(true);
+          expect(wrong.map((e) => e.name)).toEqual([]);
         } else {
           expect(result.problems.length).toBeGreaterThan(0);
           for (const p of result.problems) {
             expect(typeof p.expected === 'string' && typeof p.found === 'string').toBe(true);
-            // Every refusal names the zip (or a file inside it).
-            expect(p.file ?? '').toMatch(/^fuzz\.zip/);
+            // Every refusal names the zip (or a file inside it), in its file or, for a choice among files, in what it found.
+            expect(`${p.file ?? ''} ${p.found}`).toMatch(/fuzz\.zip/);
           }
         }
       }),
