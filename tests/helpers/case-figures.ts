@@ -1,68 +1,50 @@
 /**
- * Figures of a graph under its variants (robustness.md §1: a variant's
- * operations apply to the baseline, then each scenario's on top), computed with
- * the existing scenario engine and metrics. For the default graph's tests and
- * the figures quoted in its notes, until the robustness engine reads variants.
+ * The default graph's case figures, read from the engines the CLI and the app
+ * use: the robustness engine (robustness.md: each figure and delta, exactly
+ * under every variant, with its draws) and the shocks engine (metrics.md §8,
+ * `chokepoint shock`). For the corpus tests of the case and of the tables the
+ * READMEs quote.
  */
 import type { SupplyGraph } from '../../src/model/graph.ts';
-import { ScenarioSchema, type Scenario } from '../../src/model/schema.ts';
-import { applyScenario, scenariosOf } from '../../src/scenarios/apply.ts';
-import { buildSupplyIndex } from '../../src/metrics/supply-index.ts';
-import { computeReliance } from '../../src/metrics/reliance.ts';
-import { availability } from '../../src/metrics/availability.ts';
-import { matchesSelector } from '../../src/scenarios/select.ts';
+import { computeRobustness, type RobustFigure, type RobustnessOptions } from '../../src/robustness/engine.ts';
+import { buildShockReport } from '../../src/report/shock-report.ts';
+import { shocksOf } from '../../src/scenarios/shock-hits.ts';
 
-/** The graph's variants, read with the scenario schema (they have its shape). */
-export function variantsOf(graph: SupplyGraph): Scenario[] {
-  const raw = (graph.getAttributes() as Record<string, unknown>)['variants'];
-  return Array.isArray(raw) ? raw.map((v) => ScenarioSchema.parse(v)) : [];
+export interface CaseFigures {
+  /** The robustness figure of `demand` on `set` in `scenario` ('baseline' or a scenario id). */
+  figure(demand: string, set: string, scenario: string): RobustFigure;
+  /** reliance(demand, set) in `scenario` (undefined: baseline) under `variant` (undefined: the file's own reading). */
+  value(variant: string | undefined, scenario: string | undefined, demand: string, set?: string): number;
+  /** The scenario's change of reliance(demand, set) under `variant`. */
+  delta(variant: string | undefined, scenario: string, demand: string, set?: string): number;
+  /** lost(demand, shock) in `scenario` (undefined: baseline), the file's own reading. */
+  lost(scenario: string | undefined, demand: string, shock: string): number;
 }
 
-function applied(graph: SupplyGraph, ops: Scenario | undefined): SupplyGraph {
-  if (!ops) return graph;
-  const r = applyScenario(graph, ops);
-  if (!r.ok) throw new Error(`${ops.id} does not apply: ${JSON.stringify(r.error)}`);
-  return r.graph;
-}
-
-/** The graph of scenario `scenarioId` (or the baseline) under variant `variantId` (or the file's own reading). */
-export function caseGraph(graph: SupplyGraph, variantId?: string, scenarioId?: string): SupplyGraph {
-  const variant = variantId ? variantsOf(graph).find((v) => v.id === variantId) : undefined;
-  if (variantId && !variant) throw new Error(`no variant ${variantId}`);
-  const scenario = scenarioId ? scenariosOf(graph).find((s) => s.id === scenarioId) : undefined;
-  if (scenarioId && !scenario) throw new Error(`no scenario ${scenarioId}`);
-  return applied(applied(graph, variant), scenario);
-}
-
-/** reliance(demand, key) for a country ("TW") or a kind:country ("foundry:TW") key, on one graph. */
-export function reliance(graph: SupplyGraph, demand: string, key: string): number {
-  const ix = buildSupplyIndex(graph);
-  const row = computeReliance(ix, [ix.indexOf.get(demand)!])[0]!;
-  return (key.includes(':') ? row.byKindCountry : row.byCountry)[key] ?? 0;
-}
-
-export interface ShockHit {
-  where: { key?: string | string[]; kind?: string | string[]; country?: string | string[]; company?: string | string[] };
-  capacity: number;
-}
-export interface Shock {
-  id: string;
-  hits: ShockHit[];
-}
-
-export const shocksOf = (graph: SupplyGraph): Shock[] => ((graph.getAttributes() as Record<string, unknown>)['shocks'] as Shock[] | undefined) ?? [];
-
-/**
- * lost(d, X) for a shock whose hits all have capacity 0 (metrics.md §8): the
- * supply that does not reach `demand` when the matched nodes stop. Partial
- * capacities need the shocks engine; this helper refuses them.
- */
-export function lostToStop(graph: SupplyGraph, demand: string, shock: Shock): number {
-  if (shock.hits.some((h) => h.capacity !== 0)) throw new Error(`${shock.id} is partial: needs the shocks engine`);
-  const ix = buildSupplyIndex(graph);
-  const failed: number[] = [];
-  graph.forEachNode((key, attrs) => {
-    if (key !== demand && shock.hits.some((h) => matchesSelector(h.where as never, key, attrs))) failed.push(ix.indexOf.get(key)!);
-  });
-  return 1 - availability(ix, failed)[ix.indexOf.get(demand)!]!;
+/** Runs both engines once; `sets` are the reliance sets the tests read (default foundry:TW and TW). */
+export function caseFigures(graph: SupplyGraph, options: Pick<RobustnessOptions, 'sets' | 'draws' | 'swings'> = {}): CaseFigures {
+  const robustness = computeRobustness(graph, { swings: 0, ...options });
+  const shocks = buildShockReport(graph, shocksOf(graph));
+  const figure = (demand: string, set: string, scenario: string) => {
+    const f = robustness.figures.find((x) => x.demand === demand && x.set === set && x.scenario === scenario);
+    if (!f) throw new Error(`no figure for ${demand} on ${set} in ${scenario}`);
+    return f;
+  };
+  const value = (variant: string | undefined, scenario: string | undefined, demand: string, set = 'foundry:TW') => {
+    const f = figure(demand, set, scenario ?? 'baseline');
+    if (variant === undefined) return f.point;
+    const v = f.variants[variant];
+    if (v === undefined) throw new Error(`no variant ${variant}`);
+    return typeof v === 'number' ? v : v.value;
+  };
+  const delta = (variant: string | undefined, scenario: string, demand: string, set = 'foundry:TW') =>
+    value(variant, scenario, demand, set) - value(variant, undefined, demand, set);
+  const lost = (scenario: string | undefined, demand: string, shock: string) => {
+    const s = shocks.scenarios.find((x) => x.id === (scenario ?? 'baseline'));
+    const cost = s?.shocks.find((x) => x.id === shock);
+    const v = cost?.lost[demand];
+    if (v === undefined) throw new Error(`no loss of ${demand} to ${shock} in ${scenario ?? 'baseline'}`);
+    return v;
+  };
+  return { figure, value, delta, lost };
 }
