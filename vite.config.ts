@@ -79,7 +79,8 @@ export default defineConfig(({ mode }) => mode === 'cli' ? cliBuild : {
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   test: {
     include: ['tests/**/*.test.ts'],
-    testTimeout: 30_000,
+    // The browser tests now open a graph with shocks, variants and ranges, whose draws run in a worker of their own beside the engine: on two busy cores a test of several edits takes 20–45 s.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
   },
 });

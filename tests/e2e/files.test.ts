@@ -131,7 +131,8 @@ describe('opening files in the app', () => {
     const before = (await state()).loaded!.report.scenarios.length;
     const scenarios = [{ id: 'tw-half', label: 'Taiwan foundries at half', ops: [{ op: 'scaleFlows', where: { source: { kind: 'foundry', country: 'TW' } }, factor: 0.5 }] }];
     await pick(page, [{ name: 'more-scenarios.json', data: JSON.stringify(scenarios) }]);
-    await expect.poll(async () => (await state()).loaded?.report.scenarios.length).toBe(before + 1);
+    // Adding a scenario validates it on every variant and recomputes every figure: more than poll's default 5 s on a busy machine.
+    await expect.poll(async () => (await state()).loaded?.report.scenarios.length, { timeout: 30_000 }).toBe(before + 1);
     const s = await state();
     expect(s.loaded?.file).toBe('japan-us-taiwan.json');
     expect(s.loaded?.report.scenarios.at(-1)?.label).toBe('Taiwan foundries at half');
