@@ -9,8 +9,10 @@ import { BASELINE, type GraphView, type LoadedGraph, type WhatIfFailure, type Wh
 
 export { BASELINE };
 import { editLoaded, initialEditState, type EditState } from './edit.ts';
+import { hasFilePositions } from '../layout/file-positions.ts';
 
-export const LAYOUTS = ['tiered', 'geographic', 'force'] as const;
+/** `file`: "As in the file", the nodes' own x and y (offered when they have them). */
+export const LAYOUTS = ['tiered', 'geographic', 'force', 'file'] as const;
 export type LayoutChoice = (typeof LAYOUTS)[number];
 export const SIZE_BY = ['impact', 'throughput', 'betweenness', 'uniform'] as const;
 /** A figure of the engine, or `attr:NAME`: a numeric attribute of the nodes (the app's size menu lists them). */
@@ -126,7 +128,18 @@ export function loadFinished(s: AppState, file: string, outcome: LoadOutcome): A
     demand: defaultDemand(report),
     focus: report.focus.reliance[0] ?? s.focus,
     edit: editLoaded(s.edit),
+    // A file with its own places opens as in the file; another leaves "As in the file" for the tiers.
+    layout: defaultLayout(outcome.loaded) === 'file' ? 'file' : s.layout === 'file' ? 'tiered' : s.layout,
   };
+}
+
+const ownPlaces = new WeakMap<object, boolean>();
+/** The layout a graph opens with (and a link that names none means): "As in the file" when its nodes carry x and y, else the tiers. */
+export function defaultLayout(loaded: Pick<LoadedGraph, 'document'> | null): LayoutChoice {
+  if (!loaded) return 'tiered';
+  let has = ownPlaces.get(loaded.document);
+  if (has === undefined) ownPlaces.set(loaded.document, (has = hasFilePositions(loaded.document.nodes)));
+  return has ? 'file' : 'tiered';
 }
 
 /**
@@ -140,6 +153,7 @@ export function previewArrived(s: AppState, file: string, view: GraphView): AppS
     preview: file,
     ...forNewGraph(),
     view: { status: 'done', value: view },
+    layout: defaultLayout(view) === 'file' ? 'file' : s.layout === 'file' ? 'tiered' : s.layout,
   };
 }
 

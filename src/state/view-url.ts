@@ -5,7 +5,7 @@
  * already has, and numbers of the view. Each field is one entry of VIEW_FIELDS (a shock or a variant switch adds
  * its own), read from the state, written to the state, checked against the graph open.
  */
-import { BASELINE, LAYOUTS, SIZE_BY, selectDemand, selectScenario, type AppState, type LayoutChoice, type SizeBy } from './app-state.ts';
+import { BASELINE, defaultLayout, LAYOUTS, SIZE_BY, selectDemand, selectScenario, type AppState, type LayoutChoice, type SizeBy } from './app-state.ts';
 
 export interface Camera {
   x: number;
@@ -47,7 +47,7 @@ export const VIEW_FIELDS: ViewField[] = [
   {
     param: 'layout',
     step: true,
-    read: (s) => (s.layout === 'tiered' ? undefined : s.layout),
+    read: (s) => (s.layout === defaultLayout(s.loaded) ? undefined : s.layout),
     apply: (s, v) => ((LAYOUTS as readonly string[]).includes(v) ? { ...s, layout: v as LayoutChoice } : s),
   },
   {
@@ -56,7 +56,7 @@ export const VIEW_FIELDS: ViewField[] = [
     read: (s) => (s.sizeBy === 'impact' ? undefined : s.sizeBy),
     apply: (s, v) => ((SIZE_BY as readonly string[]).includes(v) || /^attr:[^\s]{1,64}$/.test(v) ? { ...s, sizeBy: v as SizeBy } : s),
   },
-  { param: 'colour', step: true, read: (s) => (s.colorBy === 'kind' ? undefined : s.colorBy), apply: (s, v) => (/^(kind|country|company|impact|attr:[^\s]{1,64})$/.test(v) ? { ...s, colorBy: v } : s) },
+  { param: 'colour', step: true, read: (s) => (s.colorBy === 'kind' ? undefined : s.colorBy), apply: (s, v) => (/^(kind|country|company|impact|file|attr:[^\s]{1,64})$/.test(v) ? { ...s, colorBy: v } : s) },
   {
     param: 'node',
     step: true,
@@ -83,7 +83,7 @@ export function viewParamsOf(s: AppState, fields: readonly ViewField[] = VIEW_FI
 
 /** The state with a URL's view applied (fields the URL does not name go back to their default: a link is the whole view). */
 export function applyViewParams(s: AppState, params: ViewParams, fields: readonly ViewField[] = VIEW_FIELDS): AppState {
-  let out: AppState = { ...selectScenario(s, BASELINE), compare: false, layout: 'tiered', sizeBy: 'impact', colorBy: 'kind', selection: null };
+  let out: AppState = { ...selectScenario(s, BASELINE), compare: false, layout: defaultLayout(s.loaded), sizeBy: 'impact', colorBy: 'kind', selection: null };
   for (const f of fields) {
     const v = params[f.param];
     if (v !== undefined) out = f.apply(out, v);

@@ -472,7 +472,10 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       if (ev.document.edges.length + ev.document.nodes.length > SLICED_BUILD_ITEMS) buildInSlices(build, s, ev);
       else drawnWithUi = show(displayGraph(s, ev), s);
     }
-    if (view && ev && s.layout !== prev.layout && !viewChanged) {
+    // A drag in Tiers turns the view to "As in the file" while its edit is on its way (editing.ts): the nodes are
+    // already where that layout puts them, so they are neither moved nor fitted.
+    const dragged = prev.layout === 'tiered' && s.layout === 'file' && s.edit.pending > 0;
+    if (view && ev && s.layout !== prev.layout && !viewChanged && !dragged) {
       if (s.layout === 'force') view.runForce(Math.min(8000, 1500 + 10 * ev.document.nodes.length), () => {});
       else {
         const positions = { ...ev.layouts[s.layout] };

@@ -6,7 +6,7 @@
 import type { NodeKind } from '../model/schema.ts';
 import { KIND_COLORS, KIND_NAMES, mix } from './look.ts';
 
-/** `kind`, `country`, `company`, `impact`, or `attr:NAME` for another node attribute. */
+/** `kind`, `country`, `company`, `impact`, `file` (each node's own `color`), or `attr:NAME` for another node attribute. */
 export type ColourBy = string;
 export const DEFAULT_COLOUR_BY: ColourBy = 'kind';
 
@@ -42,6 +42,7 @@ export function colourChoices(nodes: readonly NodeLike[]): { value: ColourBy; la
   ];
   if (nodes.some((n) => n.attributes.company)) out.push({ value: 'company', label: 'Company' });
   out.push({ value: 'impact', label: 'Impact on the buyer' });
+  if (nodes.some((n) => fileColour(n.attributes.color) !== null)) out.push({ value: 'file', label: 'As in the file' });
   const names = new Set<string>();
   for (const n of nodes) {
     for (const [name, v] of Object.entries(n.attributes)) if (!NOT_COLOURS.has(name) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) names.add(name);
@@ -64,12 +65,40 @@ export function numericAttributes(nodes: readonly NodeLike[]): string[] {
   return [...seen].filter(([, numeric]) => numeric).map(([name]) => name).sort();
 }
 
+/** Whether any node carries a positive numeric `size` (a file's viz:size: the size menu's "As in the file"). */
+export const numericSizes = (nodes: readonly NodeLike[]): boolean => nodes.some((n) => typeof n.attributes.size === 'number' && Number.isFinite(n.attributes.size) && n.attributes.size > 0);
+
+/** A file's colour (`#rrggbb`, `#rgb` or `rgb(r, g, b)`, as the readers keep viz colours) as `#rrggbb`; null for anything else. */
+export function fileColour(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const text = value.trim().toLowerCase();
+  if (/^#[0-9a-f]{6}$/.test(text)) return text;
+  if (/^#[0-9a-f]{3}$/.test(text)) return `#${[...text.slice(1)].map((c) => c + c).join('')}`;
+  const m = /^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*[\d.]+\s*)?\)$/.exec(text);
+  if (!m) return null;
+  const parts = m.slice(1, 4).map(Number);
+  return parts.every((v) => v <= 255) ? `#${parts.map((v) => v.toString(16).padStart(2, '0')).join('')}` : null;
+}
+
 /** The colours of `by` (`impact`: each node's impact on the buyer, from the engine's figures). */
 export function colourNodes(nodes: readonly NodeLike[], by: ColourBy, impact: Record<string, number> | null, nameOf: (value: string, by: ColourBy) => string = (v) => v): Colouring {
   if (by === 'kind') {
     const counts = new Map<string, number>();
     for (const n of nodes) counts.set(n.attributes.kind, (counts.get(n.attributes.kind) ?? 0) + 1);
     return { colors: null, key: { type: 'categories', items: [...counts].map(([k, count]) => ({ value: k, label: KIND_NAMES[k as NodeKind] ?? k, color: KIND_COLORS[k as NodeKind] ?? REST, count })), rest: 0 } };
+  }
+  if (by === 'file') {
+    // Each node in its file colour; the key lists the commonest colours (nodes without one: grey).
+    const colors = new Map(nodes.map((n) => [n.key, fileColour(n.attributes.color) ?? NONE]));
+    const counts = new Map<string, number>();
+    for (const n of nodes) {
+      const c = fileColour(n.attributes.color);
+      if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const shown = ranked.slice(0, PALETTE.length);
+    const rest = nodes.length - shown.reduce((s, [, c]) => s + c, 0);
+    return { colors, key: { type: 'categories', items: shown.map(([c, count]) => ({ value: c, label: c, color: c, count })), rest } };
   }
   const valueOf = (n: NodeLike): unknown =>
     by === 'impact' ? impact?.[n.key] ?? 0 : by === 'country' ? n.attributes.country : by === 'company' ? n.attributes.company : by.startsWith('attr:') ? n.attributes[by.slice(5)] : undefined;

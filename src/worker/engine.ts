@@ -7,6 +7,7 @@ import { loadNativeText } from '../io/load-native.ts';
 import { writeNativeText } from '../io/write-native.ts';
 import { geographicLayout } from '../layout/geographic.ts';
 import { tieredLayout } from '../layout/tiered.ts';
+import { filePositions } from '../layout/file-positions.ts';
 import { toDocument, type SupplyGraph } from '../model/graph.ts';
 import type { Problem } from '../model/problem.ts';
 import type { GraphDocument } from '../model/schema.ts';
@@ -36,7 +37,7 @@ const TIERED = { columnGap: 9, minAspect: 0.8 };
 export class Engine {
   private baseline: SupplyGraph | null = null;
   private scenarios = new Map<string, SupplyGraph>();
-  private layouts: Record<LayoutName, Positions> | null = null;
+  private layouts: Record<Computed, Positions> | null = null;
   private session = new EditSession();
 
   /**
@@ -192,18 +193,22 @@ export class Engine {
   }
 }
 
+/** The layouts the engine computes ("as in the file" reads the nodes' own places on top of the tiered one). */
+type Computed = Exclude<LayoutName, 'file'>;
+
 /** The tiered and geographic layouts of the baseline graph (the ones every scenario's view starts from). */
-function baseLayouts(base: SupplyGraph): Record<LayoutName, Positions> {
+function baseLayouts(base: SupplyGraph): Record<Computed, Positions> {
   const plain = (m: Map<string, { x: number; y: number }>) => Object.fromEntries(m);
   return { tiered: plain(tieredLayout(base, TIERED)), geographic: plain(geographicLayout(base)) };
 }
 
 /** A scenario's graph as the app draws it, on the baseline's layouts. */
-function graphView(scenario: string, graph: SupplyGraph, base: SupplyGraph, baseline: Record<LayoutName, Positions>): GraphView {
+function graphView(scenario: string, graph: SupplyGraph, base: SupplyGraph, baseline: Record<Computed, Positions>): GraphView {
   let layouts = storedPositions(baseline, base);
   if (graph !== base && graph.someNode((k) => !base.hasNode(k))) {
     // Nodes a scenario adds get the positions of a layout of the scenario's graph.
-    const own = { tiered: tieredLayout(graph, TIERED), geographic: geographicLayout(graph) };
+    const tiered = tieredLayout(graph, TIERED);
+    const own = { tiered, geographic: geographicLayout(graph), file: tiered };
     const fill = (name: LayoutName) => {
       const out = { ...layouts[name] };
       graph.forEachNode((k) => {
@@ -211,7 +216,7 @@ function graphView(scenario: string, graph: SupplyGraph, base: SupplyGraph, base
       });
       return out;
     };
-    layouts = { tiered: fill('tiered'), geographic: fill('geographic') };
+    layouts = { tiered: fill('tiered'), geographic: fill('geographic'), file: fill('file') };
   }
   return { scenario, document: keyedDocument(graph), changes: diffGraphs(base, graph), throughput: throughput(graph), shares: Object.fromEntries(edgeShares(graph)), layouts, bought: boughtBeforeAfter(base, graph) };
 }
@@ -230,21 +235,18 @@ export function keyedDocument(graph: SupplyGraph) {
   return doc;
 }
 
-/** Positions the user gave by dragging a node (numeric `x` and `y` attributes, kept in files) win in the tiered layout. */
-function storedPositions(layouts: Record<LayoutName, Positions>, graph: SupplyGraph): Record<LayoutName, Positions> {
-  let tiered: Positions | null = null;
-  graph.forEachNode((k, a) => {
-    const { x, y } = a as { x?: unknown; y?: unknown };
-    if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) (tiered ??= { ...layouts.tiered })[k] = { x, y };
-  });
-  return tiered ? { ...layouts, tiered } : layouts;
+/** "As in the file": the nodes' own `x` and `y` (from the file, or a drag in the editor), the tiered places for the rest. */
+function storedPositions(layouts: Record<Computed, Positions>, graph: SupplyGraph): Record<LayoutName, Positions> {
+  const own: [string, Record<string, unknown>][] = [];
+  graph.forEachNode((k, a) => own.push([k, a as Record<string, unknown>]));
+  return { ...layouts, file: filePositions(own, layouts.tiered) };
 }
 
 /** Nodes already placed stay where they are; new ones take their place in a fresh layout; removed ones go. */
-function keepPositions(layouts: Record<LayoutName, Positions>, graph: SupplyGraph): Record<LayoutName, Positions> {
+function keepPositions(layouts: Record<Computed, Positions>, graph: SupplyGraph): Record<Computed, Positions> {
   const missing = graph.someNode((k) => !layouts.tiered[k] || !layouts.geographic[k]);
   const fresh = missing ? { tiered: tieredLayout(graph, TIERED), geographic: geographicLayout(graph) } : null;
-  const keep = (name: LayoutName): Positions => {
+  const keep = (name: Computed): Positions => {
     const out: Positions = {};
     graph.forEachNode((k) => {
       const p = layouts[name][k] ?? fresh?.[name].get(k);

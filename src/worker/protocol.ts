@@ -14,7 +14,8 @@ import type { GraphFormat } from '../io/formats/types.ts';
 import type { KindValue } from '../io/load.ts';
 import type { Unavailable } from '../io/formats/draft.ts';
 
-export type LayoutName = 'tiered' | 'geographic';
+/** `file`: "as in the file", the nodes' own x and y (the tiered places for nodes without them). */
+export type LayoutName = 'tiered' | 'geographic' | 'file';
 export type Positions = Record<string, { x: number; y: number }>;
 
 /** What a scenario changed, against baseline: node keys and edge keys. */
@@ -94,7 +95,7 @@ export interface GraphView {
   throughput: Record<string, number>;
   /** Each edge's share of its target's input (metrics.md §1); null where the input's total is 0. */
   shares: Record<string, number | null>;
-  /** Positions of the tiered and geographic layouts (computed on baseline, so that a node stays put across scenarios). */
+  /** Positions of the tiered, geographic and as-in-the-file layouts (computed on baseline, so that a node stays put across scenarios). */
   layouts: Record<LayoutName, Positions>;
   /** Each demand node's supply bought (sum of inflows) by input, in baseline and in this scenario. */
   bought?: BoughtRow[];
@@ -243,6 +244,7 @@ export function splitMessage<M extends { id: number }>(message: M, limit = PART_
       { sub: ['throughput'], kind: 'numbers', nullable: false },
       { sub: ['layouts', 'tiered'], kind: 'positions' },
       { sub: ['layouts', 'geographic'], kind: 'positions' },
+      { sub: ['layouts', 'file'], kind: 'positions' },
     ];
     for (const { sub, kind, nullable } of records) {
       const full = [...path, ...sub];

@@ -423,10 +423,13 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
       graphView = view;
       detach = attachGestures(view, {
         enabled: () => editor.isOpen(),
-        keepsPlaces: () => store.get().layout === 'tiered' && store.get().scenario === A.BASELINE,
+        keepsPlaces: () => (store.get().layout === 'tiered' || store.get().layout === 'file') && store.get().scenario === A.BASELINE,
         moveNode: (key, x, y) => {
           const node = store.get().loaded?.document.nodes.find((n) => n.key === key);
-          if (node) submit('history', { type: 'updateNode', key, attributes: { ...node.attributes, x, y } }, `move ${node.attributes.label}`);
+          if (!node) return;
+          submit('history', { type: 'updateNode', key, attributes: { ...node.attributes, x, y } }, `move ${node.attributes.label}`);
+          // The place is kept as the node's x and y: drawn "As in the file" (the tiers stay tiers).
+          if (store.get().layout === 'tiered') update((s) => A.setLayout(s, 'file'));
         },
         connect: (source, target) => editor.openFlow(null, { source, target }),
       });

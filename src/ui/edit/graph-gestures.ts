@@ -1,6 +1,7 @@
 /**
  * Editing on the graph itself, while the editor is open: drag a node to put
- * it somewhere (in the Tiers layout the place is kept, as the node's x and y),
+ * it somewhere (in the Tiers and As-in-the-file layouts the place is kept, as the
+ * node's x and y, and drawn As in the file),
  * and Shift+drag from a supplier to a customer to start a new flow between
  * them. Sigma's own panning is held back only while a node is being dragged.
  */
@@ -10,7 +11,7 @@ import type { GraphView } from '../graph-view.ts';
 export interface GestureHost {
   /** Gestures only work while the editor is open. */
   enabled(): boolean;
-  /** Whether a dragged node's place is kept (the Tiers layout) or only shown. */
+  /** Whether a dragged node's place is kept (Tiers, As in the file) or only shown. */
   keepsPlaces(): boolean;
   moveNode(key: string, x: number, y: number): void;
   connect(source: string, target: string): void;

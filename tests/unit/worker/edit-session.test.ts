@@ -66,10 +66,12 @@ describe('editing in the worker engine', () => {
     const after = engine.view('baseline').layouts.tiered;
     expect(after['tsmc-tw']).toEqual(before['tsmc-tw']);
     expect(after['new-fab']).toBeDefined();
-    // A node dragged to a place keeps it in the tiered layout (x and y attributes).
+    // A node dragged to a place keeps it as its x and y attributes: drawn there "as in the file", the tiers stay tiers.
     const tsmc = engine.view('baseline').document.nodes.find((n) => n.key === 'tsmc-tw')!;
     ok(engine.edit({ type: 'updateNode', key: 'tsmc-tw', attributes: { ...tsmc.attributes, x: 1.5, y: -2 } }, 'move'));
-    expect(engine.view('baseline').layouts.tiered['tsmc-tw']).toEqual({ x: 1.5, y: -2 });
+    expect(engine.view('baseline').layouts.file['tsmc-tw']).toEqual({ x: 1.5, y: -2 });
+    expect(engine.view('baseline').layouts.tiered['tsmc-tw']).toEqual(before['tsmc-tw']);
+    expect(engine.view('baseline').layouts.file['new-fab']).toEqual(after['new-fab']);
     expect(engine.view('baseline').layouts.tiered['new-fab']).toEqual(after['new-fab']);
     const beforeRevert = engine.view('baseline').document;
     const reverted = engine.handle({ type: 'revert', id: 4 });
