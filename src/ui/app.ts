@@ -114,10 +114,13 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
 
   // ------------------------------------------------------------ actions
   const update = store.update;
-  function selectNode(key: string) {
+  function selectNodeInPlace(key: string) {
     update((s) => A.select(s, { type: 'node', key }));
     const doc = docOf(store.get());
     if (doc?.nodes.some((n) => n.key === key && n.attributes.kind === 'demand')) update((s) => A.selectDemand(s, key));
+  }
+  function selectNode(key: string) {
+    selectNodeInPlace(key);
     // The inspector covers the right of the graph: the node and its neighbours go in the part it leaves free.
     frameWithInspector(key);
   }
@@ -400,6 +403,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
         onClickNode: (key) => {
           const country = countryOfNodeKey(key);
           if (country !== null) pickSet(country);
+          // While the editor is open the graph is a workbench (drag to place, Shift+drag to connect): a click selects without moving the camera under the pointer.
+          else if (editing.editor.isOpen()) selectNodeInPlace(key);
           else selectNode(key);
         },
         onClickStage: () => {
