@@ -4,6 +4,8 @@
  * when another part of it (a focus, a scenario field, the title) is wrong.
  */
 import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
+import { loadFiles } from '../../../src/io/load.ts';
 import { validateDocument } from '../../../src/io/validate.ts';
 import { formatProblem } from '../../../src/model/problem.ts';
 import { makeDoc } from '../../helpers/load.ts';
@@ -68,5 +70,22 @@ describe('the problem list: one problem does not hide another', () => {
     expect(validateDocument(makeDoc(NODES, EDGES)).graph?.order).toBe(NODES.length);
     const problems = problemsOf(makeDoc(NODES, EDGES, { scenarios: [removeGhost] }));
     expect(problems).toHaveLength(1);
+  });
+});
+
+describe('the problem list of a CSV pair: each bad value once', () => {
+  const nodes = 'key,label,kind,country\nf,F,foundry,TW\ng,G,foundry,KR\nd,D,demand,JP\n';
+  const flows = 'source,target,input,value\nf,d,chips,NaN\ng,d,chips,"1,000"\n';
+  const check = (problems: string[], prefix: string) => {
+    expect(problems, problems.join('\n')).toHaveLength(2);
+    expectOne(problems, new RegExp(`^${prefix}flows\\.csv:2:4 edges\\[0\\]\\.attributes\\.value: .*"NaN"`));
+    expectOne(problems, new RegExp(`^${prefix}flows\\.csv:3:4 edges\\[1\\]\\.attributes\\.value: .*"1,000"`));
+  };
+  it('NaN and "1,000" in a pair', () => {
+    check(loadFiles([{ name: 'nodes.csv', text: nodes }, { name: 'flows.csv', text: flows }]).problems.map(formatProblem), '');
+  });
+  it('NaN and "1,000" in a zip', () => {
+    const bytes = zipSync({ 'nodes.csv': strToU8(nodes), 'flows.csv': strToU8(flows) });
+    check(loadFiles([{ name: 'g.zip', bytes }]).problems.map(formatProblem), 'g\\.zip:');
   });
 });
