@@ -90,3 +90,14 @@ describe('the problem list of a CSV pair: each bad value once', () => {
     check(refusal(loadFiles([{ name: 'g.zip', bytes }])), 'g\\.zip:');
   });
 });
+
+describe('a guessed field that does not fit is warned of where its values are', () => {
+  it('a flows.csv "Weight" with NaN: the warning names flows.csv and the row, not nodes.csv', () => {
+    const nodes = 'key,label,kind,country\nf,F,foundry,TW\nd,D,demand,JP\n';
+    const loaded = loadFiles([{ name: 'nodes.csv', text: nodes }, { name: 'flows.csv', text: 'Source,Target,Weight\nf,d,NaN\n' }]);
+    if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+    const warnings = loaded.warnings.map(formatProblem).filter((w) => w.includes('not read as value'));
+    expect(warnings, loaded.warnings.map(formatProblem).join('\n')).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^flows\.csv:2: warning: /);
+  });
+});
