@@ -239,10 +239,10 @@ function checkedParts(raw: Obj, doc: GraphDocument | undefined) {
   }
 }
 
-function wholeParts(document: GraphDocument) {
+function wholeParts(doc: GraphDocument) {
   const whole = <T>(list: T[] | undefined) => ({ valid: list ?? [], at: (list ?? []).map((_, i) => i) });
-  const a = document.attributes;
-  return { document, edges: document.edges, scenarios: whole(a.scenarios), shocks: whole(a.shocks), variants: whole(a.variants) };
+  const a = doc.attributes;
+  return { document: doc, edges: doc.edges, scenarios: whole(a.scenarios), shocks: whole(a.shocks), variants: whole(a.variants) };
 }
 
 function validParts(raw: Obj) {
