@@ -10,7 +10,18 @@ import { isKnownCountry } from '../model/countries.ts';
 import { buildGraph, type SupplyGraph } from '../model/graph.ts';
 import { findOverflow } from '../model/totals.ts';
 import { describeValue, isError, pathToString, type Problem } from '../model/problem.ts';
-import { GraphDocumentSchema, type GraphDocument } from '../model/schema.ts';
+import { z } from 'zod';
+import {
+  CurrencyCodeSchema,
+  EdgeRecordSchema,
+  FxSchema,
+  GraphDocumentSchema,
+  NodeRecordSchema,
+  ScenarioSchema,
+  ShockSchema,
+  type EdgeRecord,
+  type GraphDocument,
+} from '../model/schema.ts';
 import { zodIssuesToProblems, type PathArray } from '../model/zod-problems.ts';
 import { checkRanges, checkVariantIds, checkVariantsApply } from './validate-robustness.ts';
 import { FORBIDDEN_KEYS } from './formats/attr-codec.ts';
@@ -136,9 +147,9 @@ function checkReferences(raw: Obj, out: Collector): void {
 }
 
 /** Inputs whose values are all 0 cannot form shares: a warning on the first of their flows. */
-function checkZeroInputs(doc: GraphDocument, out: Collector): void {
+function checkZeroInputs(edges: readonly EdgeRecord[], out: Collector): void {
   const groups = new Map<string, { first: number; total: number; count: number }>();
-  doc.edges.forEach((e, i) => {
+  edges.forEach((e, i) => {
     const id = `${e.target}\u0000${e.attributes.input}`;
     const g = groups.get(id);
     if (g) {
@@ -172,26 +183,90 @@ export function validateDocument(raw: unknown): Validation {
   const add = (path: PathArray, expected: string, found: string) => out.add(path, expected, found);
   checkRanges(raw, add);
   checkVariantIds(raw, add);
-  if (!parsed.success || out.problems.some(isError)) {
-    return { problems: sortByPath(out.problems, out.paths), paths: out.paths };
-  }
+  const checked = checkedParts(raw, parsed.success ? parsed.data : undefined);
+  if (!checked) return { problems: sortByPath(out.problems, out.paths), paths: out.paths };
 
-  const document = parsed.data;
-  checkZeroInputs(document, out);
-  const graph = buildGraph(document);
+  // The checks that need only the graph run whenever its nodes and edges build, even if another part of the
+  // file is wrong (issue 20: a bad focus must not hide a scenario that names a missing node).
+  const { graph, edges, scenarios, shocks, variants } = checked;
+  checkZeroInputs(edges, out);
   const overflow = findOverflow(graph);
   if (overflow) {
-    const index = /^~\d+$/.test(overflow.edge) ? Number(overflow.edge.slice(1)) : document.edges.findIndex((e) => e.key === overflow.edge);
+    const index = /^~\d+$/.test(overflow.edge) ? Number(overflow.edge.slice(1)) : edges.findIndex((e) => e.key === overflow.edge);
     out.add(['edges', index, 'attributes', 'value'], `values whose sums stay finite`, `${overflow.what} sum past the largest number (about 1.8e308)`);
     return { problems: sortByPath(out.problems, out.paths), paths: out.paths };
   }
-  for (const { at, error } of failingScenarios(graph, document.attributes.scenarios ?? [])) {
-    out.add(['attributes', 'scenarios', at, 'ops', error.index], `scenario "${error.scenario}", operation ${error.index} (${error.op}) to apply: ${error.expected}`, error.found);
+  const at = (path: PathArray): PathArray => {
+    const indices = path[1] === 'scenarios' ? scenarios.at : path[1] === 'shocks' ? shocks.at : path[1] === 'variants' ? variants.at : undefined;
+    return indices && typeof path[2] === 'number' ? [...path.slice(0, 2), indices[path[2]] ?? path[2], ...path.slice(3)] : path;
+  };
+  const addAt = (path: PathArray, expected: string, found: string) => out.add(at(path), expected, found);
+  for (const { at: i, error } of failingScenarios(graph, scenarios.valid)) {
+    addAt(['attributes', 'scenarios', i, 'ops', error.index], `scenario "${error.scenario}", operation ${error.index} (${error.op}) to apply: ${error.expected}`, error.found);
   }
-  checkShockHits(graph, document.attributes.shocks ?? [], (path, expected, found) => out.add(path, expected, found));
-  checkVariantsApply(graph, document.attributes.variants ?? [], document.attributes.scenarios ?? [], add);
+  checkShockHits(graph, shocks.valid, addAt);
+  checkVariantsApply(graph, variants.valid, scenarios.valid, addAt);
   const problems = sortByPath(out.problems, out.paths);
-  return problems.some(isError) ? { problems, paths: out.paths } : { document, graph, problems, paths: out.paths };
+  return parsed.success && !problems.some(isError) ? { document: parsed.data, graph, problems, paths: out.paths } : { problems, paths: out.paths };
+}
+
+/** The items of a list that pass their schema, with the index of each in the file. */
+function validItems<T>(list: unknown, schema: z.ZodType<T>): { valid: T[]; at: number[] } {
+  const valid: T[] = [];
+  const at: number[] = [];
+  arr(list).forEach((item, i) => {
+    const r = schema.safeParse(item);
+    if (r.success) {
+      valid.push(r.data);
+      at.push(i);
+    }
+  });
+  return { valid, at };
+}
+
+/**
+ * The graph and the parts of the file the graph-only checks need: the whole document when it is valid, else
+ * whatever of it passes the schema, when its nodes and edges do and build a graph (no duplicate, dangling or
+ * looping ends). Undefined when they do not.
+ */
+function checkedParts(raw: Obj, doc: GraphDocument | undefined) {
+  const parts = doc ? wholeParts(doc) : validParts(raw);
+  if (!parts) return undefined;
+  try {
+    return { graph: buildGraph(parts.document), ...parts };
+  } catch {
+    return undefined; // a duplicate key, a dangling end or a self-loop, each already listed by checkReferences
+  }
+}
+
+function wholeParts(doc: GraphDocument) {
+  const whole = <T>(list: T[] | undefined) => ({ valid: list ?? [], at: (list ?? []).map((_, i) => i) });
+  const a = doc.attributes;
+  return { document: doc, edges: doc.edges, scenarios: whole(a.scenarios), shocks: whole(a.shocks), variants: whole(a.variants) };
+}
+
+function validParts(raw: Obj) {
+  const nodes = z.array(NodeRecordSchema).safeParse(raw.nodes);
+  const edges = z.array(EdgeRecordSchema).safeParse(raw.edges);
+  if (!nodes.success || !edges.success) return undefined;
+  const attrs = isObj(raw.attributes) ? raw.attributes : {};
+  const currency = CurrencyCodeSchema.safeParse(attrs.currency ?? 'USD');
+  const fx = FxSchema.safeParse(attrs.fx ?? {});
+  const scenarios = validItems(attrs.scenarios, ScenarioSchema);
+  const shocks = validItems(attrs.shocks, ShockSchema);
+  const variants = validItems(attrs.variants, ScenarioSchema);
+  // Only the fields the checks read; an amount in a currency whose rate is unreadable fails as "no rate".
+  const attributes = {
+    format: 'chokepoint-graph',
+    version: 1,
+    title: typeof attrs.title === 'string' ? attrs.title : '',
+    currency: currency.success ? currency.data : 'USD',
+    fx: fx.success ? fx.data : {},
+    scenarios: scenarios.valid,
+    shocks: shocks.valid,
+    variants: variants.valid,
+  } as const;
+  return { document: { attributes, nodes: nodes.data, edges: edges.data }, edges: edges.data, scenarios, shocks, variants };
 }
 
 /** File order: attributes, then nodes, then edges, by index. */

@@ -15,9 +15,9 @@ export interface Block {
   attributes: Attrs;
   types: { nodes: AttrTypes; edges: AttrTypes };
   /**
-   * GraphML only: the real keys of nodes whose key is no XML NMTOKEN (id -> key), of
-   * edges whose key is none (edge index -> key), and the names of attributes whose
-   * name is none (attr.name as written -> name); the schema allows only NMTOKENs there.
+   * The real keys of nodes whose key GraphML cannot write as an id (no XML NMTOKEN) or
+   * GEXF cannot (a character XML forbids) (id -> key), of such edges (edge index -> key),
+   * and the names of such attributes (name as written -> name).
    */
   ids?: { nodes?: Record<string, string>; edges?: Record<string, string> };
   names?: { nodes?: Record<string, string>; edges?: Record<string, string> };

@@ -82,7 +82,7 @@ export function draftToDocument(draft: Draft, mapping: Mapping | undefined, chos
   const unavailable: Unavailable[] = [];
   const warnings: Problem[] = [];
   const file = draft.attributesPlace.file;
-  const warn = (expected: string, found: string, line = draft.attributesPlace.line) => warnings.push({ severity: 'warning', file, line, path: '', expected, found });
+  const warn = (expected: string, found: string, line = draft.attributesPlace.line, at = file) => warnings.push({ severity: 'warning', file: at, line, path: '', expected, found });
   const foreign = !draft.fromChokepoint;
 
   // Self-loops first, with their attributes as the file gave them (self-loops.ts).
@@ -102,11 +102,12 @@ export function draftToDocument(draft: Draft, mapping: Mapping | undefined, chos
   const guessed = (side: Side, field: string) => foreign && fromOf(side, field) !== undefined && (chosen?.[side] as Record<string, string> | undefined)?.[field] === undefined;
   const dropped = new Set<string>();
   /** A guess whose values do not fit is not used: the values go back under the file's name. */
-  const dropGuess = (side: Side, field: string, why: string) => {
+  const dropGuess = (side: Side, field: string, why: string, place: { file: string; line?: number | undefined }) => {
     const from = fromOf(side, field)!;
     unrename(side === 'nodes' ? draft.nodes : draft.edges, field, from);
     dropped.add(`${side}.${field}`);
-    warn(`the ${side === 'nodes' ? 'node' : 'flow'} field "${field}"`, `"${from}" not read as ${field} (a guess): ${why}`);
+    // At the record that does not fit (a CSV pair's flow is in flows.csv, not where the graph's attributes are).
+    warn(`the ${side === 'nodes' ? 'node' : 'flow'} field "${field}"`, `"${from}" not read as ${field} (a guess): ${why}`, place.line, place.file);
   };
 
   const attributes: Attrs = { format: 'chokepoint-graph', version: 1, title: draft.baseName || 'Untitled graph', ...draft.attributes };
@@ -115,14 +116,14 @@ export function draftToDocument(draft: Draft, mapping: Mapping | undefined, chos
     // Guessed countries and values must fit everywhere, or they are not used.
     if (guessed('nodes', 'country')) {
       const bad = draft.nodes.find((n) => typeof n.attributes.country !== 'string' || !/^[A-Za-z]{2}$/.test(n.attributes.country) || !isKnownCountry(n.attributes.country.toUpperCase(), attributes.countries as never));
-      if (bad) dropGuess('nodes', 'country', `${bad.attributes.country === undefined ? `node "${bad.key}" has none` : `"${String(bad.attributes.country)}" (node "${bad.key}") is no ISO country code`}`);
+      if (bad) dropGuess('nodes', 'country', `${bad.attributes.country === undefined ? `node "${bad.key}" has none` : `"${String(bad.attributes.country)}" (node "${bad.key}") is no ISO country code`}`, bad.place);
       else for (const n of draft.nodes) n.attributes.country = (n.attributes.country as string).toUpperCase();
     }
     if (guessed('edges', 'value')) {
       const bad = draft.edges.find((e) => typeof e.attributes.value !== 'number' || !Number.isFinite(e.attributes.value) || e.attributes.value < 0);
       if (bad) {
         const v = bad.attributes.value;
-        dropGuess('edges', 'value', v === undefined ? `${plural(draft.edges.filter((e) => e.attributes.value === undefined).length, 'edge')} of ${draft.edges.length} have none` : `${JSON.stringify(v)} (edge ${bad.source} -> ${bad.target}) is no flow value (a number of at least 0)`);
+        dropGuess('edges', 'value', v === undefined ? `${plural(draft.edges.filter((e) => e.attributes.value === undefined).length, 'edge')} of ${draft.edges.length} have none` : `${JSON.stringify(v)} (edge ${bad.source} -> ${bad.target}) is no flow value (a number of at least 0)`, bad.place);
       }
     }
     // Labels and companies are text.

@@ -7,6 +7,9 @@
  * shows), lists as `liststring`, positions, sizes and colours as viz elements,
  * and the Chokepoint block in `<meta><keywords>` (the one free-text place the
  * schema gives a graph), so that every attribute and scenario survives.
+ * A node key, edge key or attribute name holding a character XML 1.0 forbids
+ * (U+FFFE, a C0 control…) is written as an id or name of the writer's, the
+ * real one kept in the block (`ids`, `names`) as GraphML does (issue 20).
  */
 import { MultiDirectedGraph } from 'graphology';
 import writeGexf from 'graphology-gexf/common/writer.js';
@@ -18,7 +21,7 @@ import { loopRecords } from './self-loops.ts';
 import type { Attrs, Draft, ParseOutcome } from './types.ts';
 import { type ColorForm, colorForm, vizOf } from './viz.ts';
 import { xmlDraft } from './xml-graph.ts';
-import { xmlText } from './xml.ts';
+import { hasNotXml, xmlText } from './xml.ts';
 
 export function parseGexf(text: string, file: string, baseName: string): ParseOutcome<Draft> {
   const read = readGexf(text, file);
@@ -40,7 +43,7 @@ function plainLists(records: Attrs[], types: Map<string, AttrType>): Set<string>
   return lists;
 }
 
-function format(side: 'node' | 'edge', types: Map<string, AttrType>, lists: Set<string>, form: ColorForm | undefined) {
+function format(side: 'node' | 'edge', types: Map<string, AttrType>, lists: Set<string>, form: ColorForm | undefined, written: Map<string, string>) {
   const labelInAttribute = types.get('label') === 'string';
   return (_key: string, attributes: Attrs) => {
     const encoded: Record<string, string | number | boolean | string[]> = {};
@@ -49,7 +52,7 @@ function format(side: 'node' | 'edge', types: Map<string, AttrType>, lists: Set<
       if (value === undefined || (labelInAttribute && name === 'label') || (viz && name in viz)) continue;
       const type = types.get(name)!;
       // A list is written as GEXF's liststring ([a, b]); its items carry no ";" or control characters (attr-codec).
-      encoded[name] = lists.has(name) ? (value as string[]) : encodeValue(type, value);
+      encoded[written.get(name) ?? name] = lists.has(name) ? (value as string[]) : encodeValue(type, value);
     }
     const out: { label?: string; weight?: number; attributes: typeof encoded; viz?: Attrs } = { attributes: encoded };
     if (labelInAttribute && typeof attributes.label === 'string') out.label = attributes.label;
@@ -66,9 +69,24 @@ export function writeGexfText(graph: SupplyGraph): string {
   const nodeColors = colorForm(graph.mapNodes((_, a) => a as Attrs));
   const edgeColors = colorForm(graph.mapEdges((_, a) => a as Attrs));
   if (nodeColors === 'hex' || edgeColors === 'hex') block.viz = { ...(nodeColors === 'hex' ? { nodes: 'hex' } : {}), ...(edgeColors === 'hex' ? { edges: 'hex' } : {}) };
-  graph.forEachNode((key, attributes) => copy.addNode(key, attributes));
-  graph.forEachEdge((key, attributes, source, target) => copy.addDirectedEdgeWithKey(key, source, target, attributes));
-  for (const loop of loopRecords(graph)) copy.addDirectedEdgeWithKey(loop.key, loop.node, loop.node, loop.attributes);
+  const nodeId = safeIds(graph.nodes(), (id) => graph.hasNode(id), '_n');
+  const loops = loopRecords(graph);
+  const edgeKeys = [...graph.edges(), ...loops.map((l) => l.key)];
+  const edgeId = safeIds(edgeKeys, (id) => graph.hasEdge(id) || edgeKeys.includes(id), '_e');
+  graph.forEachNode((key, attributes) => copy.addNode(nodeId.get(key) ?? key, attributes));
+  const edgeIds: Record<string, string> = {};
+  const addEdge = (key: string, source: string, target: string, attributes: Attrs) => {
+    const id = edgeId.get(key);
+    if (id !== undefined) edgeIds[String(copy.size)] = key;
+    copy.addDirectedEdgeWithKey(id ?? key, nodeId.get(source) ?? source, nodeId.get(target) ?? target, attributes);
+  };
+  graph.forEachEdge((key, attributes, source, target) => addEdge(key, source, target, attributes));
+  for (const loop of loops) addEdge(loop.key, loop.node, loop.node, loop.attributes);
+  const nodeIds = Object.fromEntries([...nodeId].map(([key, id]) => [id, key]));
+  if (nodeId.size || edgeId.size) block.ids = { nodes: nodeIds, edges: edgeIds };
+  const nodeNames = safeNames(nodeTypes);
+  const edgeNames = safeNames(edgeTypes);
+  if (nodeNames.size || edgeNames.size) block.names = { nodes: inverse(nodeNames), edges: inverse(edgeNames) };
   const attrs = graph.getAttributes();
   // GEXF 1.3's <meta> holds creator, keywords and description only (no title: Chokepoint's is in the block).
   copy.replaceAttributes({
@@ -78,7 +96,38 @@ export function writeGexfText(graph: SupplyGraph): string {
   });
   const nodeLists = plainLists(copy.mapNodes((_, a) => a), nodeTypes);
   const edgeLists = plainLists(copy.mapEdges((_, a) => a), edgeTypes);
-  const text = writeGexf(copy, { version: '1.3', formatNode: format('node', nodeTypes, nodeLists, nodeColors), formatEdge: format('edge', edgeTypes, edgeLists, edgeColors) });
+  const text = writeGexf(copy, { version: '1.3', formatNode: format('node', nodeTypes, nodeLists, nodeColors, nodeNames),
+    formatEdge: format('edge', edgeTypes, edgeLists, edgeColors, edgeNames),
+  });
   return text;
 }
 
+/** Ids of the writer's (prefix0, prefix1…, none of them taken) for the keys XML cannot hold as they are. */
+function safeIds(keys: Iterable<string>, taken: (id: string) => boolean, prefix: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  let next = 0;
+  for (const key of keys) {
+    if (!hasNotXml(key) || ids.has(key)) continue;
+    let id = `${prefix}${next++}`;
+    while (taken(id)) id = `${prefix}${next++}`;
+    ids.set(key, id);
+  }
+  return ids;
+}
+
+/** Names XML can hold (U+FFFD for what it forbids, unique) for the attribute names it cannot hold as they are. */
+function safeNames(types: Map<string, AttrType>): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set(types.keys());
+  for (const name of types.keys()) {
+    if (!hasNotXml(name)) continue;
+    const base = xmlText(name);
+    let written = base;
+    for (let n = 2; taken.has(written); n++) written = `${base}_${n}`;
+    taken.add(written);
+    names.set(name, written);
+  }
+  return names;
+}
+
+const inverse = (map: Map<string, string>): Record<string, string> => Object.fromEntries([...map].map(([a, b]) => [b, a]));

@@ -158,6 +158,8 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\u
  * block (jsonForXml), which is what Chokepoint reads back.
  */
 export const xmlText = (text: string): string => text.replace(NOT_XML, '\ufffd');
+/** Whether a text holds a character XML 1.0 forbids (then it cannot be an id or a name as it is). */
+export const hasNotXml = (text: string): boolean => text.replace(NOT_XML, '') !== text;
 
 /** Text safe inside XML: escapes the five specials; callers keep control characters out (attr-codec, xmlText). */
 export function escapeXml(text: string): string {
