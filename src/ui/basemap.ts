@@ -8,7 +8,7 @@
 import type Sigma from 'sigma';
 import type { Attributes } from 'graphology-types';
 import atlasUrl from 'world-atlas/countries-110m.json?url';
-import { affineOf } from './canvas-layer.ts';
+import { affineOf, fitAndClear } from './canvas-layer.ts';
 import { MAP_CENTRE_LON, MAP_STRETCH } from '../layout/geographic.ts';
 
 export const BASEMAP_LAYER = 'basemap';
@@ -64,15 +64,7 @@ export function mountBasemap<N extends Attributes, E extends Attributes, G exten
 
   const paint = () => {
     if (!ctx) return;
-    const { width, height } = renderer.getDimensions();
-    const ratio = window.devicePixelRatio || 1;
-    const w = Math.round(width * ratio), h = Math.round(height * ratio);
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = w;
-      canvas.height = h;
-    }
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    const ratio = fitAndClear(canvas, ctx, renderer);
     paintedLast = false;
     if (!on || !outline) return;
     // Graph units to device pixels: sigma's camera and framing, as for a node.

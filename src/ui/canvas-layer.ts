@@ -94,3 +94,17 @@ export function paintRuns(ctx: CanvasRenderingContext2D, paint: 'stroke' | 'fill
   if (open) ctx[paint]();
   return open;
 }
+
+/** Sizes a 2D canvas of ours to sigma's viewport in device pixels, and clears it with the identity transform. */
+export function fitAndClear(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, renderer: { getDimensions(): { width: number; height: number } }): number {
+  const { width, height } = renderer.getDimensions();
+  const ratio = window.devicePixelRatio || 1;
+  const w = Math.round(width * ratio), h = Math.round(height * ratio);
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  return ratio;
+}

@@ -6,6 +6,7 @@
  */
 import type Sigma from 'sigma';
 import type { Attributes } from 'graphology-types';
+import { fitAndClear } from './canvas-layer.ts';
 
 export const COUNTRY_FLOWS_LAYER = 'country-flows';
 /** At or above this camera ratio (1: the whole graph fitted), flows are drawn country to country. */
@@ -70,15 +71,7 @@ export function mountCountryFlows<N extends Attributes, E extends Attributes, G 
   };
   const paint = () => {
     if (!ctx) return;
-    const { width, height } = renderer.getDimensions();
-    const ratio = window.devicePixelRatio || 1;
-    const w = Math.round(width * ratio), h = Math.round(height * ratio);
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = w;
-      canvas.height = h;
-    }
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    const ratio = fitAndClear(canvas, ctx, renderer);
     const want = !!flows && !!members && !focus && renderer.getCamera().ratio >= AGGREGATE_RATIO;
     if (want !== drawn) hideSingles(want);
     drawn = want;
