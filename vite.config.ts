@@ -82,5 +82,8 @@ export default defineConfig(({ mode }) => mode === 'cli' ? cliBuild : {
     // The browser tests now open a graph with shocks, variants and ranges, whose draws run in a worker of their own beside the engine: on two busy cores a test of several edits takes 20–45 s.
     testTimeout: 90_000,
     hookTimeout: 60_000,
+    // A browser test polls for a state (never sleeps and measures); vitest's 1 s default is shorter than a worker's
+    // answer on a loaded 2-core CI machine (the betweenness of the default graph took longer there).
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

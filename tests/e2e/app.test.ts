@@ -14,6 +14,7 @@ import { buildReport, type Report } from '../../src/report/model.ts';
 import { applyScenario, scenariosOf } from '../../src/scenarios/apply.ts';
 import { KIND_COLORS } from '../../src/ui/look.ts';
 import { loadGraph, repoPath } from '../helpers/load.ts';
+import { placesSettled } from './settle.ts';
 import { appPage, serveApp, shot as saveShot, waitForApp, type Served } from './app-server.ts';
 import { countColour, decodePng, inkShare } from './png.ts';
 
@@ -217,24 +218,25 @@ describe('the app on the default graph', () => {
     const moved = (a: { x: number; y: number }[], b: { x: number; y: number }[]) => Math.max(...a.map((p, i) => Math.hypot(p.x - b[i]!.x, p.y - b[i]!.y)));
     const tiered = await places();
     await page.selectOption('#layout', 'geographic');
-    await page.waitForTimeout(900);
+    await placesSettled(page, ['tsmc-tw', 'jp-ai-datacenter']);
     const map = await places();
     expect(moved(tiered, map)).toBeGreaterThan(20);
     await shot('app-geographic');
     await page.check('#countries');
-    await page.waitForTimeout(500);
+    await expect.poll(() => page.evaluate(() => window.__chokepoint!.screenPosition('country:JP'))).not.toBeNull();
+    await placesSettled(page, ['tsmc-tw', 'jp-ai-datacenter', 'country:JP']);
     await shot('app-geographic-countries');
     const pos = await page.evaluate(() => window.__chokepoint!.screenPosition('country:JP'));
     expect(pos).not.toBeNull();
     await page.uncheck('#countries');
     await page.selectOption('#layout', 'force');
-    await page.waitForTimeout(3000);
-    expect(moved(map, await places())).toBeGreaterThan(20);
+    await expect.poll(async () => moved(map, await places()), { timeout: 20_000 }).toBeGreaterThan(20);
+    await placesSettled(page, ['tsmc-tw', 'jp-ai-datacenter'], 30_000);
     await shot('app-force');
     const png = decodePng(await page.locator('#graph').screenshot());
     expect(inkShare(png)).toBeGreaterThan(0.01);
     await page.selectOption('#layout', 'tiered');
-    await page.waitForTimeout(700);
+    await placesSettled(page, ['tsmc-tw', 'jp-ai-datacenter']);
   });
 
   it('sizes nodes by betweenness, computed in the worker on demand', async () => {
