@@ -342,9 +342,10 @@ function finish(prepared: Prepared, runs: ReturnType<typeof appendScenarios>): L
       .map((p, i) => ({ p, i }))
       .sort((a, b) => part(a.p) - part(b.p) || (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i)
       .map((x) => x.p);
-    return { ok: false, problems };
+    // The guesses made while reading stay in the list of a refused file: a refusal often comes from one of them.
+    return { ok: false, problems: [...problems, ...prepared.warnings] };
   }
-  if (!validation.graph || !validation.document || problems.some(isError)) return { ok: false, problems };
+  if (!validation.graph || !validation.document || problems.some(isError)) return { ok: false, problems: [...problems, ...prepared.warnings] };
   return {
     ok: true,
     graph: validation.graph,

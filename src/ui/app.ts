@@ -8,7 +8,7 @@ import { nodeOf } from './doc-index.ts';
 import { fetchFailure } from '../state/fetch-answer.ts';
 import * as A from '../state/app-state.ts';
 import { createStore, type Store } from '../state/store.ts';
-import { formatProblem } from '../model/problem.ts';
+import { formatProblem, isError } from '../model/problem.ts';
 import { countryLabel, placeName, useGraphCountries } from './words.ts';
 import { colourNodes, type Colouring } from './colour-by.ts';
 import { flowArrays } from '../worker/betweenness.ts';
@@ -325,7 +325,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     else if (s.load.status === 'error') {
       // With a graph on screen, the problems panel (src/ui/files) lists every problem; the status line stays one line.
       // One line, whatever the problems (the toolbar keeps its height); the problems panel lists them all.
-      const n = s.load.problems.length;
+      // Errors counted: a refused file's list also carries the guesses made while reading it (warnings, after them).
+      const n = s.load.problems.filter(isError).length || s.load.problems.length;
       const first = s.load.problems[0];
       const all = s.load.problems.slice(0, 5).map(formatProblem).join('\n');
       if (s.loaded) status.replaceChildren(h('p', { className: 'error', title: all }, `Could not load ${s.load.file} (${n} problem${n === 1 ? '' : 's'}); the graph is unchanged.`));

@@ -31,6 +31,23 @@ describe('chokepoint validate on a CSV pair', () => {
   });
 });
 
+describe('chokepoint validate on a file it refuses', () => {
+  it('still lists the guesses made while reading it, after the errors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chokepoint-refused-'));
+    // A guessed column (type read as kind) and a country that is no code: refused, and the guess is part of the story.
+    writeFileSync(join(dir, 'nodes.csv'), 'id,label,type,country\na,A,mine,ZZ9\nb,B,buyer,US\n');
+    writeFileSync(join(dir, 'flows.csv'), 'source,target,value\na,b,1\n');
+    const r = await runCli(['validate', dir]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    const error = lines.findIndex((l) => l.includes('ZZ9'));
+    const guess = lines.findIndex((l) => /warning: .*found "type", read as kind/.test(l));
+    expect(error).toBeGreaterThanOrEqual(0);
+    expect(guess).toBeGreaterThan(error);
+    expect(lines.at(-1)).toMatch(/invalid, 1 problem$/);
+  });
+});
+
 describe('chokepoint generate', () => {
   it('says what it wrote, on stderr', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'chokepoint-gen-')), 'g.json');

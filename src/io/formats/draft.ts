@@ -17,7 +17,7 @@ import type { Mapping } from '../mapping.ts';
 import { inputOf, kindOf } from '../values.ts';
 import { describeLoops } from './self-loops.ts';
 import { kindsFromShape } from './shape-kinds.ts';
-import type { Attrs, Draft, DraftEdge, Place } from './types.ts';
+import type { Attrs, Draft, DraftEdge, DraftNode, Place } from './types.ts';
 
 /** A figure the loaded graph cannot give, and why. */
 export interface Unavailable {
@@ -68,7 +68,7 @@ const absentEverywhere = (records: { attributes: Attrs }[], field: string) =>
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const quoteList = (counts: Map<string, number>, max = 8) => {
-  const items = [...counts].slice(0, max).map(([v, n]) => `"${v}" (${n})`);
+  const items = [...counts].slice(0, max).map(([v, n]) => `${JSON.stringify(v)} (${n})`);
   return items.join(', ') + (counts.size > max ? ` and ${counts.size - max} more` : '');
 };
 const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -217,8 +217,13 @@ export function draftToDocument(draft: Draft, mapping: Mapping | undefined, chos
   return { raw, unavailable, warnings, dropped: [...dropped], locate };
 }
 
+type Warn = (expected: string, found: string, line?: number, file?: string) => void;
+
 /** Kinds mapped to Chokepoint's (values.ts); unknown ones load as other with the file's value kept, all said in warnings. */
-function mapKinds(draft: Draft, mapping: Mapping | undefined, from: string | undefined, guessed: boolean, warn: (expected: string, found: string) => void): void {
+function mapKinds(draft: Draft, mapping: Mapping | undefined, from: string | undefined, guessed: boolean, warnAt: Warn): void {
+  // Said of the first node it concerns: in a CSV pair that is nodes.csv, never flows.csv.
+  let first: DraftNode | undefined;
+  const warn = (expected: string, found: string) => warnAt(expected, found, first?.place.line, first?.place.file);
   const synonyms = new Map<string, number>();
   const unknown = new Map<string, number>();
   let missing = 0;
@@ -231,7 +236,8 @@ function mapKinds(draft: Draft, mapping: Mapping | undefined, from: string | und
       continue;
     }
     const { kind, how } = kindOf(a.kind, mapping?.values?.kind);
-    if (how === 'synonym') count(synonyms, `"${String(a.kind)}" as ${kind}`);
+    if (how === 'synonym' || how === 'unknown') first ??= n;
+    if (how === 'synonym') count(synonyms, `${JSON.stringify(String(a.kind))} as ${kind}`);
     if (how === 'unknown') {
       count(unknown, String(a.kind));
       a[from ?? KIND_IN_FILE] = a.kind;
@@ -245,7 +251,10 @@ function mapKinds(draft: Draft, mapping: Mapping | undefined, from: string | und
 }
 
 /** Inputs as slugs (values.ts), said in a warning when any was changed. */
-function mapInputs(draft: Draft, mapping: Mapping | undefined, guessed: boolean, warn: (expected: string, found: string) => void): void {
+function mapInputs(draft: Draft, mapping: Mapping | undefined, guessed: boolean, warnAt: Warn): void {
+  // Said of the first flow it concerns: in a CSV pair that is flows.csv, never nodes.csv.
+  let first: DraftEdge | undefined;
+  const warn = (expected: string, found: string) => warnAt(expected, found, first?.place.line, first?.place.file);
   const slugged = new Map<string, number>();
   let missing = 0;
   for (const e of draft.edges) {
@@ -258,7 +267,10 @@ function mapInputs(draft: Draft, mapping: Mapping | undefined, guessed: boolean,
     }
     const { input, how } = inputOf(a.input, mapping?.values?.input);
     const value = input ?? DEFAULT_INPUT;
-    if (how === 'slug') count(slugged, `"${String(a.input)}" as ${value}`);
+    if (how === 'slug') {
+      first ??= e;
+      count(slugged, `${JSON.stringify(String(a.input))} as ${value}`);
+    }
     a.input = value;
   }
   if (slugged.size) warn('flow inputs as lower-case slugs such as "logic-chips"', `${[...slugged].slice(0, 8).map(([s, n]) => `${s} (${n})`).join(', ')}${slugged.size > 8 ? ` and ${slugged.size - 8} more` : ''}: read so (change with --map-input-value or the mapping step)`);

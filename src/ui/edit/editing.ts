@@ -5,6 +5,7 @@
  * edit goes to the worker, which owns the graph and its history and answers
  * with the graph recomputed, or with the problems and nothing changed.
  */
+import { isError } from '../../model/problem.ts';
 import type { EditCommand } from '../../edit/commands.ts';
 import { slug } from '../../edit/free-id.ts';
 import type { GraphDocument } from '../../model/schema.ts';
@@ -350,7 +351,7 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
       const answer = await engine.request({ type: 'restore', text: session.text, original: session.original, file: session.file });
       if (destroyed) return false;
       if (answer.type !== 'load' || !answer.result.ok) {
-        const why = answer.type === 'error' ? answer.message : answer.type === 'load' && !answer.result.ok ? `${answer.result.problems.length} problem${answer.result.problems.length === 1 ? '' : 's'}, the first: expected ${answer.result.problems[0]?.expected}, found ${answer.result.problems[0]?.found}` : 'unexpected answer';
+        const why = answer.type === 'error' ? answer.message : answer.type === 'load' && !answer.result.ok ? `${answer.result.problems.filter(isError).length} problem${answer.result.problems.filter(isError).length === 1 ? '' : 's'}, the first: expected ${answer.result.problems[0]?.expected}, found ${answer.result.problems[0]?.found}` : 'unexpected answer';
         update((s) => A.loadFinished(s, session.file, { ok: false, problems: answer.type === 'load' && !answer.result.ok ? answer.result.problems : [] }));
         await keepFailed(found, why);
         return false;
