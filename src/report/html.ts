@@ -8,9 +8,8 @@ import { countryName } from '../model/countries.ts';
 import { concentrationChart, relianceChart, scenarioColour, scenarioLegend } from './charts.ts';
 import { fig, type Fig } from './fig.ts';
 import { cutWords, fxText } from './format.ts';
-import { headlineFindings } from './findings.ts';
 import { esc, linkOrText } from './html-escape.ts';
-import { figMarkup, segmentsMarkup } from './html-fig.ts';
+import { figMarkup } from './html-fig.ts';
 import { LIMITS, methodItems } from './method.ts';
 import { impactValue, relianceValue, type RelianceField, type Report, type ReportScenario } from './model.ts';
 import { describeOp } from './ops-text.ts';
@@ -18,6 +17,8 @@ import { chosenDemand, concentrationPath, impactPath, reliancePath } from './rep
 import { describeReliance } from './words.ts';
 import { SHOCK_TABLE_NOTE, SHOCK_TABLE_TITLE, shockRows, skippedText } from './shock-table.ts';
 import { robustnessHtml } from './robustness-html.ts';
+import { FIRST_PAGE_STYLE, firstPageHtml } from './first-page-html.ts';
+import { sourceNotes } from './source-notes.ts';
 
 export interface HtmlOptions {
   /** The graph's picture: SVG markup made by `graphSvg`, or a PNG data URL (sigma's image export in the app). */
@@ -26,6 +27,12 @@ export interface HtmlOptions {
   top?: number;
   /** Sets drawn in each reliance chart. */
   chartSets?: number;
+  /**
+   * The first page and a short appendix (shocks, robustness, the graph,
+   * scenario parameters, method, notes on sources): the PDF's default. The
+   * HTML file, the app's and the CLI's alike, holds everything.
+   */
+  short?: boolean;
 }
 
 const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
@@ -66,6 +73,7 @@ function madeAtText(iso: string): string {
 }
 
 
+/** The appendix's opening: what graph, how big, which rates and levels, made when and by what. */
 function header(report: Report): string {
   const g = report.graph;
   const facts: [string, string][] = [
@@ -78,11 +86,10 @@ function header(report: Report): string {
   facts.push(['Concentration levels', esc(report.levels.label)]);
   facts.push(['Made', `${report.madeAt ? `${esc(madeAtText(report.madeAt))} by` : 'by'} Chokepoint ${esc(report.generator.version)}`]);
   return [
-    '<header>',
-    `<p class="kicker">Chokepoint risk report</p>`,
-    `<h1>${esc(g.title)}</h1>`,
+    '<section id="appendix">',
+    '<h2>Appendix: the figures behind the first page</h2>',
     `<dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`,
-    '</header>',
+    '</section>',
   ].join('\n');
 }
 
@@ -120,25 +127,6 @@ function shockSection(report: Report): string {
     `<h2>${SHOCK_TABLE_TITLE}</h2>`,
     `<p class="note">${esc(SHOCK_TABLE_NOTE)}</p>`,
     table(['Shock', 'Demand node', ...scenarioHead(report)], body),
-    '</section>',
-  ].join('\n');
-}
-
-function findingsSection(report: Report): string {
-  const findings = headlineFindings(report);
-  const byDemand = new Map<string, string[]>();
-  for (const f of findings) {
-    const items = byDemand.get(f.demand) ?? [];
-    items.push(`<li class="finding ${f.kind}">${segmentsMarkup(f.parts)}</li>`);
-    byDemand.set(f.demand, items);
-  }
-  const label = (demand: string) => report.scenarios[0]!.reliance.find((r) => r.demand === demand)?.label ?? demand;
-  return [
-    '<section id="findings">',
-    '<h2>Headline findings</h2>',
-    findings.length
-      ? [...byDemand].map(([demand, items]) => `<div class="keep"><h3>${esc(label(demand))}</h3><ul class="findings">${items.join('\n')}</ul></div>`).join('\n')
-      : '<p>No demand node was chosen for the report.</p>',
     '</section>',
   ].join('\n');
 }
@@ -330,6 +318,14 @@ function methodSection(report: Report): string {
   ].join('\n');
 }
 
+/** What the sources say, and where they err: each source's note (source-notes.ts). */
+function notesOnSourcesHtml(report: Report, citedOnly = false): string {
+  const notes = sourceNotes(report, citedOnly);
+  if (notes.length === 0) return '';
+  const items = notes.map((n) => `<li><strong>${esc(n.title)}</strong>${n.meta ? ` (${esc(n.meta)})` : ''}: ${esc(n.note)}</li>`);
+  return ['<section id="notes-on-sources">', '<h2>Notes on sources</h2>', citedOnly ? '<p class="note">The sources behind the scenarios, variants and shocks; every source is listed in the full report.</p>' : '', `<ul class="source-notes">${items.join('\n')}</ul>`, '</section>'].filter(Boolean).join('\n');
+}
+
 function sourcesSection(report: Report): string {
   if (report.sources.length === 0) return '<section id="sources"><h2>Sources</h2><p>The graph cites no sources.</p></section>';
   const items = report.sources.map((s) => {
@@ -339,7 +335,7 @@ function sourcesSection(report: Report): string {
       `<strong>${esc(s.title)}</strong>${meta ? `. ${meta}` : ''}. `,
       s.url ? `${linkOrText(s.url)}. ` : '',
       `<small>${code(s.id)}</small>`,
-      s.note ? `<br><small>${esc(s.note)}</small>` : '',
+      s.note ? ' <small><a href="#notes-on-sources">note</a></small>' : '',
       '</li>',
     ].join('');
   });
@@ -384,7 +380,8 @@ ol.ops { font-size: 12.5px; }
 .note { font-size: 12.5px; color: #444; }
 dl.method dt { font-weight: 600; margin-top: 8px; }
 dl.method dd { margin: 0 0 4px 0; }
-ol.sources { font-size: 12.5px; }
+ol.sources, ul.source-notes { font-size: 12.5px; }
+ul.source-notes li { margin: 3px 0; }
 ol.sources li { margin: 4px 0; word-break: break-word; }
 footer { margin-top: 32px; font-size: 12px; color: #555; border-top: 1px solid #ddd; padding-top: 8px; }
 @page { size: A4; margin: 14mm 12mm; }
@@ -397,6 +394,7 @@ footer { margin-top: 32px; font-size: 12px; color: #555; border-top: 1px solid #
   /* The graph's picture is wide: a landscape page of its own. */
   section#graph { page: wide; break-before: page; break-after: page; }
   section#reliance { break-before: page; }
+  section#appendix h2 { margin-top: 0; }
   section#graph figure { margin: 0; }
   .keep, figure, li.finding { break-inside: avoid; page-break-inside: avoid; }
   tr { break-inside: avoid; page-break-inside: avoid; }
@@ -419,22 +417,21 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="Chokepoint ${esc(report.generator.version)}">`,
     `<title>Chokepoint risk report: ${esc(report.graph.title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${STYLE}${FIRST_PAGE_STYLE}</style>`,
     '</head>',
     '<body>',
     '<main>',
+    firstPageHtml(report),
     header(report),
     scenariosCompared(report),
     shockSection(report),
-    findingsSection(report),
     robustnessHtml(report),
-    relianceSection(report, options.chartSets ?? 6),
-    spofSection(report, top),
-    concentrationSection(report),
+    ...(options.short ? [] : [relianceSection(report, options.chartSets ?? 6), spofSection(report, top), concentrationSection(report)]),
     pictureSection(options.picture),
     parametersSection(report),
     methodSection(report),
-    sourcesSection(report),
+    notesOnSourcesHtml(report, options.short ?? false),
+    options.short ? '' : sourcesSection(report),
     `<footer>Made${report.madeAt ? ` on ${esc(madeAtText(report.madeAt))}` : ''} by Chokepoint ${esc(report.generator.version)} from the figures of its report JSON (format chokepoint-report, version ${report.version}).</footer>`,
     '</main>',
     '</body>',
