@@ -118,16 +118,18 @@ figure.before-after svg { max-width: 520px; }
 .pair ul { margin: 0; padding-left: 18px; font-size: 12.5px; }
 p.about { font-size: 12px; color: #333; border-top: 1px solid #ccc; padding-top: 4px; margin: 8px 0 0; }
 @media print {
-  section.first-page { break-after: page; page-break-after: always; font-size: 9pt; }
-  section.first-page h1 { font-size: 17pt; }
-  p.question { font-size: 10.5pt; }
-  section.first-page h2 { font-size: 11pt; }
-  section.first-page h3 { font-size: 9.5pt; }
-  table.first { font-size: 8.5pt; }
+  section.first-page { break-after: page; page-break-after: always; font-size: 8.5pt; line-height: 1.3; }
+  section.first-page h1 { font-size: 15pt; }
+  p.question { font-size: 10pt; }
+  section.first-page h2 { font-size: 10.5pt; margin-top: 4px; }
+  section.first-page h3 { font-size: 9pt; margin-top: 4px; }
+  table.first { font-size: 8pt; line-height: 1.2; }
+  table.first caption { padding: 2px 0; }
   table.first th, table.first td { padding: 1px 4px; }
-  .pair ul { font-size: 8.5pt; }
-  p.about { font-size: 8pt; }
-  figure.before-after svg { max-width: 120mm; }
+  .pair ul { font-size: 8pt; }
+  p.about { font-size: 7.5pt; }
+  figure.before-after svg { max-width: 105mm; }
+  figure.before-after figcaption { font-size: 7.5pt; }
   .pair ul li { margin: 0; }
 }
 `;

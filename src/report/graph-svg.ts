@@ -29,7 +29,7 @@ export interface GraphSvgOptions {
 /** Labels at 12 units on a picture 1,100 wide: 8.6 pt when it fills the 277 mm of an A4 landscape page. */
 const LABEL_PX = 12;
 /** Roughly the advance of a character at LABEL_PX in a sans-serif face. */
-const CHAR_PX = 6.4;
+const CHAR_PX = 6.6;
 /** The picture's height at most: an A4 landscape page's proportions, so that it prints at full width. */
 const MAX_HEIGHT_RATIO = 0.66;
 
@@ -91,18 +91,23 @@ export function graphSvg(graph: SupplyGraph, positions: Map<string, { x: number;
   const radius = (k: string) => (options.sizes ? (options.sizes.get(k) ?? 3) / 2 + 1 : 4.5);
   // Labels for the nodes that matter: largest first, each where it overlaps no label already placed.
   const order = options.sizes ? [...keys].sort((a, b) => radius(b) - radius(a) || (a < b ? -1 : a > b ? 1 : 0)) : keys;
-  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
-  const labelled = new Set<string>();
+  const placed: { x0: number; x1: number; y0?: number; y1?: number }[] = [];
+  const labelled = new Map<string, boolean>();
   // A label is tried for the first few thousand candidates only: beyond, a picture has no room for more.
   for (const k of order.length > 4000 ? order.slice(0, 4000) : order) {
     if (options.sizes && !options.sizes.has(k)) continue;
     const p = at.get(k)!;
     const text = clip(graph.getNodeAttribute(k, 'label'), labelChars);
-    const box = { x0: p.x + radius(k) + 2, x1: p.x + radius(k) + 3 + text.length * CHAR_PX, y0: p.y - LABEL_PX / 2 - 1, y1: p.y + LABEL_PX / 2 + 1 };
-    if (box.x1 > width) continue;
-    if (placed.some((q) => box.x0 < q.x1 && q.x0 < box.x1 && box.y0 < q.y1 && q.y0 < box.y1)) continue;
-    placed.push(box);
-    labelled.add(k);
+    const w = text.length * CHAR_PX;
+    // To the right of the dot, or to its left where the picture ends (the buyers' column).
+    const right = p.x + radius(k) + 3 + w <= width;
+    const box = right ? { x0: p.x + radius(k) + 2, x1: p.x + radius(k) + 3 + w } : { x0: p.x - radius(k) - 3 - w, x1: p.x - radius(k) - 2 };
+    Object.assign(box, { y0: p.y - LABEL_PX / 2 - 2, y1: p.y + LABEL_PX / 2 + 2 });
+    if (box.x0 < 0) continue;
+    const b = box as { x0: number; x1: number; y0: number; y1: number };
+    if (placed.some((q) => b.x0 < q.x1 && q.x0 < b.x1 && b.y0 < q.y1! && q.y0! < b.y1)) continue;
+    placed.push(b);
+    labelled.set(k, right);
     if (placed.length > 400) break;
   }
   const nodes = keys.map((k) => {
@@ -110,7 +115,8 @@ export function graphSvg(graph: SupplyGraph, positions: Map<string, { x: number;
     const a = graph.getNodeAttributes(k);
     const tip = `${a.label} (${k}; ${KIND_NAMES[a.kind]}, ${a.country}${a.company ? `, ${a.company}` : ''})`;
     const r = radius(k);
-    const text = labelled.has(k) ? `<text x="${f1(p.x + r + 2.5)}" y="${f1(p.y + 4)}">${esc(clip(a.label, labelChars))}</text>` : '';
+    const side = labelled.get(k);
+    const text = side === undefined ? '' : `<text x="${f1(side ? p.x + r + 2.5 : p.x - r - 2.5)}" y="${f1(p.y + 4)}"${side ? '' : ' text-anchor="end"'}>${esc(clip(a.label, labelChars))}</text>`;
     return `<g><title>${esc(tip)}</title><circle cx="${f1(p.x)}" cy="${f1(p.y)}" r="${f1(r)}" fill="${KIND_COLOURS[a.kind]}" stroke-width="1"/>${text}</g>`;
   });
 

@@ -19,6 +19,7 @@ import { SHOCK_TABLE_NOTE, SHOCK_TABLE_TITLE, shockRows, skippedText } from './s
 import { robustnessHtml } from './robustness-html.ts';
 import { FIRST_PAGE_STYLE, firstPageHtml } from './first-page-html.ts';
 import { sourceNotes } from './source-notes.ts';
+import { shortNames } from './first-page.ts';
 
 export interface HtmlOptions {
   /** The graph's picture: SVG markup made by `graphSvg`, or a PNG data URL (sigma's image export in the app). */
@@ -110,12 +111,15 @@ function scenariosCompared(report: Report): string {
 }
 
 /** Shocks as rows, baseline and each scenario as columns, losses in red; '' when the report has no shocks. */
-function shockSection(report: Report): string {
+function shockSection(report: Report, short = false): string {
   const rows = shockRows(report);
   if (rows.length === 0) return '';
+  // Short: buyers by the first page's short names, shocks without their ids.
+  const labels = [...new Set(rows.map((r) => r.demandLabel))];
+  const shorter = new Map(labels.map((l, i) => [l, short ? shortNames(labels)[i]! : l]));
   const body = rows.map((r): Cell[] => [
-    `${esc(r.shockLabel)} ${code(r.shock)}`,
-    esc(r.demandLabel),
+    short ? esc(r.shockLabel) : `${esc(r.shockLabel)} ${code(r.shock)}`,
+    esc(shorter.get(r.demandLabel)!),
     ...r.cells.map((c) => {
       if (c.lost === null) return num('—');
       const note = c.skipped.length ? `<br><small>${esc(skippedText(c.skipped))}</small>` : '';
@@ -290,7 +294,8 @@ function pictureSection(picture: HtmlOptions['picture']): string {
   return ['<section id="graph" class="graph">', '<h2>The graph</h2>', `<figure>${body}</figure>`, '</section>'].join('\n');
 }
 
-function parametersSection(report: Report): string {
+/** `short`: each scenario's description and sources, its operations counted (the full report lists them). */
+function parametersSection(report: Report, short = false): string {
   const scenarios = report.scenarios.slice(1);
   if (scenarios.length === 0) return '';
   const item = (s: ReportScenario, i: number) =>
@@ -299,18 +304,26 @@ function parametersSection(report: Report): string {
       `<h3>${swatch(i + 1)}${sTag(i + 1)}: ${esc(s.label)} ${code(s.id)}</h3>`,
       s.description ? `<p>${esc(s.description)}</p>` : '',
       s.fx ? `<p>Exchange rates of this scenario: ${esc(fxText(s.fx, report.graph.currency))}.</p>` : '',
-      s.ops?.length ? `<ol class="ops">${s.ops.map((op) => `<li>${esc(describeOp(op, report.graph.currency))}</li>`).join('')}</ol>` : '<p>No operations: the scenario equals the baseline.</p>',
-      s.sources?.length ? `<p class="note">Sources: ${s.sources.map((id) => `<a href="#source-${esc(id)}">${esc(id)}</a>`).join(', ')}</p>` : '',
+      !s.ops?.length
+        ? '<p>No operations: the scenario equals the baseline.</p>'
+        : short
+          ? ''
+          : `<ol class="ops">${s.ops.map((op) => `<li>${esc(describeOp(op, report.graph.currency))}</li>`).join('')}</ol>`,
+      short && s.ops?.length ? `<p class="note">${s.ops.length} operation${s.ops.length === 1 ? '' : 's'} (listed in the full report)${s.sources?.length ? `; sources: ${s.sources.map((id) => esc(id)).join(', ')}` : ''}.</p>` : '',
+      !short && s.sources?.length ? `<p class="note">Sources: ${s.sources.map((id) => `<a href="#source-${esc(id)}">${esc(id)}</a>`).join(', ')}</p>` : '',
       '</article>',
     ].join('\n');
   return ['<section id="parameters">', '<h2>Scenario parameters</h2>', ...scenarios.map(item), '</section>'].join('\n');
 }
 
-function methodSection(report: Report): string {
+/** `short`: the terms of the first page's figures (reliance, single point of failure, concentration) and the limits. */
+function methodSection(report: Report, short = false): string {
+  const terms = ['Reliance', 'Single point of failure', 'Concentration'];
   return [
     '<section id="method">',
     '<h2>Method and limits</h2>',
     `<dl class="method">${methodItems(report)
+      .filter((m) => !short || terms.includes(m.term))
       .map((m) => `<dt>${esc(m.term)}</dt><dd>${esc(m.text)}</dd>`)
       .join('')}</dl>`,
     `<ul class="limits">${LIMITS.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,
@@ -323,7 +336,7 @@ function notesOnSourcesHtml(report: Report, citedOnly = false): string {
   const notes = sourceNotes(report, citedOnly);
   if (notes.length === 0) return '';
   const items = notes.map((n) => `<li><strong>${esc(n.title)}</strong>${n.meta ? ` (${esc(n.meta)})` : ''}: ${esc(n.note)}</li>`);
-  return ['<section id="notes-on-sources">', '<h2>Notes on sources</h2>', citedOnly ? '<p class="note">The sources behind the scenarios, variants and shocks; every source is listed in the full report.</p>' : '', `<ul class="source-notes">${items.join('\n')}</ul>`, '</section>'].filter(Boolean).join('\n');
+  return ['<section id="notes-on-sources">', '<h2>Notes on sources</h2>', citedOnly ? '<p class="note">The sources behind the scenarios; the full report (--full) has every source and its note.</p>' : '', `<ul class="source-notes">${items.join('\n')}</ul>`, '</section>'].filter(Boolean).join('\n');
 }
 
 function sourcesSection(report: Report): string {
@@ -393,6 +406,9 @@ footer { margin-top: 32px; font-size: 12px; color: #555; border-top: 1px solid #
   h3 { break-after: avoid; page-break-after: avoid; }
   /* The graph's picture is wide: a landscape page of its own. */
   section#graph { page: wide; break-before: page; break-after: page; }
+  section#shocks table.keep, section#robustness table { break-inside: auto; }
+  table.robust.short td.num { white-space: normal; }
+  table.robust.short code { overflow-wrap: normal; }
   section#reliance { break-before: page; }
   section#appendix h2 { margin-top: 0; }
   section#graph figure { margin: 0; }
@@ -402,11 +418,24 @@ footer { margin-top: 32px; font-size: 12px; color: #555; border-top: 1px solid #
   caption, thead, thead tr { break-after: avoid; page-break-after: avoid; }
   a { color: inherit; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { font-size: 9pt; line-height: 1.35; }
+  h2 { font-size: 13pt; margin: 14px 0 6px; }
+  h3 { font-size: 10.5pt; margin: 10px 0 4px; }
+  table { font-size: 8pt; }
+  th, td { padding: 1px 4px; }
+  section#parameters p, section#parameters ol.ops, ul.source-notes, ol.sources, dl.method, ul.limits, .note { font-size: 8pt; }
+  section#parameters h3 { margin: 6px 0 2px; font-size: 9.5pt; }
+  section#parameters p { margin: 2px 0; }
+  dl.method { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; }
+  dl.method dt, dl.method dd { margin: 0; }
+  ul.source-notes li, ul.limits li { margin: 1px 0; }
+  h2 { margin: 10px 0 4px; }
 }
 `;
 
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const top = options.top ?? 10;
+  const footer = `<footer>Made${report.madeAt ? ` on ${esc(madeAtText(report.madeAt))}` : ''} by Chokepoint ${esc(report.generator.version)} from the figures of its report JSON (format chokepoint-report, version ${report.version}).</footer>`;
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -422,17 +451,24 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     '<body>',
     '<main>',
     firstPageHtml(report),
-    header(report),
-    scenariosCompared(report),
-    shockSection(report),
-    robustnessHtml(report),
-    ...(options.short ? [] : [relianceSection(report, options.chartSets ?? 6), spofSection(report, top), concentrationSection(report)]),
-    pictureSection(options.picture),
-    parametersSection(report),
-    methodSection(report),
-    notesOnSourcesHtml(report, options.short ?? false),
-    options.short ? '' : sourcesSection(report),
-    `<footer>Made${report.madeAt ? ` on ${esc(madeAtText(report.madeAt))}` : ''} by Chokepoint ${esc(report.generator.version)} from the figures of its report JSON (format chokepoint-report, version ${report.version}).</footer>`,
+    ...(options.short
+      ? // The PDF's short appendix: what flows, then the landscape page of the graph last.
+        [header(report), shockSection(report, true), robustnessHtml(report, { short: true }), parametersSection(report, true), methodSection(report, true), notesOnSourcesHtml(report, true), footer, pictureSection(options.picture)]
+      : [
+          header(report),
+          scenariosCompared(report),
+          shockSection(report),
+          robustnessHtml(report),
+          relianceSection(report, options.chartSets ?? 6),
+          spofSection(report, top),
+          concentrationSection(report),
+          pictureSection(options.picture),
+          parametersSection(report),
+          methodSection(report),
+          notesOnSourcesHtml(report),
+          sourcesSection(report),
+          footer,
+        ]),
     '</main>',
     '</body>',
     '</html>',
