@@ -88,7 +88,7 @@ export function firstPageHtml(report: Report): string {
     '<p class="kicker">Chokepoint risk report</p>',
     `<h1>${esc(page.title)}</h1>`,
     `<p class="question"><strong>The question.</strong> ${esc(page.question)}</p>`,
-    page.answers.length ? `<div class="answer"><h2>The answer</h2><ol class="answers">${page.answers.map((a) => `<li class="answer">${para(a)}</li>`).join('')}</ol></div>` : '',
+    page.answers.length ? `<div class="answer"><h2>The answer</h2><ul class="answers">${page.answers.map((a) => `<li class="answer">${para(a)}</li>`).join('')}</ul></div>` : '',
     page.rows.length ? `<div class="figures">${tableHtml(page)}${chart ? `<figure class="before-after">${chart}<figcaption>${legend.replace(/^<p class="note">|<\/p>$/g, '')}</figcaption></figure>` : ''}</div>` : '',
     '<div class="pair">',
     page.spofs.length ? `<div><h3>Largest single points of failure</h3>${list(page.spofs)}</div>` : '',
@@ -105,8 +105,8 @@ section.first-page h1 { margin-bottom: 4px; }
 section.first-page h2 { font-size: 15px; border: 0; margin: 8px 0 2px; padding: 0; }
 section.first-page h3 { font-size: 13px; margin: 6px 0 2px; }
 p.question { font-size: 15px; margin: 4px 0 6px; }
-ol.answers { margin: 0 0 6px; padding-left: 20px; }
-ol.answers li { margin: 2px 0; }
+ul.answers { margin: 0 0 6px; padding-left: 20px; }
+ul.answers li { margin: 2px 0; }
 table.first { margin: 4px 0; table-layout: fixed; }
 table.first col.scenario { width: 34%; }
 table.first td.num, table.first th.num { white-space: normal; }

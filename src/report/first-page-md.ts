@@ -17,7 +17,7 @@ export function firstPageMarkdown(report: Report, mdText: Inert): string {
   const text = (parts: Segment[]) => mdText(segmentsText(parts));
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const parts = [`**The question.** ${mdText(page.question)}`, ''];
-  if (page.answers.length) parts.push('## The answer', '', ...page.answers.map((a, i) => `${i + 1}. ${text(a)}`), '');
+  if (page.answers.length) parts.push('## The answer', '', ...page.answers.map((a) => `- ${text(a)}`), '');
   if (page.rows.length) {
     const what = page.draws ? 'value (change; 5th–95th percentile of the draws: of the value in the baseline, of the change after it)' : 'value (change from the baseline)';
     parts.push(
