@@ -51,7 +51,8 @@ export function graphSvg(graph: SupplyGraph, positions: Map<string, { x: number;
   const least = (v: number[]) => v.reduce((m, x) => (x < m ? x : m), Infinity);
   const most = (v: number[]) => v.reduce((m, x) => (x > m ? x : m), -Infinity);
   const [minX, maxX, minY, maxY] = [least(xs), most(xs), least(ys), most(ys)];
-  const labelRoom = Math.min(labelChars * CHAR_PX, 220);
+  // Room on the right for the last column's labels beside the largest dots (radius up to 9.5).
+  const labelRoom = labelChars * CHAR_PX + 14;
   const left = 12;
   const innerW = Math.max(1, width - left - labelRoom - 12);
   const spanY = maxY - minY;
