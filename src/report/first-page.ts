@@ -296,11 +296,13 @@ export function firstPage(report: Report): FirstPage {
   const words = set ? setWords(set) : '';
   const page = { set, setWords: words, buyers };
   const who = buyers.length === 1 ? `the ${buyers[0]!.short}` : `${listWords(buyers.map((b) => b.short))}`;
+  // The disruption is asked about when the report has a shock to answer it.
+  const cost = report.shocks?.length ? ', and what would a disruption there cost them' : '';
   const question = !set || buyers.length === 0
     ? `What does each scenario change in ${report.graph.title}?`
     : report.scenarios.length > 1
-      ? `Does each scenario raise or lower the reliance of ${who} on ${words}, and what would a disruption there cost them?`
-      : `How much do ${who} rely on ${words}, and what would a disruption there cost them?`;
+      ? `Does each scenario raise or lower the reliance of ${who} on ${words}${cost}?`
+      : `How much do ${who} rely on ${words}${cost}?`;
   const rows: FirstPageRow[] = set ? report.scenarios.map((s, i) => ({ scenario: s.id, label: s.label, cells: buyers.map((b) => cell(report, i, b.key, set)) })) : [];
   const chart: ChartPoint[] = [];
   const unmoved: string[] = [];
