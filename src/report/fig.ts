@@ -3,7 +3,7 @@
  * comes from (a JSON pointer, RFC 6901). The HTML writes the pointer beside
  * the text, so that a test can check every number against the JSON.
  */
-import { hhi, hhiDelta, loss, money, pct, pp } from './format.ts';
+import { drawShare, hhi, hhiDelta, loss, money, pct, pp } from './format.ts';
 import type { Report } from './model.ts';
 
 export const FORMATS = {
@@ -12,6 +12,10 @@ export const FORMATS = {
   loss,
   hhi,
   hhiDelta,
+  /** A share of draws (robustness.md §5): "99%" unless every draw agrees. */
+  draws: drawShare,
+  /** A count: 1,000. */
+  count: (x: number) => Math.round(x).toLocaleString('en-US'),
   money: (x: number, report: Pick<Report, 'graph'>) => money(x, report.graph.currency),
 } as const satisfies Record<string, (x: number, report: Pick<Report, 'graph'>) => string>;
 export type FigFormat = keyof typeof FORMATS;

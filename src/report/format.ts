@@ -35,3 +35,11 @@ export const f1 = (x: number) => (Math.round(x * 10) / 10).toString();
 export function fxText(fx: Record<string, number> | undefined, currency: string): string {
   return fx && Object.keys(fx).length ? Object.entries(fx).map(([c, r]) => `${r} ${c} per ${currency}`).join(', ') : '';
 }
+
+/** A share of draws in words: "99%", never "100%" unless every draw agrees, never "0%" unless none does. */
+export function drawShare(x: number): string {
+  const r = Math.round(100 * x);
+  if (r === 100 && x < 1) return '99%';
+  if (r === 0 && x > 0) return '1%';
+  return `${r}%`;
+}

@@ -8,9 +8,8 @@ import { countryName } from '../model/countries.ts';
 import { concentrationChart, relianceChart, scenarioColour, scenarioLegend } from './charts.ts';
 import { fig, type Fig } from './fig.ts';
 import { cutWords, fxText } from './format.ts';
-import { headlineFindings } from './findings.ts';
 import { esc, linkOrText } from './html-escape.ts';
-import { figMarkup, segmentsMarkup } from './html-fig.ts';
+import { figMarkup } from './html-fig.ts';
 import { LIMITS, methodItems } from './method.ts';
 import { impactValue, relianceValue, type RelianceField, type Report, type ReportScenario } from './model.ts';
 import { describeOp } from './ops-text.ts';
@@ -18,6 +17,9 @@ import { chosenDemand, concentrationPath, impactPath, reliancePath } from './rep
 import { describeReliance } from './words.ts';
 import { SHOCK_TABLE_NOTE, SHOCK_TABLE_TITLE, shockRows, skippedText } from './shock-table.ts';
 import { robustnessHtml } from './robustness-html.ts';
+import { FIRST_PAGE_STYLE, firstPageHtml } from './first-page-html.ts';
+import { sourceNotes } from './source-notes.ts';
+import { shortNames } from './first-page.ts';
 
 export interface HtmlOptions {
   /** The graph's picture: SVG markup made by `graphSvg`, or a PNG data URL (sigma's image export in the app). */
@@ -26,6 +28,12 @@ export interface HtmlOptions {
   top?: number;
   /** Sets drawn in each reliance chart. */
   chartSets?: number;
+  /**
+   * The first page and a short appendix (shocks, robustness, the graph,
+   * scenario parameters, method, notes on sources): the PDF's default. The
+   * HTML file, the app's and the CLI's alike, holds everything.
+   */
+  short?: boolean;
 }
 
 const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
@@ -66,6 +74,7 @@ function madeAtText(iso: string): string {
 }
 
 
+/** The appendix's opening: what graph, how big, which rates and levels, made when and by what. */
 function header(report: Report): string {
   const g = report.graph;
   const facts: [string, string][] = [
@@ -78,11 +87,10 @@ function header(report: Report): string {
   facts.push(['Concentration levels', esc(report.levels.label)]);
   facts.push(['Made', `${report.madeAt ? `${esc(madeAtText(report.madeAt))} by` : 'by'} Chokepoint ${esc(report.generator.version)}`]);
   return [
-    '<header>',
-    `<p class="kicker">Chokepoint risk report</p>`,
-    `<h1>${esc(g.title)}</h1>`,
+    '<section id="appendix">',
+    '<h2>Appendix: the figures behind the first page</h2>',
     `<dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`,
-    '</header>',
+    '</section>',
   ].join('\n');
 }
 
@@ -103,12 +111,15 @@ function scenariosCompared(report: Report): string {
 }
 
 /** Shocks as rows, baseline and each scenario as columns, losses in red; '' when the report has no shocks. */
-function shockSection(report: Report): string {
+function shockSection(report: Report, short = false): string {
   const rows = shockRows(report);
   if (rows.length === 0) return '';
+  // Short: buyers by the first page's short names, shocks without their ids.
+  const labels = [...new Set(rows.map((r) => r.demandLabel))];
+  const shorter = new Map(labels.map((l, i) => [l, short ? shortNames(labels)[i]! : l]));
   const body = rows.map((r): Cell[] => [
-    `${esc(r.shockLabel)} ${code(r.shock)}`,
-    esc(r.demandLabel),
+    short ? esc(r.shockLabel) : `${esc(r.shockLabel)} ${code(r.shock)}`,
+    esc(shorter.get(r.demandLabel)!),
     ...r.cells.map((c) => {
       if (c.lost === null) return num('—');
       const note = c.skipped.length ? `<br><small>${esc(skippedText(c.skipped))}</small>` : '';
@@ -120,25 +131,6 @@ function shockSection(report: Report): string {
     `<h2>${SHOCK_TABLE_TITLE}</h2>`,
     `<p class="note">${esc(SHOCK_TABLE_NOTE)}</p>`,
     table(['Shock', 'Demand node', ...scenarioHead(report)], body),
-    '</section>',
-  ].join('\n');
-}
-
-function findingsSection(report: Report): string {
-  const findings = headlineFindings(report);
-  const byDemand = new Map<string, string[]>();
-  for (const f of findings) {
-    const items = byDemand.get(f.demand) ?? [];
-    items.push(`<li class="finding ${f.kind}">${segmentsMarkup(f.parts)}</li>`);
-    byDemand.set(f.demand, items);
-  }
-  const label = (demand: string) => report.scenarios[0]!.reliance.find((r) => r.demand === demand)?.label ?? demand;
-  return [
-    '<section id="findings">',
-    '<h2>Headline findings</h2>',
-    findings.length
-      ? [...byDemand].map(([demand, items]) => `<div class="keep"><h3>${esc(label(demand))}</h3><ul class="findings">${items.join('\n')}</ul></div>`).join('\n')
-      : '<p>No demand node was chosen for the report.</p>',
     '</section>',
   ].join('\n');
 }
@@ -302,7 +294,8 @@ function pictureSection(picture: HtmlOptions['picture']): string {
   return ['<section id="graph" class="graph">', '<h2>The graph</h2>', `<figure>${body}</figure>`, '</section>'].join('\n');
 }
 
-function parametersSection(report: Report): string {
+/** `short`: each scenario's description and sources, its operations counted (the full report lists them). */
+function parametersSection(report: Report, short = false): string {
   const scenarios = report.scenarios.slice(1);
   if (scenarios.length === 0) return '';
   const item = (s: ReportScenario, i: number) =>
@@ -311,23 +304,39 @@ function parametersSection(report: Report): string {
       `<h3>${swatch(i + 1)}${sTag(i + 1)}: ${esc(s.label)} ${code(s.id)}</h3>`,
       s.description ? `<p>${esc(s.description)}</p>` : '',
       s.fx ? `<p>Exchange rates of this scenario: ${esc(fxText(s.fx, report.graph.currency))}.</p>` : '',
-      s.ops?.length ? `<ol class="ops">${s.ops.map((op) => `<li>${esc(describeOp(op, report.graph.currency))}</li>`).join('')}</ol>` : '<p>No operations: the scenario equals the baseline.</p>',
-      s.sources?.length ? `<p class="note">Sources: ${s.sources.map((id) => `<a href="#source-${esc(id)}">${esc(id)}</a>`).join(', ')}</p>` : '',
+      !s.ops?.length
+        ? '<p>No operations: the scenario equals the baseline.</p>'
+        : short
+          ? ''
+          : `<ol class="ops">${s.ops.map((op) => `<li>${esc(describeOp(op, report.graph.currency))}</li>`).join('')}</ol>`,
+      short && s.ops?.length ? `<p class="note">${s.ops.length} operation${s.ops.length === 1 ? '' : 's'} (listed in the full report)${s.sources?.length ? `; sources: ${s.sources.map((id) => esc(id)).join(', ')}` : ''}.</p>` : '',
+      !short && s.sources?.length ? `<p class="note">Sources: ${s.sources.map((id) => `<a href="#source-${esc(id)}">${esc(id)}</a>`).join(', ')}</p>` : '',
       '</article>',
     ].join('\n');
   return ['<section id="parameters">', '<h2>Scenario parameters</h2>', ...scenarios.map(item), '</section>'].join('\n');
 }
 
-function methodSection(report: Report): string {
+/** `short`: the terms of the first page's figures (reliance, single point of failure, concentration) and the limits. */
+function methodSection(report: Report, short = false): string {
+  const terms = ['Reliance', 'Single point of failure', 'Concentration'];
   return [
     '<section id="method">',
     '<h2>Method and limits</h2>',
     `<dl class="method">${methodItems(report)
+      .filter((m) => !short || terms.includes(m.term))
       .map((m) => `<dt>${esc(m.term)}</dt><dd>${esc(m.text)}</dd>`)
       .join('')}</dl>`,
     `<ul class="limits">${LIMITS.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,
     '</section>',
   ].join('\n');
+}
+
+/** What the sources say, and where they err: each source's note (source-notes.ts). */
+function notesOnSourcesHtml(report: Report, citedOnly = false): string {
+  const notes = sourceNotes(report, citedOnly);
+  if (notes.length === 0) return '';
+  const items = notes.map((n) => `<li><strong>${esc(n.title)}</strong>${n.meta ? ` (${esc(n.meta)})` : ''}: ${esc(n.note)}</li>`);
+  return ['<section id="notes-on-sources">', '<h2>Notes on sources</h2>', citedOnly ? '<p class="note">The sources behind the scenarios; the full report (--full) has every source and its note.</p>' : '', `<ul class="source-notes">${items.join('\n')}</ul>`, '</section>'].filter(Boolean).join('\n');
 }
 
 function sourcesSection(report: Report): string {
@@ -339,7 +348,7 @@ function sourcesSection(report: Report): string {
       `<strong>${esc(s.title)}</strong>${meta ? `. ${meta}` : ''}. `,
       s.url ? `${linkOrText(s.url)}. ` : '',
       `<small>${code(s.id)}</small>`,
-      s.note ? `<br><small>${esc(s.note)}</small>` : '',
+      s.note ? ' <small><a href="#notes-on-sources">note</a></small>' : '',
       '</li>',
     ].join('');
   });
@@ -384,7 +393,8 @@ ol.ops { font-size: 12.5px; }
 .note { font-size: 12.5px; color: #444; }
 dl.method dt { font-weight: 600; margin-top: 8px; }
 dl.method dd { margin: 0 0 4px 0; }
-ol.sources { font-size: 12.5px; }
+ol.sources, ul.source-notes { font-size: 12.5px; }
+ul.source-notes li { margin: 3px 0; }
 ol.sources li { margin: 4px 0; word-break: break-word; }
 footer { margin-top: 32px; font-size: 12px; color: #555; border-top: 1px solid #ddd; padding-top: 8px; }
 @page { size: A4; margin: 14mm 12mm; }
@@ -396,7 +406,11 @@ footer { margin-top: 32px; font-size: 12px; color: #555; border-top: 1px solid #
   h3 { break-after: avoid; page-break-after: avoid; }
   /* The graph's picture is wide: a landscape page of its own. */
   section#graph { page: wide; break-before: page; break-after: page; }
+  section#shocks table.keep, section#robustness table { break-inside: auto; }
+  table.robust.short td.num { white-space: normal; }
+  table.robust.short code { overflow-wrap: normal; }
   section#reliance { break-before: page; }
+  section#appendix h2 { margin-top: 0; }
   section#graph figure { margin: 0; }
   .keep, figure, li.finding { break-inside: avoid; page-break-inside: avoid; }
   tr { break-inside: avoid; page-break-inside: avoid; }
@@ -404,11 +418,24 @@ footer { margin-top: 32px; font-size: 12px; color: #555; border-top: 1px solid #
   caption, thead, thead tr { break-after: avoid; page-break-after: avoid; }
   a { color: inherit; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { font-size: 9pt; line-height: 1.35; }
+  h2 { font-size: 13pt; margin: 14px 0 6px; }
+  h3 { font-size: 10.5pt; margin: 10px 0 4px; }
+  table { font-size: 8pt; }
+  th, td { padding: 1px 4px; }
+  section#parameters p, section#parameters ol.ops, ul.source-notes, ol.sources, dl.method, ul.limits, .note { font-size: 8pt; }
+  section#parameters h3 { margin: 6px 0 2px; font-size: 9.5pt; }
+  section#parameters p { margin: 2px 0; }
+  dl.method { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; }
+  dl.method dt, dl.method dd { margin: 0; }
+  ul.source-notes li, ul.limits li { margin: 1px 0; }
+  h2 { margin: 10px 0 4px; }
 }
 `;
 
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const top = options.top ?? 10;
+  const footer = `<footer>Made${report.madeAt ? ` on ${esc(madeAtText(report.madeAt))}` : ''} by Chokepoint ${esc(report.generator.version)} from the figures of its report JSON (format chokepoint-report, version ${report.version}).</footer>`;
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -419,23 +446,29 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="Chokepoint ${esc(report.generator.version)}">`,
     `<title>Chokepoint risk report: ${esc(report.graph.title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${STYLE}${FIRST_PAGE_STYLE}</style>`,
     '</head>',
     '<body>',
     '<main>',
-    header(report),
-    scenariosCompared(report),
-    shockSection(report),
-    findingsSection(report),
-    robustnessHtml(report),
-    relianceSection(report, options.chartSets ?? 6),
-    spofSection(report, top),
-    concentrationSection(report),
-    pictureSection(options.picture),
-    parametersSection(report),
-    methodSection(report),
-    sourcesSection(report),
-    `<footer>Made${report.madeAt ? ` on ${esc(madeAtText(report.madeAt))}` : ''} by Chokepoint ${esc(report.generator.version)} from the figures of its report JSON (format chokepoint-report, version ${report.version}).</footer>`,
+    firstPageHtml(report),
+    ...(options.short
+      ? // The PDF's short appendix: what flows, then the landscape page of the graph last.
+        [header(report), shockSection(report, true), robustnessHtml(report, { short: true }), parametersSection(report, true), methodSection(report, true), notesOnSourcesHtml(report, true), footer, pictureSection(options.picture)]
+      : [
+          header(report),
+          scenariosCompared(report),
+          shockSection(report),
+          robustnessHtml(report),
+          relianceSection(report, options.chartSets ?? 6),
+          spofSection(report, top),
+          concentrationSection(report),
+          pictureSection(options.picture),
+          parametersSection(report),
+          methodSection(report),
+          notesOnSourcesHtml(report),
+          sourcesSection(report),
+          footer,
+        ]),
     '</main>',
     '</body>',
     '</html>',

@@ -7,10 +7,11 @@ import { headlineRows } from './headline.ts';
 import type { Report, ReportScenario } from './model.ts';
 import { describeReliance } from './words.ts';
 import { segmentsText } from './fig.ts';
-import { headlineFindings } from './findings.ts';
 import { LIMITS, methodItems } from './method.ts';
 import { safeHttpUrl } from './html-escape.ts';
 import { robustnessMarkdown } from './robustness-md.ts';
+import { firstPageMarkdown } from './first-page-md.ts';
+import { sourceNotes } from './source-notes.ts';
 
 /** Text from a file, made inert: no HTML, no links, no table breaks. */
 export function mdText(s: string): string {
@@ -167,10 +168,11 @@ function relianceSection(report: Report): string {
   return parts.join('\n').trimEnd();
 }
 
-function findingsSection(report: Report): string {
-  const findings = headlineFindings(report);
-  if (findings.length === 0) return '';
-  return ['## Findings', '', ...findings.map((f) => `- ${mdText(segmentsText(f.parts))}`)].join('\n');
+/** What the sources say and where they err (source-notes.ts). */
+function notesOnSources(report: Report): string {
+  const notes = sourceNotes(report);
+  if (notes.length === 0) return '';
+  return ['## Notes on sources', '', ...notes.map((n) => `- **${mdText(n.title)}**${n.meta ? ` (${mdText(n.meta)})` : ''}: ${mdText(n.note)}`)].join('\n');
 }
 
 function methodSection(report: Report): string {
@@ -197,14 +199,16 @@ export function renderMarkdown(report: Report, options: { top?: number } = {}): 
   return [
     `# Chokepoint risk report: ${mdText(g.title)}`,
     '',
-    `${g.nodes} nodes and ${g.edges} flows${g.asOf ? `, as of ${mdText(g.asOf)}` : ''}; values in ${g.currency} per year.${fx} Baseline and ${report.scenarios.length - 1} scenario${report.scenarios.length === 2 ? '' : 's'}${report.shocks?.length ? `; ${report.shocks.length} shock${report.shocks.length === 1 ? '' : 's'}` : ''}. Made ${report.madeAt ? `on ${report.madeAt.slice(0, 10)} ` : ''}by Chokepoint ${report.generator.version}. Figures are defined in the project's metrics.md: a first-shock view, with no rerouting, stock or new capacity.`,
+    `${g.nodes} nodes and ${g.edges} flows${g.asOf ? `, as of ${mdText(g.asOf)}` : ''}; values in ${g.currency} per year.${fx} Baseline and ${report.scenarios.length - 1} scenario${report.scenarios.length === 2 ? '' : 's'}${report.shocks?.length ? `; ${report.shocks.length} shock${report.shocks.length === 1 ? '' : 's'}` : ''}. Made ${report.madeAt ? `on ${report.madeAt.slice(0, 10)} ` : ''}by Chokepoint ${report.generator.version}.`,
     '',
     ...(g.caveats ?? []).flatMap((c) => [`Note: ${mdText(c)}`, '']),
+    firstPageMarkdown(report, mdText),
+    '',
+    '## Appendix: the figures behind the first page',
+    '',
     headline(report),
     '',
     shockSection(report),
-    '',
-    findingsSection(report),
     '',
     robustnessMarkdown(report),
     '',
@@ -217,6 +221,8 @@ export function renderMarkdown(report: Report, options: { top?: number } = {}): 
     relianceSection(report),
     '',
     methodSection(report),
+    '',
+    notesOnSources(report),
     '',
     sourcesSection(report),
     '',

@@ -3,6 +3,7 @@
  * the spec's names. Every renderer (JSON, Markdown, …) reads this and only this.
  */
 import { graphCaveats } from './caveats.ts';
+import { basisCounts, type BasisCounts } from './bases.ts';
 import type { SupplyGraph } from '../model/graph.ts';
 import type { Operation, Scenario, Shock, Source } from '../model/schema.ts';
 import { DEFAULT_LEVELS, type Level, type LevelPreset } from '../metrics/levels.ts';
@@ -69,6 +70,8 @@ export interface Report {
     fx?: Record<string, number>;
     /** What the reader must know of the graph itself: kinds taken from its shape, self-loops left out (caveats.ts). */
     caveats?: string[];
+    /** How many flows are reported, derived, assumptions or say nothing (robustness.md §1); for the first page's "N of M flows are assumptions". */
+    bases?: BasisCounts;
   };
   levels: { preset: string; label: string; moderate: number; high: number };
   focus: { demand: string[]; reliance: string[] };
@@ -295,6 +298,7 @@ function assemble(graph: SupplyGraph, options: ReportOptions, levels: LevelPrese
       currency: attrs.currency ?? 'USD',
       ...(attrs.fx ? { fx: attrs.fx } : {}),
       ...(graphCaveats(graph).length ? { caveats: graphCaveats(graph) } : {}),
+      bases: basisCounts(graph),
     },
     levels: { preset: levels.id, label: levels.label, moderate: levels.moderate, high: levels.high },
     focus: focusOf(graph, scenarios[0]!, options.focus),

@@ -66,38 +66,59 @@ export function tornadoSvg(report: Report, f: RobustFigure, top = 8): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart tornado" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${esc(label)}" font-family="system-ui, sans-serif" font-size="11">${parts.join('')}</svg>`;
 }
 
-export function robustnessHtml(report: Report): string {
+/**
+ * `short` (the PDF's default): the first focus set's figures only, the
+ * baseline and the changes that are not none in every draw, no swings.
+ */
+export function robustnessHtml(report: Report, options: { short?: boolean } = {}): string {
   const r = report.robustness;
   if (!r) return '';
   const p = (f: RobustFigure, ...rest: string[]) => robustPath(report, f, ...rest);
-  const rows = r.figures.map((f) =>
+  const none = (f: RobustFigure) => f.deltaDraws !== undefined && [f.delta ?? 0, f.deltaDraws.p05, f.deltaDraws.p95].every((x) => Math.abs(x) <= 0.0005);
+  const figures = options.short ? r.figures.filter((f) => f.set === report.focus.reliance[0] && !none(f)) : r.figures;
+  // Short: one set, named in the note, so no column of it.
+  const setCell = (f: RobustFigure) => (options.short ? [] : [td(code(f.set))]);
+  const setHead = options.short ? '' : th('Set');
+  const variantCell = (f: RobustFigure, id: string) => {
+    const x = f.variants[id];
+    if (x === undefined) return td('');
+    const at = typeof x === 'number' ? p(f, 'variants', id) : p(f, 'variants', id, 'delta');
+    return td(figMarkup(fig(report, typeof x === 'number' ? 'pct' : 'pp', at)), true);
+  };
+  const rows = figures.map((f) =>
     [
-      td(code(f.demand)), td(code(f.set)), td(code(f.scenario)),
+      td(code(f.demand)), ...setCell(f), td(code(f.scenario)),
       td(figMarkup(fig(report, 'pct', p(f, 'point'))), true),
       td(`${figMarkup(fig(report, 'pct', p(f, 'draws', 'p05')))} to ${figMarkup(fig(report, 'pct', p(f, 'draws', 'p95')))}`, true),
       td(f.delta === undefined ? '' : figMarkup(fig(report, 'pp', p(f, 'delta'))), true),
       td(f.deltaDraws ? `${figMarkup(fig(report, 'pp', p(f, 'deltaDraws', 'p05')))} to ${figMarkup(fig(report, 'pp', p(f, 'deltaDraws', 'p95')))}` : '', true),
       td(f.deltaDraws ? `${drawShare(f.deltaDraws.agree)}${f.deltaDraws.robust ? '' : ' <strong>uncertain</strong>'}` : '', true),
+      // Short: the variants' figures in the same row (the full report has them in a table of their own).
+      ...(options.short ? r.variants.map((v) => variantCell(f, v.id)) : []),
     ].join(''),
   );
   const parts = [
     '<section id="robustness">',
     '<h2>How robust the findings are</h2>',
     `<p>${esc(intro(report))}</p>`,
-    `<table><thead><tr>${th('Demand node')}${th('Set')}${th('Scenario')}${th('Figure', true)}${th('5th–95th percentile', true)}${th('Change', true)}${th('Change, 5th–95th', true)}${th('Same direction', true)}</tr></thead><tbody>${rows.map((x) => `<tr>${x}</tr>`).join('\n')}</tbody></table>`,
+    options.short ? `<p class="note">Reliance on ${code(report.focus.reliance[0] ?? '')}, the baseline and every change that is not none in every draw; the full report (--full) has every figure, its largest swings and more.</p>` : '',
+    `<table class="robust${options.short ? ' short' : ''}"><thead><tr>${th('Demand node')}${setHead}${th('Scenario')}${th('Figure', true)}${th('5th–95th percentile', true)}${th('Change', true)}${th('Change, 5th–95th', true)}${th('Same direction', true)}${options.short ? r.variants.map((_v, i) => th(`V${i + 1}`, true)).join('') : ''}</tr></thead><tbody>${rows.map((x) => `<tr>${x}</tr>`).join('\n')}</tbody></table>`,
   ];
-  const swung = swingFigures(report);
+  const swung = options.short ? [] : swingFigures(report);
   if (swung.length > 0) {
     parts.push('<h3>Largest swings</h3>', `<p class="note">One flow at the low (<span style="color:${LOW}">■</span>) and the high (<span style="color:${HIGH}">■</span>) of its range, every other flow at its value; the line is the figure at the stated values.</p>`);
     for (const f of swung) {
       parts.push(`<div class="keep"><h4>${code(f.demand)} on ${code(f.set)}${f.delta === undefined ? '' : `, change under ${code(f.scenario)}`}</h4>${tornadoSvg(report, f)}</div>`);
     }
   }
-  if (r.variants.length > 0) {
+  if (options.short && r.variants.length > 0) {
+    parts.push(`<p class="note">Variants, other readings of the facts applied before every scenario (a baseline row shows the figure, a scenario row the change): ${r.variants.map((v, i) => `V${i + 1} ${code(v.id)}, ${esc(v.label)}`).join('; ')}.</p>`);
+  }
+  if (!options.short && r.variants.length > 0) {
     parts.push('<h3>Variants</h3>', `<p class="note">Other readings of the facts, applied before every scenario: ${r.variants.map((v) => `${code(v.id)} ${esc(v.label)}`).join('; ')}. A baseline row shows the figure, a scenario row the change.</p>`);
-    const vrows = r.figures.map((f) =>
+    const vrows = figures.map((f) =>
       [
-        td(code(f.demand)), td(code(f.set)), td(code(f.scenario)),
+        td(code(f.demand)), ...setCell(f), td(code(f.scenario)),
         td(figMarkup(fig(report, f.delta === undefined ? 'pct' : 'pp', p(f, f.delta === undefined ? 'point' : 'delta'))), true),
         ...r.variants.map((v) => {
           const x = f.variants[v.id];
@@ -107,7 +128,7 @@ export function robustnessHtml(report: Report): string {
         }),
       ].join(''),
     );
-    parts.push(`<table><thead><tr>${th('Demand node')}${th('Set')}${th('Scenario')}${th('As filed', true)}${r.variants.map((v) => th(esc(v.label), true)).join('')}</tr></thead><tbody>${vrows.map((x) => `<tr>${x}</tr>`).join('\n')}</tbody></table>`);
+    parts.push(`<table><thead><tr>${th('Demand node')}${setHead}${th('Scenario')}${th('As filed', true)}${r.variants.map((v) => th(options.short ? code(v.id) : esc(v.label), true)).join('')}</tr></thead><tbody>${vrows.map((x) => `<tr>${x}</tr>`).join('\n')}</tbody></table>`);
   }
   parts.push('</section>');
   return parts.join('\n');

@@ -25,13 +25,9 @@ export function robustFigure(report: Report, demand: string, set: string, scenar
   return report.robustness?.figures.find((f) => f.demand === demand && f.set === set && f.scenario === scenario);
 }
 
-/** A share of draws in words: "99%", never "100%" unless every draw agrees. */
-export function drawShare(x: number): string {
-  const r = Math.round(100 * x);
-  if (r === 100 && x < 1) return '99%';
-  if (r === 0 && x > 0) return '1%';
-  return `${r}%`;
-}
+/** A share of draws in words: "99%", never "100%" unless every draw agrees (format.ts). */
+export { drawShare } from './format.ts';
+import { drawShare } from './format.ts';
 
 /**
  * How robust a scenario's delta is, in words a reader cannot misread:

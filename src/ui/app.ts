@@ -4,6 +4,7 @@
  * them and shows them. `mountApp` returns a cleanup that stops the worker and
  * kills the renderer.
  */
+import { nodeSize } from '../model/node-size.ts';
 import { nodeOf } from './doc-index.ts';
 import { fetchFailure } from '../state/fetch-answer.ts';
 import * as A from '../state/app-state.ts';
@@ -272,7 +273,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     // Reduced, not spread: spreading a value per node overflows the call stack at some hundred thousand nodes.
     const max = Object.values(values).reduce((m, v) => (v > m ? v : m), 0);
     const out = new Map<string, number>();
-    for (const n of docOf(s)?.nodes ?? []) out.set(n.key, max > 0 ? 3 + 14 * Math.sqrt((values[n.key] ?? 0) / max) : 4);
+    for (const n of docOf(s)?.nodes ?? []) out.set(n.key, nodeSize(values[n.key] ?? 0, max));
     return out;
   }
   /** The nodes' colours and the legend's key (colour-by.ts), made again only when what they read changes. */

@@ -1,25 +1,7 @@
 /** Colours, short labels and sizes: how things look, never what they are worth. */
-import type { NodeKind } from '../model/schema.ts';
 
-export const KIND_COLORS: Record<NodeKind, string> = {
-  demand: '#c8553d',
-  supplier: '#2f6fb0',
-  foundry: '#7353ba',
-  wafer: '#3f8f5a',
-  chemical: '#d19a2a',
-  equipment: '#6c757d',
-  other: '#9aa3ab',
-};
-/** Names of the kinds, right for any graph (what a graph's "supplier" nodes make shows in the legend's tooltip). */
-export const KIND_NAMES: Record<NodeKind, string> = {
-  chemical: 'Chemical makers',
-  equipment: 'Equipment makers',
-  other: 'Other suppliers',
-  wafer: 'Wafer makers',
-  foundry: 'Foundries and fabs',
-  supplier: 'Suppliers',
-  demand: 'Buyers',
-};
+/** The kinds' names and colours are defined once, for the app and the reports alike. */
+export { KIND_COLORS, KIND_NAMES } from '../model/kind-look.ts';
 export const COUNTRY_NODE_COLOR = '#adb5bd';
 export const FADED = '#e3e6ea';
 export const EDGE_COLOR = '#c5cbd3';

@@ -14,7 +14,7 @@ import type { SupplyGraph } from '../model/graph.ts';
 import type { GraphDocument } from '../model/schema.ts';
 import type { Problem } from '../model/problem.ts';
 import { csvZip } from '../report/csv.ts';
-import { renderHtml } from '../report/html.ts';
+import { htmlReport } from '../report/html-report.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { buildReport } from '../report/model.ts';
 import { withRobustness } from '../report/robustness.ts';
@@ -102,7 +102,8 @@ export function reportFile(graph: SupplyGraph, choice: ReportChoice): SavedFile 
   const report = withRobustness(buildReport(graph, { ...options, madeAt: choice.madeAt }), graph);
   switch (choice.format) {
     case 'html':
-      return { name: `${base}.html`, type: 'text/html', bytes: strToU8(renderHtml(report, choice.png ? { picture: { png: choice.png } } : {})) };
+      // The CLI's own HTML (html-report.ts): the same file, byte for byte apart from the date.
+      return { name: `${base}.html`, type: 'text/html', bytes: strToU8(htmlReport(graph, report)) };
     case 'md':
       return { name: `${base}.md`, type: 'text/markdown', bytes: strToU8(renderMarkdown(report)) };
     case 'csv':

@@ -67,7 +67,9 @@ describe('chokepoint report with robustness', () => {
     expect(json.robustness.figures.map((f: { scenario: string }) => f.scenario)).toEqual(['baseline', 'shift-to-us']);
     const md = (await inProcess(['report', FILE, '--format', 'md', '--draws', '200'])).stdout;
     expect(md).toContain('## How robust the findings are');
-    expect(md).toMatch(/under Half of ChipCo's TW wafers move to the US fab; 5th–95th percentile of the change −\d+\.\d pp to −\d+\.\d pp; the same direction in 100% of draws\./);
+    // The first page: the answer in robustness.md's words, and the change's interval in the table.
+    expect(md).toMatch(/“Half of ChipCo's TW wafers move to the US fab”: the Buyers' reliance falls from \d+\.\d% to \d+\.\d% \(−\d+\.\d pp\), in the same direction in 100% of draws\./);
+    expect(md).toMatch(/\| Half of ChipCo's TW wafers move to the US fab \| \*\*\d+\.\d%\*\* \(−\d+\.\d pp; −\d+\.\d pp to −\d+\.\d pp\) \|/);
   });
 
   it('leaves a file without ranges or variants as it was, unless --uncertainty is asked for', async () => {

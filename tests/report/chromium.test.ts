@@ -104,7 +104,7 @@ describe('chokepoint report --format pdf', () => {
     const pdf = readFileSync(out);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pages = countPdfPages(pdf);
-    expect(pages).toBeGreaterThan(5);
+    expect(pages).toBeGreaterThan(2);
     // The page tree's root counts every page.
     const counts = [...pdf.toString('latin1').matchAll(/\/Count (\d+)/g)].map((m) => Number(m[1]));
     expect(Math.max(...counts)).toBe(pages);

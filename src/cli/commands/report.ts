@@ -1,9 +1,6 @@
 import { join } from 'node:path';
-import { tieredLayout } from '../../layout/tiered.ts';
-import type { SupplyGraph } from '../../model/graph.ts';
 import { csvFiles, csvZip } from '../../report/csv.ts';
-import { graphSvg } from '../../report/graph-svg.ts';
-import { renderHtml } from '../../report/html.ts';
+import { htmlReport } from '../../report/html-report.ts';
 import { renderMarkdown } from '../../report/markdown.ts';
 import type { Report } from '../../report/model.ts';
 import { type CliIO, DEFAULT_GRAPH, InvalidInput, UsageError } from '../io.ts';
@@ -27,9 +24,8 @@ export function madeAtNow(env: NodeJS.ProcessEnv = process.env): string {
   return new Date().toISOString();
 }
 
-export function htmlReport(graph: SupplyGraph, report: Report): string {
-  return renderHtml(report, { picture: { svg: graphSvg(graph, tieredLayout(graph), { title: `The supply graph: ${report.graph.title}` }) } });
-}
+/** The HTML report, as the app's Report… writes it (src/report/html-report.ts). */
+export { htmlReport };
 
 async function writeCsv(io: CliIO, out: string, report: Report): Promise<void> {
   if (out.toLowerCase().endsWith('.zip')) {
@@ -44,7 +40,7 @@ export const REPORT: Command = {
   name: 'report',
   readsGraph: true,
   summary: 'compute every figure for baseline and each scenario; print JSON, Markdown, HTML, CSV or PDF',
-  usage: 'chokepoint report [FILE] [--format json|md|html|csv|pdf] [--scenario ID]... [--demand KEY]... [--set K:C|C]... [--draws N] [--seed S] [--out PATH]',
+  usage: 'chokepoint report [FILE] [--format json|md|html|csv|pdf] [--scenario ID]... [--demand KEY]... [--set K:C|C]... [--draws N] [--seed S] [--full] [--out PATH]',
   help: `Computes concentration, reliance and single points of failure (metrics.md)
 for the baseline graph and each of its scenarios. FILE defaults to the
 Japan-US-Taiwan graph in graphs/.
@@ -53,7 +49,10 @@ Options:
   --format FORMAT    json (metrics.md §7, the default), md (Markdown), html (one
                      self-contained file with charts and the graph's picture),
                      csv (one file per table: --out a folder, or a .zip file) or
-                     pdf (the HTML printed by headless Chromium; needs --out)
+                     pdf (the first page and a short appendix printed by
+                     headless Chromium; needs --out)
+  --full             pdf: every section, as in the HTML (default: the first
+                     page and a short appendix)
 ${FIGURE_OPTIONS_HELP}
                      --demand also chooses the demand nodes of the findings and
                      of the HTML, PDF and CSV tables (default: the graph's focus,
@@ -70,7 +69,7 @@ PDF: Chromium is looked for in the usual places, or set CHOKEPOINT_CHROMIUM.
 SOURCE_DATE_EPOCH (seconds) fixes the report's date, for reproducible output.
 
 Exit status: 0 on success, 1 on invalid input (or no Chromium for pdf), 2 on wrong usage.`,
-  options: { ...FIGURE_OPTIONS, ...ROBUSTNESS_OPTIONS, format: { type: 'string' }, out: { type: 'string' }, hit: { type: 'string', multiple: true } },
+  options: { ...FIGURE_OPTIONS, ...ROBUSTNESS_OPTIONS, format: { type: 'string' }, out: { type: 'string' }, hit: { type: 'string', multiple: true }, full: { type: 'boolean' } },
   async run(io: CliIO, positionals, values) {
     if (positionals.length > 1) throw new UsageError(`report takes one FILE, found ${positionals.length}`);
     const format = ((values.format as string | undefined) ?? 'json') as Format;
@@ -115,7 +114,7 @@ Exit status: 0 on success, 1 on invalid input (or no Chromium for pdf), 2 on wro
       case 'pdf': {
         let pdf: Uint8Array;
         try {
-          pdf = await htmlToPdf(htmlReport(graph, report), chromium!);
+          pdf = await htmlToPdf(htmlReport(graph, report, values.full === true ? {} : { short: true }), chromium!);
         } catch (cause) {
           throw new InvalidInput(`--format pdf: Chromium at ${chromium} could not print the report: ${(cause as Error).message.split('\n')[0]}`);
         }

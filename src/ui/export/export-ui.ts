@@ -84,9 +84,8 @@ export function mountExport(deps: ExportDeps): { controls: HTMLElement[] } {
   async function report(choice: ReportChoice, print: boolean) {
     const s = store.get();
     if (!s.loaded) return;
-    const picture = choice.format === 'html' ? snapshot() : null;
     deps.started(print ? 'Preparing to print' : 'Making the report', 'computing the figures');
-    const answer = await engine.request({ type: 'report', format: choice.format, scenarios: choice.scenarios, demand: choice.demand, baseName: baseName(), madeAt: new Date().toISOString(), ...(picture ? { png: picture } : {}) });
+    const answer = await engine.request({ type: 'report', format: choice.format, scenarios: choice.scenarios, demand: choice.demand, baseName: baseName(), madeAt: new Date().toISOString() });
     if (answer.type === 'error') return deps.failed(`Could not make the report: ${answer.message}`);
     if (!print) {
       give(answer.file);

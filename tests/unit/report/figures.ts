@@ -1,5 +1,5 @@
 /** Test helpers: the figures an HTML report shows, and their values read from the report JSON by hand. */
-import { hhi, hhiDelta, loss, money, pct, pp } from '../../../src/report/format.ts';
+import { drawShare, hhi, hhiDelta, loss, money, pct, pp } from '../../../src/report/format.ts';
 
 export interface ShownFigure {
   format: string;
@@ -46,6 +46,10 @@ export function expectedText(json: { graph: { currency: string } }, f: ShownFigu
       return money(x, json.graph.currency);
     case 'loss':
       return loss(x);
+    case 'draws':
+      return drawShare(x);
+    case 'count':
+      return Math.round(x).toLocaleString('en-US');
     default:
       throw new Error(`unknown format ${f.format}`);
   }

@@ -26,15 +26,16 @@ describe('renderHtml: every figure is the JSON report figure', () => {
     const wrong = figs.filter((f) => expectedText(json, f) !== f.text);
     expect(wrong).toEqual([]);
     // Every kind of figure is there: reliance, impact, HHI, money, changes.
-    expect(new Set(figs.map((f) => f.format))).toEqual(new Set(['pct', 'pp', 'hhi', 'hhiDelta', 'money', 'loss']));
+    expect(new Set(figs.map((f) => f.format))).toEqual(new Set(['pct', 'pp', 'hhi', 'hhiDelta', 'money', 'loss', 'count']));
     expect(figs.some((f) => f.at.includes('/spof/'))).toBe(true);
     expect(figs.some((f) => f.at.includes('/concentration/') && f.at.endsWith('/cr3'))).toBe(true);
   });
 
-  it('writes no percentage outside a checked figure in the findings and the figure tables', () => {
+  it('writes no percentage outside a checked figure on the first page and in the figure tables', () => {
     const { html } = defaultHtml();
-    for (const id of ['findings', 'reliance', 'spof', 'concentration']) {
-      const section = html.slice(html.indexOf(`<section id="${id}">`), html.indexOf('</section>', html.indexOf(`<section id="${id}">`)));
+    for (const id of ['summary', 'reliance', 'spof', 'concentration']) {
+      const start = html.indexOf(`<section id="${id}"`);
+      const section = html.slice(start, html.indexOf("</section>", start));
       expect(section.length).toBeGreaterThan(100);
       const rest = section.replace(/<(span|tspan) class="fig"[^>]*>[^<]*<\/\1>/g, '').replace(/<[^>]+>/g, ' ');
       expect(rest, id).not.toMatch(/\d\.\d%|\d pp\b/);

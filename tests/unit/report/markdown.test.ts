@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { segmentsText } from '../../../src/report/fig.ts';
-import { headlineFindings } from '../../../src/report/findings.ts';
+import { firstPage } from '../../../src/report/first-page.ts';
 import { hhi, money, pct, pp } from '../../../src/report/format.ts';
 import { mdText, renderMarkdown } from '../../../src/report/markdown.ts';
 import { buildReport } from '../../../src/report/model.ts';
@@ -39,13 +39,16 @@ describe('renderMarkdown: figures equal the JSON report', () => {
     }
   });
 
-  it('findings: the sentences of the HTML report, each figure from the JSON', () => {
-    const lines = section('Findings').split('\n').filter((l) => l.startsWith('- '));
-    const findings = headlineFindings(report);
-    expect(lines).toEqual(findings.map((f) => `- ${mdText(segmentsText(f.parts))}`));
-    expect(lines).toContain(
-      '- Japan: AI, data-centre, cloud and telecom buyers: reliance on Taiwan: foundry nodes rises from 86.8% to 93.0% (+6.2 pp) under Japan buys an extra 1 trillion yen of US chips.',
-    );
+  it('the first page: the answer sentences of the HTML report, at most five', () => {
+    // The list right under the heading (the lists of single points of failure and inputs follow the table).
+    const lines = section('The answer').split('\n\n')[1]!.split('\n');
+    const answers = firstPage(report).answers;
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.length).toBeLessThanOrEqual(5);
+    expect(lines).toEqual(answers.map((a) => `- ${mdText(segmentsText(a))}`));
+    // The question comes first, and the buyers × scenarios table follows with every scenario.
+    expect(md.indexOf('**The question.**')).toBeLessThan(md.indexOf('## The answer'));
+    for (const s of report.scenarios) expect(md).toContain(`| ${mdText(s.label)} | **`);
   });
 
   it('single points of failure and concentration tables', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFiles } from '../../../src/io/load.ts';
 import { writeNativeText } from '../../../src/io/write-native.ts';
 import { buildReport } from '../../../src/report/model.ts';
+import { htmlReport } from '../../../src/report/html-report.ts';
 import { withRobustness } from '../../../src/report/robustness.ts';
 import { Engine } from '../../../src/worker/engine.ts';
 import type { OpenFile } from '../../../src/worker/protocol.ts';
@@ -137,12 +138,18 @@ describe('export and report', () => {
     expect(bad.type).toBe('error');
   });
 
-  it('the HTML report embeds the PNG of the view given', () => {
+  it('the HTML report is the CLI\'s, byte for byte: the same choice gives the same file (a PNG passed is not used)', () => {
     const engine = engineWithDefault();
-    const png = 'data:image/png;base64,iVBORw0KGgo=';
-    const r = engine.handle({ type: 'report', id: 2, format: 'html', scenarios: [], demand: ['jp-ai-datacenter'], png, baseName: 'g', madeAt: '2026-01-01T00:00:00Z' });
+    const graph = loadGraph(DEFAULT);
+    const madeAt = '2026-01-01T00:00:00Z';
+    const demand = graph.getAttribute('focus')!.demand!;
+    const scenarios = graph.getAttribute('scenarios')!.map((s) => s.id);
+    const r = engine.handle({ type: 'report', id: 2, format: 'html', scenarios, demand, png: 'data:image/png;base64,iVBORw0KGgo=', baseName: 'g', madeAt });
     if (r.type !== 'report') throw new Error(r.type);
     expect(r.file.name).toBe('g-report.html');
-    expect(new TextDecoder().decode(r.file.bytes)).toContain(png);
+    const html = new TextDecoder().decode(r.file.bytes);
+    // What `chokepoint report --format html` writes: every scenario, the graph's focus.
+    expect(html).toBe(htmlReport(graph, withRobustness(buildReport(graph, { madeAt }), graph)));
+    expect(html).not.toContain('data:image/png');
   });
 });
