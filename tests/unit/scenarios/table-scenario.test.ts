@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { flowTable, type FlowTable } from '../../../src/metrics/flow-table.ts';
 import type { SupplyGraph } from '../../../src/model/graph.ts';
 import type { Operation, Scenario } from '../../../src/model/schema.ts';
-import { withScenario } from '../../../src/scenarios/apply.ts';
+import { failingScenarios, withScenario } from '../../../src/scenarios/apply.ts';
 import { scenarioTable, tableBase } from '../../../src/scenarios/table-scenario.ts';
 import { arbitraryDocument, COUNTRIES, INPUTS } from '../../helpers/arbitrary.ts';
 import { graphOf } from '../../helpers/load.ts';
@@ -68,6 +68,12 @@ describe('a scenario over the flow table', () => {
             }
           }
         });
+        // failingScenarios, which checks a file's scenarios over the table first, finds what the graph path finds.
+        const failing = scenarios.flatMap((s, at) => {
+          const r = withScenario(g, s, () => undefined);
+          return r.ok ? [] : [{ at, scenario: s, error: r.error }];
+        });
+        expect(failingScenarios(g, scenarios)).toEqual(failing);
       }),
       { numRuns: 1500 },
     );
