@@ -12,7 +12,7 @@ import { failureFigures, type FailureFigures, type SpofLimitReport } from '../me
 import { indexOfTable, type SupplyIndex } from '../metrics/supply-index.ts';
 import type { SpofLimit } from '../metrics/spof.ts';
 import { scenariosOf, withScenario } from '../scenarios/apply.ts';
-import { scenarioTable, tableBase, type TableBase } from '../scenarios/table-scenario.ts';
+import { scenarioTable, tableBaseOf, type TableBase } from '../scenarios/table-scenario.ts';
 import { shocksOf } from '../scenarios/shock-hits.ts';
 import { shocksOnScenario, type ReportShockCost } from './shocks.ts';
 import { CHOKEPOINT_VERSION } from '../version.ts';
@@ -170,7 +170,7 @@ function prepareScenario(graph: SupplyGraph, scenario: ScenarioMeta, levels: Lev
  */
 function scenarioPreparer(graph: SupplyGraph, levels: LevelPreset, shocks: readonly Shock[], onIndex?: (index: SupplyIndex) => void): (s: Scenario | undefined) => Prepared {
   let base: TableBase | undefined;
-  const baseOf = () => (base ??= tableBase(graph));
+  const baseOf = () => (base ??= tableBaseOf(graph));
   return (s) => {
     if (!s) return prepareTable(baseOf().table, BASELINE, levels, onIndex, shocks.length ? (index) => shocksOnScenario(graph, index, shocks) : undefined);
     const table = shocks.length ? undefined : scenarioTable(baseOf(), s);

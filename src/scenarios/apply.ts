@@ -6,7 +6,7 @@ import type { OpContext } from './context.ts';
 import { journal, MAX_REMOVALS_IN_PLACE, NeedsCopy } from './journal.ts';
 import { OpFailure, ScenarioError } from './op-failure.ts';
 import { OPERATIONS } from './registry.ts';
-import { scenarioTable, tableBase, type TableBase } from './table-scenario.ts';
+import { scenarioTable, tableBaseOf, type TableBase } from './table-scenario.ts';
 
 export type ScenarioResult = { ok: true; graph: SupplyGraph } | { ok: false; error: ScenarioError };
 
@@ -93,7 +93,7 @@ export function failingScenarios(graph: SupplyGraph, scenarios: readonly Scenari
   // the others are applied to the graph, which says why they fail, and puts back objects the base holds.
   let base: TableBase | undefined;
   scenarios.forEach((scenario, at) => {
-    if (scenarioTable((base ??= tableBase(graph)), scenario)) return;
+    if (scenarioTable((base ??= tableBaseOf(graph)), scenario)) return;
     base = undefined;
     const result = withScenario(graph, scenario, () => undefined);
     if (!result.ok) out.push({ at, scenario, error: result.error });

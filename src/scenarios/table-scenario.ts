@@ -42,6 +42,30 @@ export function tableBase(graph: SupplyGraph): TableBase {
   return { graph, table: flowTable(graph, attrs), attrs };
 }
 
+/** Every graphology event that changes a graph (a base holds its orders and its attribute objects). */
+const CHANGES = ['nodeAdded', 'edgeAdded', 'nodeDropped', 'edgeDropped', 'cleared', 'edgesCleared', 'attributesUpdated', 'nodeAttributesUpdated', 'edgeAttributesUpdated', 'eachNodeAttributesUpdated', 'eachEdgeAttributesUpdated'];
+const bases = new WeakMap<SupplyGraph, TableBase>();
+const watched = new WeakSet<SupplyGraph>();
+
+/**
+ * The graph's base, kept until the graph changes: checking a file's
+ * scenarios at load and the report that follows read the graph once between
+ * them (at 300,000 nodes a walk of the graph cost as much as the scenarios'
+ * tables). Any change graphology announces forgets it.
+ */
+export function tableBaseOf(graph: SupplyGraph): TableBase {
+  let base = bases.get(graph);
+  if (base) return base;
+  base = tableBase(graph);
+  bases.set(graph, base);
+  if (!watched.has(graph)) {
+    watched.add(graph);
+    const forget = () => bases.delete(graph);
+    for (const event of CHANGES) (graph as unknown as { on(event: string, f: () => void): void }).on(event, forget);
+  }
+  return base;
+}
+
 function adjacency(size: number, ends: Uint32Array): Adjacency {
   const start = new Uint32Array(size + 1);
   for (let f = 0; f < ends.length; f++) start[ends[f]! + 1] = start[ends[f]! + 1]! + 1;

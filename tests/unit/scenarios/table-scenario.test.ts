@@ -12,7 +12,7 @@ import { flowTable, type FlowTable } from '../../../src/metrics/flow-table.ts';
 import type { SupplyGraph } from '../../../src/model/graph.ts';
 import type { Operation, Scenario } from '../../../src/model/schema.ts';
 import { failingScenarios, withScenario } from '../../../src/scenarios/apply.ts';
-import { scenarioTable, tableBase } from '../../../src/scenarios/table-scenario.ts';
+import { scenarioTable, tableBase, tableBaseOf } from '../../../src/scenarios/table-scenario.ts';
 import { arbitraryDocument, COUNTRIES, INPUTS } from '../../helpers/arbitrary.ts';
 import { graphOf } from '../../helpers/load.ts';
 
@@ -120,5 +120,22 @@ describe('a scenario over the flow table', () => {
       expect(onGraph.ok).toBe(true);
       if (onGraph.ok) expect(plain(scenarioTable(base, s)!)).toEqual(plain(onGraph.value));
     }
+  });
+
+  it('keeps a graph\'s base until the graph changes', () => {
+    const g = graphOf(fc.sample(arbitraryDocument({ maxNodes: 6 }).filter((d) => d.edges.length > 2), { numRuns: 1, seed: 7 })[0]!);
+    const first = tableBaseOf(g);
+    expect(tableBaseOf(g)).toBe(first);
+    // A scenario applied in place and taken back changes the graph meanwhile: forgotten.
+    withScenario(g, { id: 's', label: 'S', ops: [{ op: 'scaleFlows', where: {}, factor: 2 }] }, () => undefined);
+    const second = tableBaseOf(g);
+    expect(second).not.toBe(first);
+    expect(plain(second.table)).toEqual(plain(flowTable(g)));
+    g.setNodeAttribute('n1', 'country', 'KR');
+    const third = tableBaseOf(g);
+    expect(third).not.toBe(second);
+    expect(plain(third.table)).toEqual(plain(flowTable(g)));
+    g.dropEdge(g.edges()[0]!);
+    expect(plain(tableBaseOf(g).table)).toEqual(plain(flowTable(g)));
   });
 });
