@@ -13,7 +13,7 @@ import { indexOfTable, type SupplyIndex } from '../metrics/supply-index.ts';
 import type { SpofLimit } from '../metrics/spof.ts';
 import { scenariosOf, withScenario } from '../scenarios/apply.ts';
 import { scenarioTable, tableBaseOf, type TableBase } from '../scenarios/table-scenario.ts';
-import { shocksOf } from '../scenarios/shock-hits.ts';
+import { shocksOf, type ShockNodes } from '../scenarios/shock-hits.ts';
 import { shocksOnScenario, type ReportShockCost } from './shocks.ts';
 import { CHOKEPOINT_VERSION } from '../version.ts';
 import type { Robustness } from '../robustness/engine.ts';
@@ -161,10 +161,10 @@ function prepareScenario(graph: SupplyGraph, scenario: ScenarioMeta, levels: Lev
 /**
  * Prepares baseline (undefined) and each scenario in turn. The baseline's
  * flow table is read from the graph once; a scenario's is made from it as a
- * delta (scenarios/table-scenario.ts: the same table, array for array),
- * unless the scenario needs the graph path (it fails, or an operation's order
- * is graphology's to say) or shocks are evaluated (they select nodes on the
- * graph as the scenario leaves it): then the scenario is applied to the graph
+ * delta (scenarios/table-scenario.ts: the same table, array for array, and
+ * the nodes' attributes shocks select on), unless the scenario needs the
+ * graph path (it fails, or an operation's order is graphology's to say):
+ * then the scenario is applied to the graph
  * and taken back, after which the baseline's table is read again (the graph's
  * objects it holds may have been replaced).
  */
@@ -173,8 +173,9 @@ function scenarioPreparer(graph: SupplyGraph, levels: LevelPreset, shocks: reado
   const baseOf = () => (base ??= tableBaseOf(graph));
   return (s) => {
     if (!s) return prepareTable(baseOf().table, BASELINE, levels, onIndex, shocks.length ? (index) => shocksOnScenario(graph, index, shocks) : undefined);
-    const table = shocks.length ? undefined : scenarioTable(baseOf(), s);
-    if (table) return prepareTable(table, s, levels, onIndex);
+    const out: { nodes?: ShockNodes } = {};
+    const table = scenarioTable(baseOf(), s, out);
+    if (table) return prepareTable(table, s, levels, onIndex, shocks.length ? (index) => shocksOnScenario(out.nodes!, index, shocks) : undefined);
     base = undefined;
     return onScenario(graph, s, (applied) => prepareScenario(applied, s, levels, onIndex, shocks));
   };

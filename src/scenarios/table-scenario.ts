@@ -20,6 +20,7 @@ import { SAFE_TOTAL } from '../model/totals.ts';
 import { type FlowAttributes, type FlowTable, flowTable, kindIndex } from '../metrics/flow-table.ts';
 import { valueOf } from './context.ts';
 import { matchesSelector } from './select.ts';
+import type { ShockNodes } from './shock-hits.ts';
 
 /** Flows by one of their ends: those of node i are flows[start[i] .. start[i + 1]), in table order. */
 interface Adjacency {
@@ -101,9 +102,12 @@ function idOf(ids: Map<string, number>, names: string[], name: string): number {
  * graph path must decide (see above). `base` is not changed, and the table
  * may share its arrays: read it, do not write it.
  */
-export function scenarioTable(base: TableBase, scenario: Scenario): FlowTable | undefined {
+export function scenarioTable(base: TableBase, scenario: Scenario, out?: { nodes?: ShockNodes }): FlowTable | undefined {
   try {
-    return new Delta(base, scenario).run();
+    const delta = new Delta(base, scenario);
+    const table = delta.run();
+    if (out) out.nodes = nodesOf(table, delta.nodeAttrs);
+    return table;
   } catch (cause) {
     if (cause instanceof ToGraph) return undefined;
     // An operation's own failure (OpFailure from valueOf): the graph path says it.
@@ -133,6 +137,8 @@ class Delta {
   /** Nodes whose in-flows were added to or removed from. */
   private readonly touchedIn = new Set<number>();
   private readonly ctx: { currency: string; fx: Readonly<Record<string, number>> };
+  /** Each node's attributes in the table's order, once compacted. */
+  nodeAttrs: readonly NodeAttributes[] = [];
 
   constructor(
     private readonly base: TableBase,
@@ -341,7 +347,8 @@ class Delta {
     const t = this.t;
     const flowCount = this.flowCount();
     const nodeTable = this.attrsChanged || this.nodesRemoved ? this.compactNodes() : undefined;
-    const nodes = nodeTable ?? { size: t.size, keys: t.keys, labels: t.labels, indexOf: t.indexOf, kindOf: t.kindOf, countryOf: t.countryOf, countries: t.countries, firmOf: t.firmOf, firms: t.firms, at: undefined };
+    const nodes = nodeTable ?? { size: t.size, keys: t.keys, labels: t.labels, indexOf: t.indexOf, kindOf: t.kindOf, countryOf: t.countryOf, countries: t.countries, firmOf: t.firmOf, firms: t.firms, at: undefined, attrs: this.attrs };
+    this.nodeAttrs = nodes.attrs;
     if (!this.flowsChanged && !this.nodesRemoved) {
       const flowValue = this.val.length === flowCount ? this.val : this.val.slice(0, flowCount);
       return { ...withoutAt(nodes), flowSource: t.flowSource, flowTarget: t.flowTarget, flowInput: t.flowInput, flowValue, inputs: t.inputs };
@@ -382,6 +389,7 @@ class Delta {
     for (let i = 0; i < this.nodeN; i++) if (!this.nodeDead?.[i]) at[i] = size++;
     const keys: string[] = new Array(size);
     const labels: string[] = new Array(size);
+    const attrsOut: NodeAttributes[] = new Array(size);
     const kindOf = new Uint8Array(size);
     const countryOf = new Uint32Array(size);
     const firmOfNode = new Uint32Array(size);
@@ -399,6 +407,7 @@ class Delta {
       const key = this.keys[i]!;
       const attrs = this.attrs[i]!;
       keys[j] = key;
+      attrsOut[j] = attrs;
       labels[j] = attrs.label;
       if (structure) (indexOf as Map<string, number>).set(key, j);
       if (i < this.n0 && attrs === base[i]) {
@@ -415,11 +424,20 @@ class Delta {
         firmOfNode[j] = idOf(firmIds, firms, firmOf(key, attrs));
       }
     }
-    return { size, keys, labels, indexOf, kindOf, countryOf, countries, firmOf: firmOfNode, firms, at: this.nodesRemoved ? at : undefined };
+    return { size, keys, labels, indexOf, kindOf, countryOf, countries, firmOf: firmOfNode, firms, at: this.nodesRemoved ? at : undefined, attrs: attrsOut };
   }
 }
 
-function withoutAt<T extends { at: unknown }>(nodes: T): Omit<T, 'at'> {
-  const { at: _at, ...rest } = nodes;
+function withoutAt<T extends { at: unknown; attrs: unknown }>(nodes: T): Omit<T, 'at' | 'attrs'> {
+  const { at: _at, attrs: _attrs, ...rest } = nodes;
   return rest;
+}
+
+/** A scenario table's nodes as a shock reads them (shock-hits.ts), in the table's order as in the graph's. */
+function nodesOf(table: FlowTable, attrs: readonly NodeAttributes[]): ShockNodes {
+  return {
+    hasNode: (key) => table.indexOf.has(key),
+    getNodeAttributes: (key) => attrs[table.indexOf.get(key)!]!,
+    filterNodes: (keep) => table.keys.filter((key, i) => keep(key, attrs[i]!)),
+  };
 }

@@ -37,10 +37,11 @@ const same = (graph: SupplyGraph) => expect(JSON.stringify(buildReport(graph).sc
 describe('the report over scenario tables', () => {
   it('is the report of the scenarios applied to the graph, on the graphs in graphs/ and a generated one', () => {
     const japan = loadGraph(readFileSync(repoPath('graphs/japan-us-taiwan.json'), 'utf8'));
-    // With its shocks (the graph path: shocks read the graph as each scenario leaves it), then without (tables).
+    // With its shocks (they select nodes as each scenario leaves them), then without.
+    expect(scenariosOf(japan).length).toBeGreaterThan(0);
+    expect(shocksOf(japan).length).toBeGreaterThan(0);
     same(japan);
     japan.removeAttribute('shocks');
-    expect(scenariosOf(japan).length).toBeGreaterThan(0);
     same(japan);
     same(graphOf(generateGraph({ nodes: 800, flows: 3200, seed: 5 })));
   });
@@ -61,13 +62,17 @@ describe('the report over scenario tables', () => {
       fc.record({ op: fc.constant('shiftFlows' as const), target: node, input, from: fc.record({ country }), to: fc.record({ country }), fraction: fc.constantFrom(0, 0.3, 1) }),
     ) as fc.Arbitrary<Operation>;
     const scenarios = fc.array(fc.array(operation, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 });
+    // Shocks select nodes on each scenario's graph (a node set, added or removed by it included).
+    const where = fc.oneof(fc.record({ country }), fc.record({ key: fc.oneof(node, fc.constant('new-a')) }), fc.record({ company: fc.constantFrom('A', 'B') }));
+    const shocks = fc.array(fc.array(fc.record({ where, capacity: fc.constantFrom(0, 0.5) }), { minLength: 1, maxLength: 2 }), { maxLength: 2 });
     fc.assert(
-      fc.property(arbitraryDocument({ maxNodes: 10, maxEdges: 30 }), scenarios, (doc, opsList) => {
+      fc.property(arbitraryDocument({ maxNodes: 10, maxEdges: 30 }), scenarios, shocks, (doc, opsList, hitsList) => {
         const g = graphOf(doc);
         // Only the scenarios that apply: a file with the others does not load.
         const all = opsList.map((ops, i): Scenario => ({ id: `s${i}`, label: `S${i}`, ops }));
         const failing = new Set(failingScenarios(g, all).map((f) => f.scenario.id));
         g.setAttribute('scenarios', all.filter((s) => !failing.has(s.id)));
+        if (hitsList.length) g.setAttribute('shocks', hitsList.map((hits, i) => ({ id: `k${i}`, label: `K${i}`, hits })));
         same(g);
       }),
       { numRuns: 300 },
