@@ -17,6 +17,7 @@ import type { SupplyGraph } from '../model/graph.ts';
 import { formatProblem, isError, type Problem } from '../model/problem.ts';
 import { type CliIO, InvalidInput, UsageError } from './io.ts';
 import { readCapped } from './read-capped.ts';
+import { machineLimitWhy, machineMaxBytes } from './size-limit.ts';
 import { forTerminal } from './terminal-text.ts';
 import type { OptionValues } from './commands/command.ts';
 
@@ -54,14 +55,17 @@ or a folder or .zip holding nodes.csv and flows.csv (and graph.json).
   --mapping FILE          a JSON mapping: {"nodes": {"label": "Label"}, "edges": {"value": "weight"},
                           "values": {"kind": {"mine": "supplier"}}}
   --scenarios-file FILE   add the scenarios of FILE (a JSON array) to the graph
-  --max-size SIZE         refuse files above SIZE (default 100MB; e.g. 500MB, 2GB)`;
+  --max-size SIZE         refuse files above SIZE (e.g. 500MB, 2GB); by default 1/24 of
+                          this machine's memory, at least 256MB and at most 1GB`;
 
 interface LoadSettings {
   mapping?: Mapping;
   scenarioFiles: string[];
   maxBytes: number;
+  /** --max-size was given (else the limit is the machine's, and a refusal says so). */
+  maxGiven?: boolean;
 }
-let settings: LoadSettings = { scenarioFiles: [], maxBytes: DEFAULT_MAX_BYTES };
+let settings: LoadSettings = { scenarioFiles: [], maxBytes: machineMaxBytes() };
 
 export function parseSize(text: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb?|mb?|gb?)?\s*$/i.exec(text);
@@ -100,8 +104,9 @@ export async function useLoadFlags(io: CliIO, values: OptionValues): Promise<voi
   const values_ = valueFlags(values);
   if (values_) mapping = { ...(mapping ?? {}), values: { ...mapping?.values, kind: { ...mapping?.values?.kind, ...values_.kind }, input: { ...mapping?.values?.input, ...values_.input } } };
   const scenarioFiles = (values['scenarios-file'] as string[] | undefined) ?? [];
-  const maxBytes = typeof values['max-size'] === 'string' ? parseSize(values['max-size']) : DEFAULT_MAX_BYTES;
-  settings = { ...(mapping ? { mapping } : {}), scenarioFiles, maxBytes };
+  const maxGiven = typeof values['max-size'] === 'string';
+  const maxBytes = maxGiven ? parseSize(values['max-size'] as string) : machineMaxBytes();
+  settings = { ...(mapping ? { mapping } : {}), scenarioFiles, maxBytes, maxGiven };
 }
 
 /** --map-kind-value and --map-input-value as the mapping's value maps, each pair checked (a kind Chokepoint has, an input slug). */
@@ -132,11 +137,12 @@ function readFailure(cause: unknown): string {
 
 /** A file's bytes, refusing it before reading when it is over the limit, and stopping past the limit whatever the file is (read-capped.ts). */
 async function readInput(path: string, name: string, maxBytes: number): Promise<FileInput | Problem> {
+  const why = settings.maxGiven ? '' : machineLimitWhy();
   try {
     const read = await readCapped(path, maxBytes);
     if (read.ok) return { name, bytes: read.bytes };
     if ('silent' in read) return { severity: 'error', file: name, path: '', expected: 'a file, or a pipe that sends one', found: `a pipe that sent nothing for ${read.silent / 1000} s` };
-    const problem = tooBig(name, read.over, maxBytes);
+    const problem = tooBig(name, read.over, maxBytes, why);
     return (await stat(path)).isFile() ? problem : { ...problem, found: `more than that (${name} is not a regular file: reading stopped at the limit)` };
   } catch (cause) {
     return { severity: 'error', file: name, path: '', expected: 'a readable graph file', found: readFailure(cause) };

@@ -18,11 +18,11 @@ export interface GenerateOptions {
 
 export const MIN_NODES = 110;
 /**
- * The most `generate` makes (issue 20): at these caps the file is about 83 MB, under the
- * default --max-size, so Chokepoint reads what it wrote; about 35 s and 0.7 GB (README, Limits).
+ * The most `generate` makes (issues 20 and 24): at these caps the file is about 185 MB,
+ * under the default size limit (256 MB), so Chokepoint reads what it wrote (README, Limits).
  */
-export const MAX_NODES = 200_000;
-export const MAX_FLOWS = 600_000;
+export const MAX_NODES = 300_000;
+export const MAX_FLOWS = 1_500_000;
 
 /** What the options must satisfy, as a message; undefined when they do. */
 export function checkGenerateOptions(o: GenerateOptions): string | undefined {

@@ -29,8 +29,13 @@ export { detectFormat } from './formats/detect.ts';
 
 export { capProblems } from '../model/problem.ts';
 
-/** Files above this size are refused before parsing; the CLI's --max-size changes it. */
-export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+/**
+ * Files above this size are refused before parsing: 256 MB, so that a graph
+ * of 300,000 nodes and 1.5 million flows (about 185 MB) loads (issue 24). The
+ * command line scales it with the machine's memory (src/cli/size-limit.ts);
+ * its --max-size sets it.
+ */
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 
 export type LoadPhase = 'read' | 'parse' | 'validate' | 'done';
 export interface LoadOptions {
@@ -64,8 +69,8 @@ const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFi
 const sizeOf = (input: FileInput) => input.bytes?.length ?? input.text?.length ?? 0;
 
 /** A file over the size limit, refused before it is read. */
-export function tooBig(name: string, size: number, max: number): Problem {
-  return problem(name, `a file of at most ${formatBytes(max)} (the size limit; raise it with --max-size)`, formatBytes(size));
+export function tooBig(name: string, size: number, max: number, why = ''): Problem {
+  return problem(name, `a file of at most ${formatBytes(max)} (the size limit${why}; raise it with --max-size)`, formatBytes(size));
 }
 
 interface Typed {

@@ -4,7 +4,7 @@
  * are both computed from, so a report reads the graph once per scenario.
  */
 import { firmOf, type SupplyGraph } from '../model/graph.ts';
-import { NODE_KINDS, type NodeKind } from '../model/schema.ts';
+import { NODE_KINDS, type EdgeAttributes, type NodeAttributes, type NodeKind } from '../model/schema.ts';
 
 export interface FlowTable {
   readonly size: number;
@@ -39,7 +39,17 @@ function idOf(ids: Map<string, number>, names: string[], name: string): number {
   return id;
 }
 
-export function flowTable(graph: SupplyGraph): FlowTable {
+/**
+ * Filled by flowTable when passed: each node's and each flow's attribute
+ * objects, the graph's own, in table order (read only: scenarios over the
+ * table, src/scenarios/table-scenario.ts, read them and never change them).
+ */
+export interface FlowAttributes {
+  nodes: NodeAttributes[];
+  flows: EdgeAttributes[];
+}
+
+export function flowTable(graph: SupplyGraph, keep?: FlowAttributes): FlowTable {
   const size = graph.order;
   const keys: string[] = new Array(size);
   const labels: string[] = new Array(size);
@@ -59,6 +69,7 @@ export function flowTable(graph: SupplyGraph): FlowTable {
     kindOf[i] = Math.max(0, kindIndex(attrs.kind));
     countryOf[i] = idOf(countryIds, countries, attrs.country);
     firmOfNode[i] = idOf(firmIds, firms, firmOf(key, attrs));
+    if (keep) keep.nodes[i] = attrs;
     i++;
   });
 
@@ -75,6 +86,7 @@ export function flowTable(graph: SupplyGraph): FlowTable {
     flowTarget[f] = indexOf.get(target)!;
     flowInput[f] = idOf(inputIds, inputs, attrs.input);
     flowValue[f] = attrs.value;
+    if (keep) keep.flows[f] = attrs;
     f++;
   });
   return { size, keys, labels, indexOf, kindOf, countryOf, countries, firmOf: firmOfNode, firms, flowSource, flowTarget, flowInput, flowValue, inputs };

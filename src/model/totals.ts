@@ -16,7 +16,7 @@ export interface Overflow {
  * of them by more than rounding: below this total, nothing can overflow, and
  * one pass of additions (no keys) settles it.
  */
-const SAFE_TOTAL = 1e300;
+export const SAFE_TOTAL = 1e300;
 
 export function findOverflow(graph: SupplyGraph): Overflow | undefined {
   let total = 0;

@@ -8,12 +8,13 @@ import type { SupplyGraph } from '../model/graph.ts';
 import type { Operation, Scenario, Shock, Source } from '../model/schema.ts';
 import { DEFAULT_LEVELS, type Level, type LevelPreset } from '../metrics/levels.ts';
 import { concentrationOfTable } from '../metrics/concentration.ts';
-import { flowTable } from '../metrics/flow-table.ts';
+import { flowTable, type FlowTable } from '../metrics/flow-table.ts';
 import { failureFigures, type FailureFigures, type SpofLimitReport } from '../metrics/registry.ts';
 import { indexOfTable, type SupplyIndex } from '../metrics/supply-index.ts';
 import type { SpofLimit } from '../metrics/spof.ts';
 import { scenariosOf, withScenario } from '../scenarios/apply.ts';
-import { shocksOf } from '../scenarios/shock-hits.ts';
+import { scenarioTable, tableBaseOf, type TableBase } from '../scenarios/table-scenario.ts';
+import { shocksOf, type ShockNodes } from '../scenarios/shock-hits.ts';
 import { shocksOnScenario, type ReportShockCost } from './shocks.ts';
 import { CHOKEPOINT_VERSION } from '../version.ts';
 import type { Robustness } from '../robustness/engine.ts';
@@ -129,12 +130,16 @@ interface Prepared {
   labels: readonly string[];
 }
 
-/** `onIndex` hears of the index as soon as it is built, so another thread can start on it while this one goes on. */
-function prepareScenario(graph: SupplyGraph, scenario: ScenarioMeta, levels: LevelPreset, onIndex?: (index: SupplyIndex) => void, shocks: readonly Shock[] = []): Prepared {
-  const table = flowTable(graph);
+/**
+ * A scenario's report without its failure figures, from its flow table.
+ * `onIndex` hears of the index as soon as it is built, so another thread can
+ * start on it while this one goes on; `shockCosts` are the shocks' figures
+ * (they read the graph as the scenario leaves it).
+ */
+function prepareTable(table: FlowTable, scenario: ScenarioMeta, levels: LevelPreset, onIndex?: (index: SupplyIndex) => void, shockCosts?: (index: SupplyIndex) => ReportShockCost[]): Prepared {
   const index = indexOfTable(table);
   onIndex?.(index);
-  const costs = shocks.length ? { shocks: shocksOnScenario(graph, index, shocks) } : {};
+  const costs = shockCosts ? { shocks: shockCosts(index) } : {};
   return {
     head: {
       id: scenario.id,
@@ -143,12 +148,39 @@ function prepareScenario(graph: SupplyGraph, scenario: ScenarioMeta, levels: Lev
       ...(scenario.fx ? { fx: scenario.fx } : {}),
       ...(scenario.ops ? { ops: scenario.ops } : {}),
       ...(scenario.sources ? { sources: scenario.sources } : {}),
-      graph: { nodes: graph.order, edges: graph.size },
+      graph: { nodes: table.size, edges: table.flowSource.length },
       concentration: concentrationOfTable(table, levels).map((c) => ({ input: c.input, total: c.total, byCompany: side(c.byCompany), byCountry: side(c.byCountry) })),
       ...costs,
     },
     index,
     labels: table.labels,
+  };
+}
+
+function prepareScenario(graph: SupplyGraph, scenario: ScenarioMeta, levels: LevelPreset, onIndex?: (index: SupplyIndex) => void, shocks: readonly Shock[] = []): Prepared {
+  return prepareTable(flowTable(graph), scenario, levels, onIndex, shocks.length ? (index) => shocksOnScenario(graph, index, shocks) : undefined);
+}
+
+/**
+ * Prepares baseline (undefined) and each scenario in turn. The baseline's
+ * flow table is read from the graph once; a scenario's is made from it as a
+ * delta (scenarios/table-scenario.ts: the same table, array for array, and
+ * the nodes' attributes shocks select on), unless the scenario needs the
+ * graph path (it fails, or an operation's order is graphology's to say):
+ * then the scenario is applied to the graph
+ * and taken back, after which the baseline's table is read again (the graph's
+ * objects it holds may have been replaced).
+ */
+function scenarioPreparer(graph: SupplyGraph, levels: LevelPreset, shocks: readonly Shock[], onIndex?: (index: SupplyIndex) => void): (s: Scenario | undefined) => Prepared {
+  let base: TableBase | undefined;
+  const baseOf = () => (base ??= tableBaseOf(graph));
+  return (s) => {
+    if (!s) return prepareTable(baseOf().table, BASELINE, levels, onIndex, shocks.length ? (index) => shocksOnScenario(graph, index, shocks) : undefined);
+    const out: { nodes?: ShockNodes } = {};
+    const table = scenarioTable(baseOf(), s, out);
+    if (table) return prepareTable(table, s, levels, onIndex, shocks.length ? (index) => shocksOnScenario(out.nodes!, index, shocks) : undefined);
+    base = undefined;
+    return onScenario(graph, s, (applied) => prepareScenario(applied, s, levels, onIndex, shocks));
   };
 }
 
@@ -208,10 +240,11 @@ function onScenario<T>(graph: SupplyGraph, scenario: Scenario | undefined, make:
 
 export function buildReport(graph: SupplyGraph, options: ReportOptions = {}): Report {
   const levels = options.levels ?? DEFAULT_LEVELS;
-  const shocks = reportShocks(graph, options);
-  const scenarios = [undefined, ...wantedScenarios(graph, options)].map((s) =>
-    onScenario(graph, s, (applied) => scenarioReport(applied, s ?? BASELINE, levels, options.spof, shocks)),
-  );
+  const prepare = scenarioPreparer(graph, levels, reportShocks(graph, options));
+  const scenarios = [undefined, ...wantedScenarios(graph, options)].map((s) => {
+    const p = prepare(s);
+    return completeScenario(p, failureFigures(p.index, options.spof));
+  });
   return assemble(graph, options, levels, scenarios);
 }
 
@@ -259,8 +292,9 @@ export async function buildReportWith(graph: SupplyGraph, options: ReportOptions
     job.result.then((f) => f && (finishedAt[at] = performance.now()), () => undefined);
     jobs.push(job);
   };
+  const prepare = scenarioPreparer(graph, levels, reportShocks(graph, options), offer);
   for (const s of [undefined, ...wantedScenarios(graph, options)]) {
-    prepared.push(onScenario(graph, s, (applied) => prepareScenario(applied, s ?? BASELINE, levels, offer, reportShocks(graph, options))));
+    prepared.push(prepare(s));
     await yieldToEvents();
   }
   const local = new Map<number, FailureFigures>();

@@ -2,13 +2,12 @@
  * What each shock costs on one scenario's graph (metrics.md §8): `lost` for
  * every demand node, `skipped` the hits that match no node of this graph.
  */
-import type { SupplyGraph } from '../model/graph.ts';
 import type { Shock } from '../model/schema.ts';
 import { createLossPropagator, type LossPropagator } from '../metrics/availability.ts';
 import { demandNodes } from '../metrics/reliance.ts';
 import { shockLost, type IndexedShock } from '../metrics/shock-loss.ts';
 import type { SupplyIndex } from '../metrics/supply-index.ts';
-import { shockOnGraph } from '../scenarios/shock-hits.ts';
+import { shockOnGraph, type ShockNodes } from '../scenarios/shock-hits.ts';
 
 export interface ReportShockCost {
   id: string;
@@ -19,7 +18,7 @@ export interface ReportShockCost {
 }
 
 /** The shock's capacities as index numbers (the index holds every node of the graph). */
-export function indexShock(graph: SupplyGraph, index: SupplyIndex, shock: Pick<Shock, 'hits'>): { indexed: IndexedShock; skipped: number[] } {
+export function indexShock(graph: ShockNodes, index: SupplyIndex, shock: Pick<Shock, 'hits'>): { indexed: IndexedShock; skipped: number[] } {
   const on = shockOnGraph(graph, shock);
   const nodes = new Uint32Array(on.capacity.size);
   const capacity = new Float64Array(on.capacity.size);
@@ -31,7 +30,7 @@ export function indexShock(graph: SupplyGraph, index: SupplyIndex, shock: Pick<S
   return { indexed: { nodes, capacity }, skipped: on.skipped };
 }
 
-export function shocksOnScenario(graph: SupplyGraph, index: SupplyIndex, shocks: readonly Shock[], p: LossPropagator = createLossPropagator(index)): ReportShockCost[] {
+export function shocksOnScenario(graph: ShockNodes, index: SupplyIndex, shocks: readonly Shock[], p: LossPropagator = createLossPropagator(index)): ReportShockCost[] {
   const demands = demandNodes(index);
   return shocks.map((shock) => {
     const { indexed, skipped } = indexShock(graph, index, shock);

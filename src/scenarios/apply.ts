@@ -6,6 +6,7 @@ import type { OpContext } from './context.ts';
 import { journal, MAX_REMOVALS_IN_PLACE, NeedsCopy } from './journal.ts';
 import { OpFailure, ScenarioError } from './op-failure.ts';
 import { OPERATIONS } from './registry.ts';
+import { scenarioTable, tableBaseOf, type TableBase } from './table-scenario.ts';
 
 export type ScenarioResult = { ok: true; graph: SupplyGraph } | { ok: false; error: ScenarioError };
 
@@ -88,7 +89,12 @@ export function scenariosOf(graph: SupplyGraph): Scenario[] {
 /** The scenarios that do not apply to the graph as it is (the graph's own by default), each with its position and why. */
 export function failingScenarios(graph: SupplyGraph, scenarios: readonly Scenario[] = scenariosOf(graph)): { at: number; scenario: Scenario; error: ScenarioError }[] {
   const out: { at: number; scenario: Scenario; error: ScenarioError }[] = [];
+  // A scenario whose table can be made over the baseline's applies (table-scenario.ts decides only success);
+  // the others are applied to the graph, which says why they fail, and puts back objects the base holds.
+  let base: TableBase | undefined;
   scenarios.forEach((scenario, at) => {
+    if (scenarioTable((base ??= tableBaseOf(graph)), scenario)) return;
+    base = undefined;
     const result = withScenario(graph, scenario, () => undefined);
     if (!result.ok) out.push({ at, scenario, error: result.error });
   });

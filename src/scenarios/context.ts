@@ -12,7 +12,7 @@ export interface OpContext {
 }
 
 /** An operation's `value`, or its `amount` converted into the graph's currency. */
-export function valueOf(ctx: OpContext, op: { value?: number | undefined; amount?: Amount | undefined }): number {
+export function valueOf(ctx: Pick<OpContext, 'currency' | 'fx'>, op: { value?: number | undefined; amount?: Amount | undefined }): number {
   if (op.value !== undefined) return op.value;
   const amount = op.amount!;
   if (amount.currency === ctx.currency) return amount.value;

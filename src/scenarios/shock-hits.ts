@@ -7,6 +7,13 @@ import type { SupplyGraph } from '../model/graph.ts';
 import type { NodeAttributes, Shock, ShockHit } from '../model/schema.ts';
 import { matchesSelector } from './select.ts';
 
+/** What a shock reads of a graph: its nodes and their attributes (a graph, or a scenario's table: table-scenario.ts). */
+export interface ShockNodes {
+  hasNode(key: string): boolean;
+  getNodeAttributes(key: string): NodeAttributes;
+  filterNodes(keep: (key: string, attributes: NodeAttributes) => boolean): string[];
+}
+
 export interface ShockOnGraph {
   /** Node key → capacity k(n) in [0, 1], for every node the shock hits. */
   capacity: Map<string, number>;
@@ -15,7 +22,7 @@ export interface ShockOnGraph {
 }
 
 /** The keys a hit matches; a selector that names keys looks them up instead of reading every node. */
-export function hitNodes(graph: SupplyGraph, hit: Pick<ShockHit, 'where'>): string[] {
+export function hitNodes(graph: ShockNodes, hit: Pick<ShockHit, 'where'>): string[] {
   const { key } = hit.where;
   if (key !== undefined) {
     const keys = [...new Set(Array.isArray(key) ? key : [key])];
@@ -24,7 +31,7 @@ export function hitNodes(graph: SupplyGraph, hit: Pick<ShockHit, 'where'>): stri
   return graph.filterNodes((k, attrs) => matchesSelector(hit.where, k, attrs));
 }
 
-export function shockOnGraph(graph: SupplyGraph, shock: Pick<Shock, 'hits'>): ShockOnGraph {
+export function shockOnGraph(graph: ShockNodes, shock: Pick<Shock, 'hits'>): ShockOnGraph {
   const capacity = new Map<string, number>();
   const skipped: number[] = [];
   shock.hits.forEach((hit, i) => {

@@ -52,9 +52,9 @@ describe('generate', () => {
   it('refuses sizes over its caps at once, saying the cap', async () => {
     const nodes = await runCli(['generate', '--nodes', '20000000', '--flows', '60000000'], { timeout: 30_000 });
     expect(nodes.code).toBe(2);
-    expect(nodes.stderr).toMatch(/--nodes: expected at most 200,000 \(the cap/);
+    expect(nodes.stderr).toMatch(/--nodes: expected at most 300,000 \(the cap/);
     const flows = await runCli(['generate', '--nodes', '100000', '--flows', '4000000'], { timeout: 30_000 });
     expect(flows.code).toBe(2);
-    expect(flows.stderr).toMatch(/--flows: expected at most 600,000 \(the cap/);
+    expect(flows.stderr).toMatch(/--flows: expected at most 1,500,000 \(the cap/);
   });
 });

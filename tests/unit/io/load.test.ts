@@ -58,7 +58,7 @@ describe('limits', () => {
   it('refuses a file over the limit before parsing, naming the limit', () => {
     const r = loadFiles([text('big.json', '{' + ' '.repeat(2000) + '}')], { maxBytes: 1000 });
     expect(messages(r)).toEqual(['big.json: expected a file of at most 1000 bytes (the size limit; raise it with --max-size), found 2.0 KB']);
-    expect(DEFAULT_MAX_BYTES).toBe(100 * 1024 * 1024);
+    expect(DEFAULT_MAX_BYTES).toBe(256 * 1024 * 1024);
   });
 
   it('refuses a zip entry whose size is over the limit without inflating it', () => {
