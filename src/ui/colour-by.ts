@@ -52,8 +52,17 @@ export function colourChoices(nodes: readonly NodeLike[]): { value: ColourBy; la
   return out;
 }
 
+/** numericAttributes' answer per list of nodes: the view controls are drawn at each change (docs/scale.md, In the app). */
+const numericMemo = new WeakMap<readonly NodeLike[], string[]>();
 /** The names of the attributes that are numbers wherever the nodes have them (for sizes). */
 export function numericAttributes(nodes: readonly NodeLike[]): string[] {
+  const known = numericMemo.get(nodes);
+  if (known) return known;
+  const out = numericAttributesOf(nodes);
+  numericMemo.set(nodes, out);
+  return out;
+}
+function numericAttributesOf(nodes: readonly NodeLike[]): string[] {
   const seen = new Map<string, boolean>();
   for (const n of nodes) {
     for (const [name, v] of Object.entries(n.attributes)) {

@@ -133,12 +133,19 @@ export function buildLevel(index: LodIndex, full: DisplayGraph, rect: Rect | nul
   // Flows: between two nodes shown, the graph's own drawn ones; any other, summed between the level's nodes.
   const drawn = full.getAttribute('detached') as DetachedFlows | null | undefined;
   const flows: DetachedFlows = { keys: [], sources: [], targets: [], attributes: [] };
+  // Sums between groups in a G × G table (a Map's lookups for each of 500,000 flows took 0.2 s); with a node shown, in a Map.
+  const between = new Float64Array(G * G);
   const sums = new Map<number, number>();
   const R = G + shown.length;
-  for (let e = 0; e < index.sources.length; e++) {
-    const a = rep[index.sources[e]!]!, b = rep[index.targets[e]!]!;
+  const { sources, targets, values, drawnAt } = index;
+  for (let e = 0; e < sources.length; e++) {
+    const a = rep[sources[e]!]!, b = rep[targets[e]!]!;
+    if (a < G && b < G) {
+      if (a !== b) between[a * G + b]! += values[e]!;
+      continue;
+    }
     if (a >= G && b >= G) {
-      const at = index.drawnAt[e]!;
+      const at = drawnAt[e]!;
       if (at >= 0 && drawn) {
         flows.keys.push(drawn.keys[at]!);
         flows.sources.push(drawn.sources[at]!);
@@ -147,10 +154,10 @@ export function buildLevel(index: LodIndex, full: DisplayGraph, rect: Rect | nul
       }
       continue;
     }
-    if (a === b) continue;
     const pair = a * R + b;
-    sums.set(pair, (sums.get(pair) ?? 0) + index.values[e]!);
+    sums.set(pair, (sums.get(pair) ?? 0) + values[e]!);
   }
+  for (let a = 0; a < G; a++) for (let b = 0; b < G; b++) if (between[a * G + b]! > 0) sums.set(a * R + b, between[a * G + b]!);
   const summed = [...sums].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_LEVEL_FLOWS);
   const max = summed.length ? summed[0]![1] : 0;
   for (const [pair, value] of summed) {
