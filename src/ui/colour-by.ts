@@ -36,6 +36,15 @@ const NOT_COLOURS = new Set(['label', 'kind', 'country', 'company', 'sources', '
 
 /** The choices the nodes offer, with the words the menu shows. */
 export function colourChoices(nodes: readonly NodeLike[]): { value: ColourBy; label: string }[] {
+  const known = choicesMemo.get(nodes);
+  if (known) return known;
+  const out = colourChoicesOf(nodes);
+  choicesMemo.set(nodes, out);
+  return out;
+}
+/** colourChoices' answer per list of nodes: the legend is drawn at each change (docs/scale.md, In the app). */
+const choicesMemo = new WeakMap<readonly NodeLike[], { value: ColourBy; label: string }[]>();
+function colourChoicesOf(nodes: readonly NodeLike[]): { value: ColourBy; label: string }[] {
   const out: { value: ColourBy; label: string }[] = [
     { value: 'kind', label: 'Kind' },
     { value: 'country', label: 'Country' },

@@ -83,7 +83,7 @@ export interface GraphView {
   /** Runs ForceAtlas2 in its worker for a while; calls `done` when it stops. */
   runForce(ms: number, done: () => void): void;
   stopForce(): void;
-  /** A node's position on the page, for tests. */
+  /** A node's position on the page (or a group's, in the level drawn), for tests. */
   screenPosition(key: string): { x: number; y: number } | null;
   /** The node labels the last render painted, their boxes in CSS pixels of the canvas (for tests: none overlap). */
   labelBoxes(): { key: string; box: Box }[];
@@ -544,6 +544,11 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     const a = sigma.viewportToGraph({ x: 0, y: 0 }), b = sigma.viewportToGraph({ x: width, y: height });
     return { x0: Math.min(a.x, b.x), y0: Math.min(a.y, b.y), x1: Math.max(a.x, b.x), y1: Math.max(a.y, b.y) };
   };
+  /** Graph units per CSS pixel at the camera's zoom (groups are spread apart by it: level-of-detail.ts, spreadGroups). */
+  const unitsPerPixel = () => {
+    const a = sigma.viewportToGraph({ x: 0, y: 0 }), b = sigma.viewportToGraph({ x: 100, y: 0 });
+    return Math.hypot(b.x - a.x, b.y - a.y) / 100;
+  };
   /** The nodes a level must show themselves: the ones hovered and selected. */
   const focusKeys = () => [ui.hovered, ui.selected].filter((k): k is string => k !== null && !isGroupKey(k) && full.hasNode(k));
   /** The level for the view now: the one shown if it still fits (nodes in view, focus in), else a new one. */
@@ -556,7 +561,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       if (level.level === 'nodes' && level.rect && within(rect, level.rect)) return null;
       if (level.level === 'groups' && nodesIn(lod, withMargin(rect)) > DETAIL_NODES) return null;
     }
-    return buildLevel(lod, full, withMargin(rect), focusKeys());
+    return buildLevel(lod, full, withMargin(rect), focusKeys(), { unitsPerPixel: unitsPerPixel() });
   };
   /** Sigma takes another level of the same graph. */
   const showLevel = (next: DisplayGraph) => {
@@ -678,7 +683,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       ui = { ...ui, ...change };
       // The whole graph's box first: a level is made for the view of the new graph.
       frame();
-      graph = lod ? buildLevel(lod, full, withMargin(viewRect()), focusKeys()) : g;
+      graph = lod ? buildLevel(lod, full, withMargin(viewRect()), focusKeys(), { unitsPerPixel: unitsPerPixel() }) : g;
       showWebglLayers();
       shown.clear();
       // A refresh still waiting is for the graph before: the new one is drawn with the UI state of now.
@@ -726,7 +731,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
           }
         });
         frame();
-        showLevel(buildLevel(index, full, withMargin(viewRect()), focusKeys()));
+        showLevel(buildLevel(index, full, withMargin(viewRect()), focusKeys(), { unitsPerPixel: unitsPerPixel() }));
         return;
       }
       const targets: Record<string, { x: number; y: number }> = {};
@@ -806,8 +811,10 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     },
     stopForce,
     screenPosition(key) {
-      if (!full.hasNode(key)) return null;
-      const a = full.getNodeAttributes(key);
+      // A group of a level (level-of-detail.ts) is in the level only.
+      const g = full.hasNode(key) ? full : graph.hasNode(key) ? graph : null;
+      if (!g) return null;
+      const a = g.getNodeAttributes(key);
       const p = sigma.graphToViewport({ x: a.x, y: a.y });
       const r = container.getBoundingClientRect();
       return { x: r.left + p.x, y: r.top + p.y };

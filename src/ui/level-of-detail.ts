@@ -84,14 +84,60 @@ export function withMargin(rect: Rect, margin = LEVEL_MARGIN): Rect {
 /** Whether `inner` lies within `outer`. */
 export const within = (inner: Rect, outer: Rect) => inner.x0 >= outer.x0 && inner.y0 >= outer.y0 && inner.x1 <= outer.x1 && inner.y1 <= outer.y1;
 
-const groupSize = (count: number) => Math.min(26, 4 + 1.2 * Math.sqrt(count));
+const groupSize = (count: number) => Math.min(16, 3 + 0.4 * Math.sqrt(count));
+
+/**
+ * Each group's place (x, y pairs): the mean of its nodes, then, given the graph's units per CSS pixel at the zoom
+ * drawn, groups whose discs overlap pushed apart (a few rounds; the tiered layout puts a column's groups all at its
+ * middle). Discs are sized as sigma draws them at ratio 1 (size in pixels).
+ */
+export function spreadGroups(count: Float64Array, sx: Float64Array, sy: Float64Array, unitsPerPixel: number): Float64Array {
+  const G = count.length;
+  const at = new Float64Array(2 * G);
+  const live: number[] = [];
+  for (let k = 0; k < G; k++) {
+    if (count[k] === 0) continue;
+    at[2 * k] = sx[k]! / count[k]!;
+    at[2 * k + 1] = sy[k]! / count[k]!;
+    live.push(k);
+  }
+  if (!(unitsPerPixel > 0)) return at;
+  const r = live.map((k) => (groupSize(count[k]!) + 2) * unitsPerPixel);
+  for (let round = 0; round < 60; round++) {
+    let moved = false;
+    for (let i = 0; i < live.length; i++) {
+      for (let j = i + 1; j < live.length; j++) {
+        const a = live[i]!, b = live[j]!;
+        let dx = at[2 * b]! - at[2 * a]!, dy = at[2 * b + 1]! - at[2 * a + 1]!;
+        const need = r[i]! + r[j]!;
+        const d2 = dx * dx + dy * dy;
+        if (d2 >= need * need) continue;
+        let d = Math.sqrt(d2);
+        // Exactly on top of each other: apart along y, the first one up (deterministic).
+        if (d < 1e-12) {
+          dx = 0;
+          dy = 1;
+          d = 1;
+        }
+        const push = (need - Math.sqrt(d2)) / 2;
+        at[2 * a] = at[2 * a]! - (dx / d) * push;
+        at[2 * a + 1] = at[2 * a + 1]! - (dy / d) * push;
+        at[2 * b] = at[2 * b]! + (dx / d) * push;
+        at[2 * b + 1] = at[2 * b + 1]! + (dy / d) * push;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return at;
+}
 
 /**
  * The level for `rect` (the view with its margin; null: groups only): its nodes, and its flows kept out of the
  * graph as `detached` flows (drawn beside sigma's graph as thin lines, graph-view.ts). `full` is the display graph
  * (its nodes' attributes and drawn flows); `always` are shown themselves wherever they are.
  */
-export function buildLevel(index: LodIndex, full: DisplayGraph, rect: Rect | null, always: Iterable<string> = []): DisplayGraph {
+export function buildLevel(index: LodIndex, full: DisplayGraph, rect: Rect | null, always: Iterable<string> = [], { unitsPerPixel = 0 } = {}): DisplayGraph {
   const n = index.keys.length;
   const G = index.groups.length;
   const detail = rect !== null && nodesIn(index, rect) <= DETAIL_NODES;
@@ -116,6 +162,7 @@ export function buildLevel(index: LodIndex, full: DisplayGraph, rect: Rect | nul
   }
   const g: DisplayGraph = new MultiDirectedGraph();
   const repKey: string[] = new Array<string>(G + shown.length);
+  const places = spreadGroups(count, sx, sy, unitsPerPixel);
   for (let k = 0; k < G; k++) {
     if (count[k] === 0) continue;
     const { country, kind } = index.groups[k]!;
@@ -123,7 +170,7 @@ export function buildLevel(index: LodIndex, full: DisplayGraph, rect: Rect | nul
     repKey[k] = key;
     const c = count[k]!;
     const label = `${placeName(country)} · ${KIND_NAMES[kind].toLowerCase()} (${c.toLocaleString('en-US')})`;
-    g.addNode(key, { x: sx[k]! / c, y: sy[k]! / c, size: groupSize(c), color: KIND_COLORS[kind], label, fullLabel: label, kind, country });
+    g.addNode(key, { x: places[2 * k]!, y: places[2 * k + 1]!, size: groupSize(c), color: KIND_COLORS[kind], label, fullLabel: label, kind, country });
   }
   shown.forEach((i, j) => {
     const key = index.keys[i]!;
