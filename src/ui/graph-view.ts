@@ -121,6 +121,7 @@ const MID_EDGE_TYPE = 'wideArrow';
 const SLICED_ATTACH_EDGES = 2000;
 /** A big graph's level is made again once the camera has not moved for this long (level-of-detail.ts). */
 const LEVEL_REST_MS = 150;
+const STAGE_PADDING = 40;
 export function scaleSettings(g: { order: number; size: number }): Partial<Settings> {
   return {
     hideEdgesOnMove: g.size > HIDE_ON_MOVE_EDGES,
@@ -369,7 +370,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     ...scaleSettings(scale),
     minCameraRatio: 0.05,
     maxCameraRatio: 4,
-    stagePadding: 40,
+    stagePadding: STAGE_PADDING,
     defaultDrawNodeLabel: labelLayer.draw as never,
     defaultDrawNodeHover: drawHover as never,
   });
@@ -386,6 +387,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   };
   showWebglLayers();
 
+  /** The box framed (graph coordinates). */
+  let box: Rect = { x0: 0, y0: 0, x1: 1, y1: 1 };
   /** Room on the right of the rightmost nodes for their labels: the bounding box is widened, so sigma frames it. */
   const frame = () => {
     let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
@@ -408,7 +411,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     });
     const share = Math.min(0.45, (longest * 7 + 16) / Math.max(200, container.offsetWidth - 80));
     const room = Math.max(0.3, share / (1 - share));
-    sigma.setCustomBBox({ x: [minX - padX, maxX + room * w + padX], y: [minY - padY, maxY + padY] });
+    box = { x0: minX - padX, x1: maxX + room * w + padX, y0: minY - padY, y1: maxY + padY };
+    sigma.setCustomBBox({ x: [box.x0, box.x1], y: [box.y0, box.y1] });
   };
   frame();
 
@@ -544,10 +548,14 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     const a = sigma.viewportToGraph({ x: 0, y: 0 }), b = sigma.viewportToGraph({ x: width, y: height });
     return { x0: Math.min(a.x, b.x), y0: Math.min(a.y, b.y), x1: Math.max(a.x, b.x), y1: Math.max(a.y, b.y) };
   };
-  /** Graph units per CSS pixel at the camera's zoom (groups are spread apart by it: level-of-detail.ts, spreadGroups). */
+  /**
+   * Graph units per CSS pixel at the camera's zoom (groups are spread apart by it: level-of-detail.ts, spreadGroups),
+   * from the box framed: sigma's own conversions use the box of its last render, not yet the new graph's.
+   */
   const unitsPerPixel = () => {
-    const a = sigma.viewportToGraph({ x: 0, y: 0 }), b = sigma.viewportToGraph({ x: 100, y: 0 });
-    return Math.hypot(b.x - a.x, b.y - a.y) / 100;
+    const { width, height } = sigma.getDimensions();
+    const room = Math.max(1, Math.min(width, height) - 2 * STAGE_PADDING);
+    return (Math.max(box.x1 - box.x0, box.y1 - box.y0) / room) * sigma.getCamera().ratio;
   };
   /** The nodes a level must show themselves: the ones hovered and selected. */
   const focusKeys = () => [ui.hovered, ui.selected].filter((k): k is string => k !== null && !isGroupKey(k) && full.hasNode(k));
@@ -683,7 +691,9 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       ui = { ...ui, ...change };
       // The whole graph's box first: a level is made for the view of the new graph.
       frame();
-      graph = lod ? buildLevel(lod, full, withMargin(viewRect()), focusKeys(), { unitsPerPixel: unitsPerPixel() }) : g;
+      // Groups first: sigma converts the view to graph coordinates with the new graph's box only once it has drawn
+      // it, and the level for the view comes once the camera rests (scheduleLevel, at the end).
+      graph = lod ? buildLevel(lod, full, null, focusKeys(), { unitsPerPixel: unitsPerPixel() }) : g;
       showWebglLayers();
       shown.clear();
       // A refresh still waiting is for the graph before: the new one is drawn with the UI state of now.
@@ -693,6 +703,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       refocus();
       attach(graph);
       markLevel();
+      scheduleLevel();
     },
     update(change, options) {
       const before = ui;
@@ -731,7 +742,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
           }
         });
         frame();
-        showLevel(buildLevel(index, full, withMargin(viewRect()), focusKeys(), { unitsPerPixel: unitsPerPixel() }));
+        showLevel(buildLevel(index, full, null, focusKeys(), { unitsPerPixel: unitsPerPixel() }));
+        scheduleLevel();
         return;
       }
       const targets: Record<string, { x: number; y: number }> = {};

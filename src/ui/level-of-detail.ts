@@ -84,6 +84,18 @@ export function withMargin(rect: Rect, margin = LEVEL_MARGIN): Rect {
 /** Whether `inner` lies within `outer`. */
 export const within = (inner: Rect, outer: Rect) => inner.x0 >= outer.x0 && inner.y0 >= outer.y0 && inner.x1 <= outer.x1 && inner.y1 <= outer.y1;
 
+/** Moves place k (x, y pairs) inside `r` to the nearest of r's sides. */
+function outside(places: Float64Array, k: number, r: Rect): void {
+  const x = places[2 * k]!, y = places[2 * k + 1]!;
+  if (x < r.x0 || x > r.x1 || y < r.y0 || y > r.y1) return;
+  const sides = [x - r.x0, r.x1 - x, y - r.y0, r.y1 - y];
+  const nearest = sides.indexOf(Math.min(...sides));
+  if (nearest === 0) places[2 * k] = r.x0;
+  else if (nearest === 1) places[2 * k] = r.x1;
+  else if (nearest === 2) places[2 * k + 1] = r.y0;
+  else places[2 * k + 1] = r.y1;
+}
+
 const groupSize = (count: number) => Math.min(16, 3 + 0.4 * Math.sqrt(count));
 
 /**
@@ -163,6 +175,9 @@ export function buildLevel(index: LodIndex, full: DisplayGraph, rect: Rect | nul
   const g: DisplayGraph = new MultiDirectedGraph();
   const repKey: string[] = new Array<string>(G + shown.length);
   const places = spreadGroups(count, sx, sy, unitsPerPixel);
+  // At the nodes level, a group of the nodes outside whose mean falls in the rectangle (a column's nodes above and
+  // below it) goes to the rectangle's nearest side: out of the view, its flows pointing where its nodes are.
+  if (detail) for (let k = 0; k < G; k++) if (count[k]! > 0) outside(places, k, rect);
   for (let k = 0; k < G; k++) {
     if (count[k] === 0) continue;
     const { country, kind } = index.groups[k]!;

@@ -62,16 +62,21 @@ describe('levels', () => {
   });
 
   it('nodes: the ones in the rectangle themselves, with their drawn flows; the rest as groups, their flows summed', () => {
-    const rect = { x0: 10, y0: 10, x1: 29, y1: 19 };
+    // Around the middle, where every group's mean falls.
+    const rect = { x0: 90, y0: 45, x1: 110, y1: 55 };
     const g = buildLevel(index, full, rect);
     const inside = nodes.filter((x) => {
       const p = positions[x.key]!;
-      return p.x >= 10 && p.x <= 29 && p.y >= 10 && p.y <= 19;
+      return p.x >= rect.x0 && p.x <= rect.x1 && p.y >= rect.y0 && p.y <= rect.y1;
     });
     expect(inside.length).toBeLessThanOrEqual(DETAIL_NODES);
     expect(levelOf(g)).toMatchObject({ level: 'nodes', shownNodes: inside.length, rect });
     for (const x of inside) expect(g.hasNode(x.key)).toBe(true);
     expect(g.order).toBe(inside.length + 9);
+    // The groups of the nodes outside are not drawn over the ones inside: on the rectangle's sides or beyond.
+    g.forEachNode((k, a) => {
+      if (isGroupKey(k)) expect(a.x > rect.x0 && a.x < rect.x1 && a.y > rect.y0 && a.y < rect.y1).toBe(false);
+    });
     const flows = detachedFlows(g)!;
     const own = new Set(inside.map((x) => x.key));
     const drawn = detachedFlows(full)!;
