@@ -21,7 +21,7 @@ import { canvasPointProgram } from './canvas-point-program.ts';
 import { nextTask } from './next-task.ts';
 import { detachedFlows, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows, type DetachedFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
 import { createLabelLayer, drawHover } from './labels.ts';
-import { buildLevel, DETAIL_NODES, isGroupKey, levelOf, lodIndexOf, nodesIn, within, withMargin, type Rect } from './level-of-detail.ts';
+import { buildLevel, DETAIL_NODES, isGroupKey, LOD_NODES, levelOf, lodIndexOf, nodesIn, within, withMargin, type Rect } from './level-of-detail.ts';
 import type { Box } from './label-placement.ts';
 import { ADDED_COLOR, CHANGED_DOWN, CHANGED_UP, FADED, FAILED_COLOR, LOSS_COLOR, mix, namedNeighbours } from './look.ts';
 
@@ -129,8 +129,11 @@ export function scaleSettings(g: { order: number; size: number }): Partial<Setti
     defaultEdgeType: g.size > THIN_EDGES ? BIG_EDGE_TYPE : g.size > HIDE_ON_MOVE_EDGES ? MID_EDGE_TYPE : 'arrow',
     defaultNodeType: g.order > QUIET_LABELS_NODES ? BIG_NODE_TYPE : 'circle',
     labelRenderedSizeThreshold: g.order > QUIET_LABELS_NODES ? 11 : 7,
+    // A big graph's levels show nodes themselves once the view holds few enough (level-of-detail.ts): in close enough.
+    minCameraRatio: g.order > LOD_NODES ? MIN_CAMERA_RATIO * Math.min(1, LOD_NODES / g.order) : MIN_CAMERA_RATIO,
   };
 }
+const MIN_CAMERA_RATIO = 0.05;
 
 /** Big graphs: a hover highlights the node and its neighbours without fading the rest (a partial redraw). */
 export const lightHover = (g: { order: number; size: number }) => g.order > QUIET_LABELS_NODES || g.size > THIN_EDGES;
@@ -368,7 +371,6 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, thin: canvasLineProgram<DisplayNode, DisplayEdge>(besideLines), [MID_EDGE_TYPE]: CanvasArrowProgram },
     nodeProgramClasses: { circle: NodeCircleProgram, point: canvasPointProgram<DisplayNode, DisplayEdge>(() => strokesHeld) },
     ...scaleSettings(scale),
-    minCameraRatio: 0.05,
     maxCameraRatio: 4,
     stagePadding: STAGE_PADDING,
     defaultDrawNodeLabel: labelLayer.draw as never,
