@@ -691,7 +691,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       lod = lodIndexOf(g);
       scale = next;
       ui = { ...ui, ...change };
-      // The whole graph's box first: a level is made for the view of the new graph.
+      // The whole graph's box first (levels are spread and placed by it).
       frame();
       // Groups first: sigma converts the view to graph coordinates with the new graph's box only once it has drawn
       // it, and the level for the view comes once the camera rests (scheduleLevel, at the end).
