@@ -36,6 +36,15 @@ const NOT_COLOURS = new Set(['label', 'kind', 'country', 'company', 'sources', '
 
 /** The choices the nodes offer, with the words the menu shows. */
 export function colourChoices(nodes: readonly NodeLike[]): { value: ColourBy; label: string }[] {
+  const known = choicesMemo.get(nodes);
+  if (known) return known;
+  const out = colourChoicesOf(nodes);
+  choicesMemo.set(nodes, out);
+  return out;
+}
+/** colourChoices' answer per list of nodes: the legend is drawn at each change (docs/scale.md, In the app). */
+const choicesMemo = new WeakMap<readonly NodeLike[], { value: ColourBy; label: string }[]>();
+function colourChoicesOf(nodes: readonly NodeLike[]): { value: ColourBy; label: string }[] {
   const out: { value: ColourBy; label: string }[] = [
     { value: 'kind', label: 'Kind' },
     { value: 'country', label: 'Country' },
@@ -52,8 +61,17 @@ export function colourChoices(nodes: readonly NodeLike[]): { value: ColourBy; la
   return out;
 }
 
+/** numericAttributes' answer per list of nodes: the view controls are drawn at each change (docs/scale.md, In the app). */
+const numericMemo = new WeakMap<readonly NodeLike[], string[]>();
 /** The names of the attributes that are numbers wherever the nodes have them (for sizes). */
 export function numericAttributes(nodes: readonly NodeLike[]): string[] {
+  const known = numericMemo.get(nodes);
+  if (known) return known;
+  const out = numericAttributesOf(nodes);
+  numericMemo.set(nodes, out);
+  return out;
+}
+function numericAttributesOf(nodes: readonly NodeLike[]): string[] {
   const seen = new Map<string, boolean>();
   for (const n of nodes) {
     for (const [name, v] of Object.entries(n.attributes)) {

@@ -11,6 +11,7 @@ import type { GraphView, Positions } from '../worker/protocol.ts';
 import { edgeKeyAt } from './doc-index.ts';
 import { idle, nextTask } from './next-task.ts';
 import { COUNTRY_NODE_COLOR, EDGE_COLOR, KIND_COLORS, shortLabel } from './look.ts';
+import { LOD_NODES, type LevelAttributes, type LodIndex } from './level-of-detail.ts';
 
 export interface DisplayNode {
   x: number;
@@ -71,6 +72,13 @@ export interface DisplayGraphAttributes {
   minor: MinorFlows | null;
   /** The flows drawn, not (yet) in the graph; absent or null when they are in it. */
   detached?: DetachedFlows | null;
+  /**
+   * Above LOD_NODES nodes: its nodes and every flow as arrays, for the levels the view draws (level-of-detail.ts);
+   * its flows not drawn are then not kept as `minor` (a level shows them summed).
+   */
+  lod?: LodIndex | null;
+  /** On a level (level-of-detail.ts) of a big graph: what it shows. */
+  level?: LevelAttributes | null;
 }
 export type DisplayGraph = MultiDirectedGraph<DisplayNode, DisplayEdge, DisplayGraphAttributes>;
 
@@ -196,10 +204,13 @@ function* displaySteps(view: GraphView, positions: Positions, withCountries: boo
     else g.addDirectedEdgeWithKey(key, source, target, attributes);
   };
   let n = 0;
-  for (const { key, attributes: a } of view.document.nodes) {
+  const nodes = view.document.nodes;
+  const lod = nodes.length > LOD_NODES ? lodNodes(nodes.length) : null;
+  for (const { key, attributes: a } of nodes) {
     const p = positions[key] ?? { x: 0, y: 0 };
     // A buyer's label is never cut (the focus buyer's name is the headline's subject); others are, to 26 characters.
     g.addNode(key, { x: p.x, y: p.y, size: 5, color: KIND_COLORS[a.kind], label: a.kind === 'demand' ? a.label : shortLabel(a.label), fullLabel: a.label, kind: a.kind, country: a.country });
+    if (lod) lod.put(n, key, p.x, p.y, a.country, a.kind);
     if (++n % STEP === 0) yield;
   }
   let max = 0;
@@ -207,9 +218,19 @@ function* displaySteps(view: GraphView, positions: Positions, withCountries: boo
   yield;
   const drawn = yield* drawnFlowsSteps(view, MAX_DRAWN_FLOWS);
   const edges = view.document.edges;
-  const minor: MinorFlows | null = drawn ? { byNode: new Map(), byKey: new Map() } : null;
+  // A big graph's levels sum its flows not drawn: they are not kept one by one.
+  const minor: MinorFlows | null = drawn && !lod ? { byNode: new Map(), byKey: new Map() } : null;
+  const index = lod?.flows(edges.length) ?? null;
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i]!;
+    if (index) {
+      const isMinor = drawn !== null && drawn[i] === 0;
+      index.put(i, e.source, e.target, e.attributes.value, isMinor || !detached ? -1 : detached.keys.length);
+      if (isMinor) {
+        if ((i + 1) % STEP === 0) yield;
+        continue;
+      }
+    }
     const key = edgeKeyAt(e, i);
     const size = max > 0 ? 0.4 + 5 * Math.sqrt(e.attributes.value / max) : 0.5;
     const attributes: DisplayEdge = { size, color: EDGE_COLOR, input: e.attributes.input, value: e.attributes.value, sitsIn: false, minor: drawn !== null && drawn[i] === 0 };
@@ -227,7 +248,52 @@ function* displaySteps(view: GraphView, positions: Positions, withCountries: boo
   g.setAttribute('minor', minor);
   if (withCountries) addCountryNodes(g, placement, addEdge);
   if (detached) g.setAttribute('detached', detached);
+  if (lod) g.setAttribute('lod', lod.index);
   return g;
+}
+
+/**
+ * A big graph's level-of-detail index (level-of-detail.ts, LodIndex), filled as the build goes: its nodes, then
+ * every flow (its place among the drawn flows: `drawnAt`, -1 when not drawn, or when the build keeps no list of them).
+ */
+function lodNodes(count: number) {
+  const index: LodIndex = {
+    keys: new Array<string>(count), xs: new Float64Array(count), ys: new Float64Array(count), group: new Int32Array(count), groups: [],
+    sources: new Int32Array(0), targets: new Int32Array(0), values: new Float64Array(0), drawnAt: new Int32Array(0),
+  };
+  const at = new Map<string, number>();
+  const groupAt = new Map<string, number>();
+  return {
+    index,
+    put(i: number, key: string, x: number, y: number, country: string, kind: NodeKind) {
+      index.keys[i] = key;
+      index.xs[i] = x;
+      index.ys[i] = y;
+      at.set(key, i);
+      const name = `${country}\u0000${kind}`;
+      let g = groupAt.get(name);
+      if (g === undefined) {
+        g = index.groups.length;
+        groupAt.set(name, g);
+        index.groups.push({ country, kind });
+      }
+      index.group[i] = g;
+    },
+    flows(edges: number) {
+      index.sources = new Int32Array(edges);
+      index.targets = new Int32Array(edges);
+      index.values = new Float64Array(edges);
+      index.drawnAt = new Int32Array(edges);
+      return {
+        put(e: number, source: string, target: string, value: number, drawnAt: number) {
+          index.sources[e] = at.get(source)!;
+          index.targets[e] = at.get(target)!;
+          index.values[e] = value;
+          index.drawnAt[e] = drawnAt;
+        },
+      };
+    },
+  };
 }
 
 /**
@@ -249,7 +315,7 @@ function* drawnFlowsSteps(view: Pick<GraphView, 'document' | 'shares'>, limit: n
     order[i] = i;
     if ((i + 1) % STEP === 0) yield;
   }
-  order.sort((a, b) => share[b]! - share[a]! || a - b);
+  sortByShare(order, share);
   yield;
   // Each flow's rank among its customer's flows; every customer's largest go first, then their second largest…
   const rank = new Uint32Array(edges.length);
@@ -276,6 +342,25 @@ function* drawnFlowsSteps(view: Pick<GraphView, 'document' | 'shares'>, limit: n
   return drawn;
 }
 const PER_CUSTOMER = 3;
+
+/** Flows' places below this sort as one number each with the share (sortByShare). */
+const PLACES = 2 ** 21;
+/**
+ * `order` (the places 0 … n−1) sorted by share, largest first, then by place. Up to PLACES flows, each is one number,
+ * its share to 2^-31 and its place, and a typed array's own sort orders them: a comparator's sort of 500,000 places
+ * was a main-thread task of 0.3 s (docs/scale.md, In the app). Shares within 2^-31 of each other go by place.
+ */
+function sortByShare(order: Uint32Array, share: Float64Array): void {
+  const n = order.length;
+  if (n >= PLACES) {
+    order.sort((a, b) => share[b]! - share[a]! || a - b);
+    return;
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = Math.round((1 - Math.min(1, Math.max(0, share[i]!))) * 2 ** 31) * PLACES + i;
+  keys.sort();
+  for (let j = 0; j < n; j++) order[j] = keys[j]! % PLACES;
+}
 
 /**
  * Where each country's node goes: in a column left of the chain, ordered by

@@ -21,6 +21,7 @@ import { canvasPointProgram } from './canvas-point-program.ts';
 import { nextTask } from './next-task.ts';
 import { detachedFlows, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows, type DetachedFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
 import { createLabelLayer, drawHover } from './labels.ts';
+import { buildLevel, DETAIL_NODES, isGroupKey, LOD_NODES, levelOf, lodIndexOf, nodesIn, within, withMargin, type Rect } from './level-of-detail.ts';
 import type { Box } from './label-placement.ts';
 import { ADDED_COLOR, CHANGED_DOWN, CHANGED_UP, FADED, FAILED_COLOR, LOSS_COLOR, mix, namedNeighbours } from './look.ts';
 
@@ -82,7 +83,7 @@ export interface GraphView {
   /** Runs ForceAtlas2 in its worker for a while; calls `done` when it stops. */
   runForce(ms: number, done: () => void): void;
   stopForce(): void;
-  /** A node's position on the page, for tests. */
+  /** A node's position on the page (or a group's, in the level drawn), for tests. */
   screenPosition(key: string): { x: number; y: number } | null;
   /** The node labels the last render painted, their boxes in CSS pixels of the canvas (for tests: none overlap). */
   labelBoxes(): { key: string; box: Box }[];
@@ -118,6 +119,9 @@ const BIG_EDGE_TYPE = 'thin';
 const MID_EDGE_TYPE = 'wideArrow';
 /** Above this many flows left out by its build, a new graph is handed to sigma in slices (attach-in-slices.ts). */
 const SLICED_ATTACH_EDGES = 2000;
+/** A big graph's level is made again once the camera has not moved for this long (level-of-detail.ts). */
+const LEVEL_REST_MS = 150;
+const STAGE_PADDING = 40;
 export function scaleSettings(g: { order: number; size: number }): Partial<Settings> {
   return {
     hideEdgesOnMove: g.size > HIDE_ON_MOVE_EDGES,
@@ -125,8 +129,11 @@ export function scaleSettings(g: { order: number; size: number }): Partial<Setti
     defaultEdgeType: g.size > THIN_EDGES ? BIG_EDGE_TYPE : g.size > HIDE_ON_MOVE_EDGES ? MID_EDGE_TYPE : 'arrow',
     defaultNodeType: g.order > QUIET_LABELS_NODES ? BIG_NODE_TYPE : 'circle',
     labelRenderedSizeThreshold: g.order > QUIET_LABELS_NODES ? 11 : 7,
+    // A big graph's levels show nodes themselves once the view holds few enough (level-of-detail.ts): in close enough.
+    minCameraRatio: g.order > LOD_NODES ? MIN_CAMERA_RATIO * Math.min(1, LOD_NODES / g.order) : MIN_CAMERA_RATIO,
   };
 }
+const MIN_CAMERA_RATIO = 0.05;
 
 /** Big graphs: a hover highlights the node and its neighbours without fading the rest (a partial redraw). */
 export const lightHover = (g: { order: number; size: number }) => g.order > QUIET_LABELS_NODES || g.size > THIN_EDGES;
@@ -151,10 +158,18 @@ interface Refresh {
  * A graph's size for `scaleSettings` and `lightHover`: its nodes, and every flow it stands for (minor ones kept beside it
  * too), before any minor flow is put in it.
  */
-const scaleOf = (g: DisplayGraph) => ({ order: g.order, size: g.size + (detachedFlows(g)?.keys.length ?? 0) + (minorFlows(g)?.byKey.size ?? 0) });
+const scaleOf = (g: DisplayGraph) => {
+  // A big graph's level (level-of-detail.ts) is drawn as the graph it stands for.
+  const lod = lodIndexOf(g);
+  if (lod) return { order: lod.keys.length, size: lod.sources.length };
+  return levelOf(g)?.stands ?? { order: g.order, size: g.size + (detachedFlows(g)?.keys.length ?? 0) + (minorFlows(g)?.byKey.size ?? 0) };
+};
 
 export function mountGraphView(container: HTMLElement, initial: DisplayGraph, events: GraphViewEvents): GraphView {
-  let graph = initial;
+  /** The display graph given; sigma holds it, or, above LOD_NODES nodes, a level of it (`graph`: level-of-detail.ts). */
+  let full = initial;
+  let lod = lodIndexOf(full);
+  let graph = lod ? buildLevel(lod, full, null) : initial;
   let scale = scaleOf(graph);
   /** The minor flows (display-graph.ts, MinorFlows) now in sigma's graph. */
   const shown = new Set<string>();
@@ -356,9 +371,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, thin: canvasLineProgram<DisplayNode, DisplayEdge>(besideLines), [MID_EDGE_TYPE]: CanvasArrowProgram },
     nodeProgramClasses: { circle: NodeCircleProgram, point: canvasPointProgram<DisplayNode, DisplayEdge>(() => strokesHeld) },
     ...scaleSettings(scale),
-    minCameraRatio: 0.05,
     maxCameraRatio: 4,
-    stagePadding: 40,
+    stagePadding: STAGE_PADDING,
     defaultDrawNodeLabel: labelLayer.draw as never,
     defaultDrawNodeHover: drawHover as never,
   });
@@ -375,10 +389,13 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   };
   showWebglLayers();
 
+  /** The box framed (graph coordinates). */
+  let box: Rect = { x0: 0, y0: 0, x1: 1, y1: 1 };
   /** Room on the right of the rightmost nodes for their labels: the bounding box is widened, so sigma frames it. */
   const frame = () => {
     let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-    graph.forEachNode((_k, a) => {
+    // The whole graph's box, not its level's: the camera stays put as levels come and go.
+    full.forEachNode((_k, a) => {
       minX = Math.min(minX, a.x);
       maxX = Math.max(maxX, a.x);
       minY = Math.min(minY, a.y);
@@ -391,12 +408,13 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     const padY = maxY - minY < 1e-6 ? 1 : 0;
     // The longest label among the rightmost nodes (buyers' are never cut), as a share of the canvas it may take.
     let longest = 0;
-    graph.forEachNode((_k, a) => {
+    full.forEachNode((_k, a) => {
       if (a.x >= maxX - 0.02 * w) longest = Math.max(longest, a.label.length);
     });
     const share = Math.min(0.45, (longest * 7 + 16) / Math.max(200, container.offsetWidth - 80));
     const room = Math.max(0.3, share / (1 - share));
-    sigma.setCustomBBox({ x: [minX - padX, maxX + room * w + padX], y: [minY - padY, maxY + padY] });
+    box = { x0: minX - padX, x1: maxX + room * w + padX, y0: minY - padY, y1: maxY + padY };
+    sigma.setCustomBBox({ x: [box.x0, box.x1], y: [box.y0, box.y1] });
   };
   frame();
 
@@ -484,12 +502,25 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   }, sigma.getDimensions()));
   // The first render of each new graph is reported once (tests and the app benchmark time "drawn" by it).
   let undrawn = true;
+  /** The graph whose first render was reported: a new level of it is not a new graph. */
+  let announced: DisplayGraph | null = null;
   sigma.on('afterRender', () => {
     if (!undrawn) return;
     undrawn = false;
-    events.onDrawn?.({ nodes: graph.order, edges: scale.size, drawnEdges: sigma.getGraph().size + (flowsBeside()?.keys.length ?? 0) });
+    if (announced === full) return;
+    announced = full;
+    events.onDrawn?.({ nodes: full.order, edges: scale.size, drawnEdges: sigma.getGraph().size + (flowsBeside()?.keys.length ?? 0) });
   });
-  sigma.on('clickNode', ({ node }) => events.onClickNode(node));
+  sigma.on('clickNode', ({ node }) => {
+    // A group is zoomed into (its nodes come as the view holds few enough), not selected.
+    if (isGroupKey(node)) {
+      const d = sigma.getNodeDisplayData(node);
+      const camera = sigma.getCamera();
+      if (d) void camera.animate({ x: d.x, y: d.y, ratio: camera.ratio / 4 }, { duration: 300 });
+      return;
+    }
+    events.onClickNode(node);
+  });
   sigma.on('clickStage', () => events.onClickStage());
 
   // The canvas changes size when the panels around it do (the legend grows in what-if mode): draw again at the new size.
@@ -506,6 +537,67 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     else sigma.refresh({ partialGraph: { nodes: [], edges: [] }, schedule: true });
   });
   resized.observe(container);
+
+  /** The level shown, on the container for tests and styles: groups or nodes, and how many nodes it shows itself. */
+  const markLevel = () => {
+    const level = levelOf(graph);
+    container.dataset.level = level?.level ?? '';
+    container.dataset.levelNodes = level ? String(level.shownNodes) : '';
+  };
+  /** The view's rectangle in graph coordinates. */
+  const viewRect = (): Rect => {
+    const { width, height } = sigma.getDimensions();
+    const a = sigma.viewportToGraph({ x: 0, y: 0 }), b = sigma.viewportToGraph({ x: width, y: height });
+    return { x0: Math.min(a.x, b.x), y0: Math.min(a.y, b.y), x1: Math.max(a.x, b.x), y1: Math.max(a.y, b.y) };
+  };
+  /**
+   * Graph units per CSS pixel at the camera's zoom (groups are spread apart by it: level-of-detail.ts, spreadGroups),
+   * from the box framed: sigma's own conversions use the box of its last render, not yet the new graph's.
+   */
+  const unitsPerPixel = () => {
+    const { width, height } = sigma.getDimensions();
+    const room = Math.max(1, Math.min(width, height) - 2 * STAGE_PADDING);
+    return (Math.max(box.x1 - box.x0, box.y1 - box.y0) / room) * sigma.getCamera().ratio;
+  };
+  /** The nodes a level must show themselves: the ones hovered and selected. */
+  const focusKeys = () => [ui.hovered, ui.selected].filter((k): k is string => k !== null && !isGroupKey(k) && full.hasNode(k));
+  /** The level for the view now: the one shown if it still fits (nodes in view, focus in), else a new one. */
+  const levelFor = (): DisplayGraph | null => {
+    if (!lod) return null;
+    const rect = viewRect();
+    const level = levelOf(graph);
+    const focusIn = focusKeys().every((k) => graph.hasNode(k));
+    if (level && focusIn) {
+      if (level.level === 'nodes' && level.rect && within(rect, level.rect)) return null;
+      if (level.level === 'groups' && nodesIn(lod, withMargin(rect)) > DETAIL_NODES) return null;
+    }
+    return buildLevel(lod, full, withMargin(rect), focusKeys(), { unitsPerPixel: unitsPerPixel() });
+  };
+  /** Sigma takes another level of the same graph. */
+  const showLevel = (next: DisplayGraph) => {
+    attaching?.stop();
+    attaching = null;
+    graph = next;
+    shown.clear();
+    hoverLeft = null;
+    refocus();
+    attach(next);
+    markLevel();
+  };
+  /** Once the camera rests (a level is built and indexed in one task: not at each frame of a move). */
+  let levelTimer: ReturnType<typeof setTimeout> | null = null;
+  const scheduleLevel = () => {
+    if (!lod) return;
+    if (levelTimer) clearTimeout(levelTimer);
+    levelTimer = setTimeout(() => {
+      levelTimer = null;
+      if (killed) return;
+      const next = levelFor();
+      if (next) showLevel(next);
+    }, LEVEL_REST_MS);
+  };
+  sigma.getCamera().on('updated', scheduleLevel);
+  markLevel();
 
   /**
    * Hands sigma the graph `graph` now is: the flows its build left out stay beside it (flowsBeside), or go in, in
@@ -567,6 +659,14 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     refreshFor({ ...refresh, skipIndexation: refresh.skipIndexation && !indexed });
   }, () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())).then(nextTask));
 
+  /** A node's place in sigma's framed coordinates: drawn, or (outside the level shown) from the whole graph. */
+  const placeOf = (k: string): Pick<NodeDisplayData, 'x' | 'y' | 'hidden'> | undefined => {
+    if (graph.hasNode(k)) return sigma.getNodeDisplayData(k);
+    if (!full.hasNode(k)) return undefined;
+    const a = full.getNodeAttributes(k);
+    return { ...sigma.viewportToFramedGraph(sigma.graphToViewport({ x: a.x, y: a.y })), hidden: false };
+  };
+
   const stopForce = () => {
     if (fa2Timer) clearTimeout(fa2Timer);
     fa2Timer = null;
@@ -576,7 +676,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
 
   return {
     sigma,
-    graph: () => graph,
+    graph: () => full,
     setGraph(g, change = {}) {
       stopForce();
       // The graph before is dropped, with the flows it had yet to take.
@@ -587,25 +687,33 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       const next = scaleOf(g);
       const settings = Object.entries(scaleSettings(next)) as [keyof Settings, never][];
       if (settings.some(([k, v]) => sigma.getSetting(k) !== v)) sigma.setSettings(Object.fromEntries(settings));
-      graph = g;
+      full = g;
+      lod = lodIndexOf(g);
       scale = next;
+      ui = { ...ui, ...change };
+      // The whole graph's box first (levels are spread and placed by it).
+      frame();
+      // Groups first: sigma converts the view to graph coordinates with the new graph's box only once it has drawn
+      // it, and the level for the view comes once the camera rests (scheduleLevel, at the end).
+      graph = lod ? buildLevel(lod, full, null, focusKeys(), { unitsPerPixel: unitsPerPixel() }) : g;
       showWebglLayers();
       shown.clear();
       // A refresh still waiting is for the graph before: the new one is drawn with the UI state of now.
       deferred = null;
       hoverLeft = null;
-      ui = { ...ui, ...change };
       // Into the new graph before sigma holds it: indexed with the rest.
       refocus();
-      // The frame first: sigma's setGraph indexes and renders at once, in it.
-      frame();
-      attach(g);
+      attach(graph);
+      markLevel();
+      scheduleLevel();
     },
     update(change, options) {
       const before = ui;
       ui = { ...ui, ...change };
       // Most changes (sizes, search matches, scenario marks on nodes) leave every flow as it was: only the nodes go through the reducer.
       const edgesToo = !sameForEdges(before, ui);
+      // A node selected outside the level comes into it (levelFor).
+      if (lod && (ui.selected !== before.selected)) scheduleLevel();
       if (!lightHover(scale)) {
         const indexed = refocus();
         return void refreshFor({ edgesToo, skipIndexation: !options?.resize && !indexed });
@@ -617,6 +725,29 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     },
     moveTo(positions) {
       stopForce();
+      if (lod) {
+        // A level's nodes are copies: the whole graph moves at once, and the level is made again.
+        const index = lod;
+        full.updateEachNodeAttributes((k, a) => {
+          const p = positions[k];
+          if (p) {
+            a.x = p.x;
+            a.y = p.y;
+          }
+          return a;
+        }, { attributes: ['x', 'y'] });
+        index.keys.forEach((k, i) => {
+          const p = positions[k];
+          if (p) {
+            index.xs[i] = p.x;
+            index.ys[i] = p.y;
+          }
+        });
+        frame();
+        showLevel(buildLevel(index, full, null, focusKeys(), { unitsPerPixel: unitsPerPixel() }));
+        scheduleLevel();
+        return;
+      }
       const targets: Record<string, { x: number; y: number }> = {};
       graph.forEachNode((k) => {
         const p = positions[k];
@@ -625,7 +756,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       animateNodes(graph, targets, { duration: 400 }, frame);
     },
     centreOn(keys, shiftPx = 0) {
-      const shown = keys.map((k) => (graph.hasNode(k) ? sigma.getNodeDisplayData(k) : undefined)).filter((d) => d !== undefined);
+      const shown = keys.map(placeOf).filter((d) => d !== undefined);
       if (shown.length === 0) return;
       const x = shown.reduce((s, d) => s + d.x, 0) / shown.length;
       const y = shown.reduce((s, d) => s + d.y, 0) / shown.length;
@@ -637,7 +768,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       void camera.animate({ x: x + dx, y, ratio }, { duration: 350 });
     },
     frameBeside(keys, coverPx) {
-      const shown = keys.map((k) => (graph.hasNode(k) ? sigma.getNodeDisplayData(k) : undefined)).filter((d): d is NodeDisplayData => d !== undefined && !d.hidden);
+      const shown = keys.map(placeOf).filter((d): d is Pick<NodeDisplayData, 'x' | 'y' | 'hidden'> => d !== undefined && !d.hidden);
       if (shown.length === 0) return;
       let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
       for (const d of shown) {
@@ -665,6 +796,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     zoom: (factor) => void (factor > 1 ? sigma.getCamera().animatedUnzoom({ duration: 200, factor }) : sigma.getCamera().animatedZoom({ duration: 200, factor: 1 / factor })),
     runForce(ms, done) {
       stopForce();
+      // Not on a big graph's levels: its places stay the layout's (docs/app.md, Big graphs).
+      if (lod) return void setTimeout(done, 0);
       attaching?.complete();
       // ForceAtlas2 pulls along every flow, minor ones too: it runs on a copy with all of them, whose positions go to the graph drawn.
       const layout = new MultiDirectedGraph<{ x: number; y: number; size: number }>();
@@ -692,8 +825,10 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     },
     stopForce,
     screenPosition(key) {
-      if (!graph.hasNode(key)) return null;
-      const a = graph.getNodeAttributes(key);
+      // A group of a level (level-of-detail.ts) is in the level only.
+      const g = full.hasNode(key) ? full : graph.hasNode(key) ? graph : null;
+      if (!g) return null;
+      const a = g.getNodeAttributes(key);
       const p = sigma.graphToViewport({ x: a.x, y: a.y });
       const r = container.getBoundingClientRect();
       return { x: r.left + p.x, y: r.top + p.y };
@@ -703,6 +838,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       if (killed) return;
       killed = true;
       resized.disconnect();
+      if (levelTimer) clearTimeout(levelTimer);
       stopForce();
       sigma.kill();
       attaching?.stop();

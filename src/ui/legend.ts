@@ -62,10 +62,15 @@ export function renderLegend(s: AppState, act: LegendActions, colouring: Colouri
   return h('div', { className: 'legend', role: 'group', 'aria-label': 'Legend: node colours, and the kinds (press to hide or show)' }, colour.control, kinds, colour.key, h('p', { className: 'legend-size', id: 'size-caption' }, sizeCaption(s)), whatIf, compare);
 }
 
+/** inputsByKind's answer per document: the legend is drawn at each change, and 500,000 flows took 0.2 s (docs/scale.md). */
+const inputsMemo = new WeakMap<object, Map<string, string[]>>();
 /** What each kind supplies in this graph, the most flows first (at most four inputs): the legend's tooltips. */
 function inputsByKind(doc: { nodes: { key: string; attributes: { kind: string } }[]; edges: { source: string; attributes: { input: string } }[] } | null): Map<string, string[]> {
+  if (!doc) return new Map();
+  const known = inputsMemo.get(doc);
+  if (known) return known;
   const out = new Map<string, string[]>();
-  if (!doc) return out;
+  inputsMemo.set(doc, out);
   const kind = new Map(doc.nodes.map((n) => [n.key, n.attributes.kind]));
   const counts = new Map<string, Map<string, number>>();
   for (const e of doc.edges) {

@@ -30,12 +30,17 @@
  *                                           with this tree's node_modules, and must have the
  *                                           `chokepoint:drawn` event (commit 5d06f2a or later)
  *
+ * Each run also reads the renderer's peak resident memory (the page and its workers: VmHWM of Chromium's renderer
+ * processes). `measureApp` gives the same figures to tests/bench/run.ts (npm run bench); importing this module
+ * runs nothing.
+ *
  * Prints figures and asserts nothing (timed tests flake).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { generateGraph } from '../../src/generate/index.ts';
 import { appPage, serveApp, type Served } from '../e2e/app-server.ts';
@@ -43,30 +48,29 @@ import { openDefault } from '../e2e/files-helpers.ts';
 import { mainThreadTasks, type MainThreadTask, type TraceEvent } from './main-thread-trace.ts';
 import { repoPath } from '../helpers/load.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const NODES = Number(option('--nodes', '10000'));
-const FLOWS = Number(option('--flows', '50000'));
-const RUNS = Number(option('--runs', '3'));
-const PROFILE = args.includes('--profile');
-const TASKS = args.includes('--tasks');
-const TRACE = args.includes('--trace');
-/** How long to wait for the picture and for the figures (the app before this work took minutes). */
-const WAIT_MS = 1000 * Number(option('--wait', '120'));
-const SHOT = option('--shot', '');
-const AGAINST = option('--against', '');
+/** The bench's options: the CLI's flags, or `measureApp`'s arguments. */
+interface Options {
+  nodes: number;
+  flows: number;
+  runs: number;
+  profile: boolean;
+  tasks: boolean;
+  trace: boolean;
+  /** How long to wait for the picture and for the figures (the app before this work took minutes). */
+  waitMs: number;
+  shot: string;
+  against: string;
+}
+let O: Options = { nodes: 10_000, flows: 50_000, runs: 3, profile: false, tasks: false, trace: false, waitMs: 120_000, shot: '', against: '' };
 const FILE_NAME = 'g.json';
 
 function graphFile(): string {
   const dir = join(tmpdir(), 'chokepoint-bench-app');
   // One folder per size, the file always named FILE_NAME: the app names the graph by it.
-  const sized = join(dir, `${NODES}-${FLOWS}-1`);
+  const sized = join(dir, `${O.nodes}-${O.flows}-1`);
   mkdirSync(sized, { recursive: true });
   const file = join(sized, FILE_NAME);
-  if (!existsSync(file)) writeFileSync(file, JSON.stringify(generateGraph({ nodes: NODES, flows: FLOWS, seed: 1 })));
+  if (!existsSync(file)) writeFileSync(file, JSON.stringify(generateGraph({ nodes: O.nodes, flows: O.flows, seed: 1 })));
   return file;
 }
 
@@ -108,9 +112,9 @@ async function instrument(page: Page): Promise<void> {
 async function openAndTime(page: Page, file: string, nodes: number): Promise<OpenFigures> {
   await instrument(page);
   const browser = page.context().browser()!;
-  if (TRACE) await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+  if (O.trace) await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
   await page.setInputFiles('#open-input', file);
-  await page.waitForFunction((n) => (window as unknown as { __bench: { drawn: { nodes: number }[] } }).__bench.drawn.some((d) => d.nodes >= n), nodes, { timeout: WAIT_MS, polling: 50 });
+  await page.waitForFunction((n) => (window as unknown as { __bench: { drawn: { nodes: number }[] } }).__bench.drawn.some((d) => d.nodes >= n), nodes, { timeout: O.waitMs, polling: 50 });
   await page.waitForFunction((name) => {
     const s = window.__chokepoint?.state();
     const done = s?.load.status === 'done' && s.loaded?.file === name && s.view.status === 'done' && /%$/.test(document.querySelector('#headline-figure')?.textContent ?? '');
@@ -120,11 +124,11 @@ async function openAndTime(page: Page, file: string, nodes: number): Promise<Ope
       performance.mark('cp-figures');
     }
     return done;
-  }, FILE_NAME, { timeout: WAIT_MS, polling: 20 });
+  }, FILE_NAME, { timeout: O.waitMs, polling: 20 });
   // Long tasks are reported after they end: give the observer a moment.
   await page.waitForTimeout(300);
   let traced: OpenFigures['traced'];
-  if (TRACE) {
+  if (O.trace) {
     const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
     const tasks = mainThreadTasks(trace.traceEvents, 'cp-change', ['cp-drawn', 'cp-figures']).filter((t) => t.duration > 50);
     traced = { longest: Math.max(0, ...tasks.map((t) => t.duration)), over100: tasks.filter((t) => t.duration > 100).length, tasks };
@@ -256,15 +260,15 @@ async function against(rev: string, file: string): Promise<void> {
     symlinkSync(join(repo, 'node_modules'), join(worktree, 'node_modules'));
     variants.push({ name: 'this tree', served: await serveApp() });
     variants.push({ name: rev, served: await serveApp(worktree) });
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < O.runs; run++) {
       for (const v of run % 2 ? [...variants].reverse() : variants) {
         const errors: string[] = [];
         const page = await appPage(v.served, errors);
         await openDefault(page, v.served.url);
-        const open = await openAndTime(page, file, NODES);
+        const open = await openAndTime(page, file, O.nodes);
         opens.get(v.name)!.push(open);
         console.log(`run ${run + 1}, ${v.name}: first picture ${ms(open.firstPicture)}, figures ${ms(open.figures)}, longest task ${longestMs(open.longest)}, load ${loadavg()[0]!.toFixed(1)}${errors.length ? `, page errors: ${errors.join(' | ')}` : ''}`);
-        if (TASKS) console.log(`  long tasks (start +ms: duration ms): ${taskList(open.tasks)}`);
+        if (O.tasks) console.log(`  long tasks (start +ms: duration ms): ${taskList(open.tasks)}`);
         if (open.traced) console.log(tracedLine(open.traced));
         await page.close();
       }
@@ -284,56 +288,137 @@ async function against(rev: string, file: string): Promise<void> {
     const longest = list.map((o) => o.longest);
     console.log(`${name.padEnd(12)} first picture median ${ms(median(list.map((o) => o.firstPicture)))}, figures median ${ms(median(list.map((o) => o.figures)))}, ` +
       `longest task median ${ms(median(longest))} (max ${ms(Math.max(...longest))}), opens with a task over 100 ms ${longest.filter((x) => x > 100).length} of ${list.length}` +
-      (TRACE ? `; in the trace: longest task median ${ms(median(list.map((o) => o.traced!.longest)))} (max ${ms(Math.max(...list.map((o) => o.traced!.longest)))}), opens with one over 100 ms ${list.filter((o) => o.traced!.over100 > 0).length} of ${list.length}` : ''));
+      (O.trace ? `; in the trace: longest task median ${ms(median(list.map((o) => o.traced!.longest)))} (max ${ms(Math.max(...list.map((o) => o.traced!.longest)))}), opens with one over 100 ms ${list.filter((o) => o.traced!.over100 > 0).length} of ${list.length}` : ''));
   }
 }
 
-const file = graphFile();
-if (AGAINST) {
-  await against(AGAINST, file);
-  process.exit(0);
-}
-console.log(`Chokepoint app benchmark: ${NODES.toLocaleString('en-US')} nodes / ${FLOWS.toLocaleString('en-US')} flows, headless Chromium, ${cpus().length} cpus, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start`);
-const served = await serveApp();
-const rows: (OpenFigures & { pan: { fps: number; worst: number }; zoom: { fps: number; worst: number } })[] = [];
-try {
-  for (let run = 0; run < RUNS + (PROFILE ? 1 : 0); run++) {
-    const errors: string[] = [];
-    const page = await appPage(served, errors);
-    await openDefault(page, served.url);
-    if (PROFILE && run === RUNS) {
-      await profiled(page, 'one open', () => openAndTime(page, file, NODES));
-      await page.waitForTimeout(500);
-      await profiled(page, 'a pan', () => pan(page));
-      await profiled(page, 'a zoom', () => zoom(page));
-      await page.close();
-      break;
+type Row = OpenFigures & { pan: { fps: number; worst: number }; zoom: { fps: number; worst: number }; memoryMB?: number };
+
+/**
+ * The renderer's peak resident memory in MB (the largest VmHWM of Chromium's renderer processes, /proc on Linux:
+ * the page and its workers), or undefined where it cannot be read.
+ */
+async function rendererPeakMB(served: Served): Promise<number | undefined> {
+  try {
+    const cdp = await served.browser.newBrowserCDPSession();
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+    await cdp.detach();
+    let peak = 0;
+    for (const p of processInfo) {
+      if (p.type !== 'renderer') continue;
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p.id}/status`, 'utf8'));
+      if (m) peak = Math.max(peak, Number(m[1]) / 1024);
     }
-    const open = await openAndTime(page, file, NODES).catch((cause: unknown) => {
-      throw new Error(`the graph was not drawn or its figures not shown${errors.length ? ` (page errors: ${errors.join(' | ')})` : ''}`, { cause });
-    });
-    await page.waitForTimeout(500);
-    const panned = await framesDuring(page, () => pan(page));
-    await page.waitForTimeout(300);
-    const zoomed = await framesDuring(page, () => zoom(page));
-    rows.push({ ...open, pan: panned, zoom: zoomed });
-    console.log(`run ${run + 1}: first picture ${ms(open.firstPicture)} (${open.drawnNodes} nodes drawn), figures ${ms(open.figures)}, longest task ${longestMs(open.longest)}, tasks > 100 ms ${open.over100} (> 50 ms ${open.over50}), pan ${panned.fps.toFixed(1)} fps (worst frame ${ms(panned.worst)}), zoom ${zoomed.fps.toFixed(1)} fps (worst frame ${ms(zoomed.worst)}), load ${loadavg()[0]!.toFixed(1)}${errors.length ? `, page errors: ${errors.join(' | ')}` : ''}`);
-    if (TASKS) console.log(`  long tasks (start +ms: duration ms): ${taskList(open.tasks)}`);
-    if (open.traced) console.log(tracedLine(open.traced));
-    if (SHOT && run === RUNS - 1) {
-      await page.locator('#fit').click();
-      await page.waitForTimeout(600);
-      await page.screenshot({ path: SHOT });
-      console.log(`screenshot: ${SHOT}`);
-    }
-    await page.close();
+    return peak || undefined;
+  } catch {
+    return undefined;
   }
-} finally {
-  await served.close();
 }
-if (rows.length) {
-  const best = (k: (r: (typeof rows)[number]) => number, low: boolean) => (low ? Math.min : Math.max)(...rows.map(k));
-  const line = (label: string, k: (r: (typeof rows)[number]) => number, low: boolean, unit: (x: number) => string, target: string) =>
+
+/** `O.runs` opens of `file` in fresh pages, each followed by a pan and a zoom; printed as they go when `log`. */
+async function measureRuns(file: string, log: (line: string) => void): Promise<Row[]> {
+  const served = await serveApp();
+  const rows: Row[] = [];
+  try {
+    for (let run = 0; run < O.runs + (O.profile ? 1 : 0); run++) {
+      const errors: string[] = [];
+      const page = await appPage(served, errors);
+      await openDefault(page, served.url);
+      if (O.profile && run === O.runs) {
+        await profiled(page, 'one open', () => openAndTime(page, file, O.nodes));
+        await page.waitForTimeout(500);
+        await profiled(page, 'a pan', () => pan(page));
+        await profiled(page, 'a zoom', () => zoom(page));
+        await page.close();
+        break;
+      }
+      const open = await openAndTime(page, file, O.nodes).catch((cause: unknown) => {
+        throw new Error(`the graph was not drawn or its figures not shown${errors.length ? ` (page errors: ${errors.join(' | ')})` : ''}`, { cause });
+      });
+      await page.waitForTimeout(500);
+      const panned = await framesDuring(page, () => pan(page));
+      await page.waitForTimeout(300);
+      const zoomed = await framesDuring(page, () => zoom(page));
+      const memoryMB = await rendererPeakMB(served);
+      rows.push({ ...open, pan: panned, zoom: zoomed, ...(memoryMB !== undefined ? { memoryMB } : {}) });
+      log(`run ${run + 1}: first picture ${ms(open.firstPicture)} (${open.drawnNodes} nodes drawn), figures ${ms(open.figures)}, longest task ${longestMs(open.longest)}, tasks > 100 ms ${open.over100} (> 50 ms ${open.over50}), pan ${panned.fps.toFixed(1)} fps (worst frame ${ms(panned.worst)}), zoom ${zoomed.fps.toFixed(1)} fps (worst frame ${ms(zoomed.worst)}), renderer peak ${memoryMB === undefined ? '?' : `${memoryMB.toFixed(0)} MB`}, load ${loadavg()[0]!.toFixed(1)}${errors.length ? `, page errors: ${errors.join(' | ')}` : ''}`);
+      if (O.tasks) log(`  long tasks (start +ms: duration ms): ${taskList(open.tasks)}`);
+      if (open.traced) log(tracedLine(open.traced));
+      if (O.shot && run === O.runs - 1) {
+        await page.locator('#fit').click();
+        await page.waitForTimeout(600);
+        await page.screenshot({ path: O.shot });
+        log(`screenshot: ${O.shot}`);
+      }
+      await page.close();
+    }
+  } finally {
+    await served.close();
+  }
+  return rows;
+}
+
+export interface AppFigures {
+  firstPictureMs: number;
+  figuresMs: number;
+  longestTaskMs: number;
+  panFps: number;
+  zoomFps: number;
+  /** The renderer's peak resident memory (page and workers), where it can be read. */
+  memoryMB?: number;
+}
+
+/**
+ * The app's figures for a generated graph of `nodes` and `flows` (seed 1), for tests/bench/run.ts: the median of
+ * `runs` opens (1 by default) in headless Chromium, or why they could not be measured. The longest task is the
+ * Long Tasks API's (0: none over 50 ms). Nothing is printed.
+ */
+export async function measureApp(opts: { nodes: number; flows: number; runs?: number; waitSeconds?: number }): Promise<AppFigures | { error: string }> {
+  const before = O;
+  O = { ...O, nodes: opts.nodes, flows: opts.flows, runs: opts.runs ?? 1, waitMs: 1000 * (opts.waitSeconds ?? 600), profile: false, tasks: false, trace: false, shot: '', against: '' };
+  try {
+    const rows = await measureRuns(graphFile(), () => {});
+    if (!rows.length) return { error: 'no run' };
+    const memory = rows.flatMap((r) => (r.memoryMB === undefined ? [] : [r.memoryMB]));
+    return {
+      firstPictureMs: median(rows.map((r) => r.firstPicture)),
+      figuresMs: median(rows.map((r) => r.figures)),
+      longestTaskMs: median(rows.map((r) => r.longest)),
+      panFps: median(rows.map((r) => r.pan.fps)),
+      zoomFps: median(rows.map((r) => r.zoom.fps)),
+      ...(memory.length ? { memoryMB: median(memory) } : {}),
+    };
+  } catch (cause) {
+    return { error: cause instanceof Error ? `${cause.message}${cause.cause instanceof Error ? `: ${cause.cause.message.split('\n')[0]}` : ''}` : String(cause) };
+  } finally {
+    O = before;
+  }
+}
+
+/** The command line (npm run bench:app): not when this module is imported. */
+async function main(args: string[]): Promise<void> {
+  const option = (name: string, fallback: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+  };
+  O = {
+    nodes: Number(option('--nodes', '10000')),
+    flows: Number(option('--flows', '50000')),
+    runs: Number(option('--runs', '3')),
+    profile: args.includes('--profile'),
+    tasks: args.includes('--tasks'),
+    trace: args.includes('--trace'),
+    waitMs: 1000 * Number(option('--wait', '120')),
+    shot: option('--shot', ''),
+    against: option('--against', ''),
+  };
+  const file = graphFile();
+  if (O.against) return against(O.against, file);
+  console.log(`Chokepoint app benchmark: ${O.nodes.toLocaleString('en-US')} nodes / ${O.flows.toLocaleString('en-US')} flows, headless Chromium, ${cpus().length} cpus, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start`);
+  const rows = await measureRuns(file, (line) => console.log(line));
+  if (!rows.length) return;
+  const best = (k: (r: Row) => number, low: boolean) => (low ? Math.min : Math.max)(...rows.map(k));
+  const line = (label: string, k: (r: Row) => number, low: boolean, unit: (x: number) => string, target: string) =>
     console.log(`${label.padEnd(28)} best ${unit(best(k, low)).padStart(9)}   median ${unit(median(rows.map(k))).padStart(9)}   target ${target}`);
   const fps = (x: number) => `${x.toFixed(1)} fps`;
   console.log(`\n${rows.length} runs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`);
@@ -341,10 +426,17 @@ if (rows.length) {
   line('figures shown', (r) => r.figures, true, ms, '(none)');
   line('longest main-thread task', (r) => r.longest, true, longestMs, '100 ms');
   line('tasks over 100 ms', (r) => r.over100, true, (x) => String(x), '0');
-  if (TRACE) {
+  if (O.trace) {
     line('longest task, trace', (r) => r.traced!.longest, true, longestMs, '100 ms');
     line('tasks over 100 ms, trace', (r) => r.traced!.over100, true, (x) => String(x), '0');
   }
   line('pan', (r) => r.pan.fps, false, fps, '30 fps');
   line('zoom', (r) => r.zoom.fps, false, fps, '30 fps');
+  const memory = rows.flatMap((r) => (r.memoryMB === undefined ? [] : [r.memoryMB]));
+  if (memory.length) line('renderer peak memory', (r) => r.memoryMB ?? NaN, true, (x) => `${x.toFixed(0)} MB`, '(see docs/scale.md)');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main(process.argv.slice(2));
+  process.exit(0);
 }

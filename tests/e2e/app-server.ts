@@ -23,7 +23,8 @@ export interface Served {
 /** The app of `root` (this checkout by default) built and served. */
 export async function serveApp(root = repoPath('')): Promise<Served> {
   const outDir = mkdtempSync(join(tmpdir(), 'chokepoint-app-'));
-  await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  // CHOKEPOINT_NO_MINIFY=1: readable function names in profiles (npm run bench:app -- --profile).
+  await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true, ...(process.env.CHOKEPOINT_NO_MINIFY ? { minify: false } : {}) } });
   const server: PreviewServer = await preview({ root, logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : 0;

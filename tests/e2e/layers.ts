@@ -40,7 +40,7 @@ export const recordDrawn = (page: Page) => page.evaluate(() => {
 });
 
 /** Waits for a graph of `nodes` nodes to be reported drawn; the flows drawn in each report of it, in order. */
-export async function drawnFlows(page: Page, nodes: number): Promise<number[]> {
-  await page.waitForFunction((n) => (window as unknown as { drawn: { nodes: number }[] }).drawn.some((d) => d.nodes === n), nodes, { timeout: 30_000 });
+export async function drawnFlows(page: Page, nodes: number, timeout = 30_000): Promise<number[]> {
+  await page.waitForFunction((n) => (window as unknown as { drawn: { nodes: number }[] }).drawn.some((d) => d.nodes === n), nodes, { timeout, polling: 200 });
   return page.evaluate((n) => (window as unknown as { drawn: { nodes: number; drawnEdges: number }[] }).drawn.filter((d) => d.nodes === n).map((d) => d.drawnEdges), nodes);
 }
