@@ -48,6 +48,12 @@ export async function openDefault(page: Page, url: string): Promise<void> {
 /** Deletes the editor's saved working graph (IndexedDB `chokepoint`) of the app's origin. */
 export async function forgetWorkingGraph(page: Page, url: string): Promise<void> {
   if (!page.url().startsWith(url)) return;
+  // An autosave still on its way (the worker writes its text) would write the graph back after the delete.
+  await page.waitForFunction(() => {
+    const e = window.__chokepoint?.state().edit;
+    // Settled: nothing left to write, or a write that failed and waits for the next change.
+    return !e || (e.save.status !== 'saving' && (e.revision <= e.savedRevision || ['error', 'unavailable', 'conflict'].includes(e.save.status)));
+  }, null, { timeout: 30_000 });
   await page.evaluate(() => new Promise((resolve) => {
     const request = indexedDB.deleteDatabase('chokepoint');
     request.onsuccess = request.onerror = request.onblocked = () => resolve(null);
