@@ -340,7 +340,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     if (s.preview) {
       // The new graph is drawn; the panels wait for its figures rather than show the graph before's. The legend and the
       // filters keep their height, so that the canvas keeps its size (a resize re-indexes a big graph: a long task).
-      for (const slot of [legendSlot, filtersSlot]) if (slot.childElementCount > 0) slot.style.minHeight = `${slot.offsetHeight}px`;
+      for (const slot of [legendSlot, filtersSlot]) if (slot.childElementCount > 0) slot.style.minHeight = `${slot.getBoundingClientRect().height}px`;
       for (const slot of [legendSlot, filtersSlot, inspectorSlot]) fill(slot);
       fill(sidebar, h('section', { className: 'headline' }, h('p', {}, `Computing the figures of ${s.preview}…`)));
       return;
