@@ -39,9 +39,6 @@ export class Engine {
   private scenarios = new Map<string, SupplyGraph>();
   private layouts: Record<Computed, Positions> | null = null;
   private session = new EditSession();
-  /** The document last sent to the page (by a load, an open or an edit), and the one the last load or open sent. */
-  private sent: { document: GraphDocument; text: string | null } | null = null;
-  private adopted: { document: GraphDocument; text: string | null } | null = null;
 
   /**
    * `progress` hears the phases of a long `open` (the worker posts them);
@@ -73,8 +70,6 @@ export class Engine {
           return { type: 'export', ...exportGraph(this.graph(BASELINE), request.format, request.baseName, request.withoutGraphFile) };
         case 'report':
           return { type: 'report', file: reportFile(this.graph(BASELINE), request) };
-        case 'savedText':
-          return { type: 'savedText', ...this.savedText() };
       }
     } catch (cause) {
       return { type: 'error', message: cause instanceof Error ? cause.message : String(cause) };
@@ -113,17 +108,7 @@ export class Engine {
     this.scenarios = new Map([[BASELINE, graph]]);
     this.layouts = layouts;
     this.session.reset({ text, file: original.file });
-    this.sent = { document, text: null };
-    this.adopted = this.sent;
     return { document, warnings, report };
-  }
-
-  /** The page's document as JSON, each written once (the page's own, so that an unedited graph's two texts are equal). */
-  private savedText(): { text: string; loaded: string } {
-    if (!this.sent || !this.adopted) throw new Error('no graph is loaded yet');
-    this.sent.text ??= JSON.stringify(this.sent.document);
-    this.adopted.text ??= JSON.stringify(this.adopted.document);
-    return { text: this.sent.text, loaded: this.adopted.text };
   }
 
   // ---------------------------------------------------------------- editing
@@ -159,9 +144,7 @@ export class Engine {
     const graph = this.working();
     this.scenarios = new Map([[BASELINE, graph]]);
     if (this.layouts) this.layouts = keepPositions(this.layouts, graph);
-    const document = keyedDocument(graph);
-    this.sent = { document, text: null };
-    return { ok: true, loaded: { document, warnings: [], report: buildReport(graph) }, history: this.session.info() };
+    return { ok: true, loaded: { document: keyedDocument(graph), warnings: [], report: buildReport(graph) }, history: this.session.info() };
   }
 
   private graph(scenario: string): SupplyGraph {

@@ -65,12 +65,7 @@ export type EngineRequest =
   | { type: 'open'; id: number; files: OpenFile[]; file: string; mapping?: Mapping }
   /** `withoutGraphFile`: CSV for tools that want exactly two files (what is left out comes back in `lost`). */
   | { type: 'export'; id: number; format: ExportFormat; baseName: string; withoutGraphFile?: boolean }
-  | { type: 'report'; id: number; format: ReportFormat; scenarios: string[]; demand: string[]; png?: string; baseName: string; madeAt: string }
-  /**
-   * The autosave's text (docs/app.md, Saved work): the graph in hand as JSON, written here rather than on the page,
-   * where JSON.stringify of a 100,000-node document was one task of seconds.
-   */
-  | { type: 'savedText'; id: number };
+  | { type: 'report'; id: number; format: ReportFormat; scenarios: string[]; demand: string[]; png?: string; baseName: string; madeAt: string };
 
 /** The undo and redo labels (null: nothing to undo / redo) and how many edits can be undone. */
 export interface HistoryInfo {
@@ -127,8 +122,6 @@ export type EngineResult =
   | { type: 'open'; result: OpenReply }
   | { type: 'export'; file: SavedFile; lost: string[] }
   | { type: 'report'; file: SavedFile }
-  /** `text`: JSON of the document last sent to the page; `loaded`: JSON of the document the last load or open sent. */
-  | { type: 'savedText'; text: string; loaded: string }
   | { type: 'error'; message: string };
 
 export type EngineResponse = { id: number } & EngineResult;

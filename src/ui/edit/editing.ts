@@ -182,11 +182,8 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
     const revision = s.edit.revision;
     update(E.saveStarted);
     try {
-      // Written by the engine, which holds the same document: on the page it was one long task (seconds at 100,000 nodes).
-      const answer = await engine.request({ type: 'savedText' });
-      if (answer.type !== 'savedText') throw new Error(answer.type === 'error' ? answer.message : 'the engine gave no text to save');
-      const text = answer.text;
-      if (original === null && originalDocument !== null) original = answer.loaded;
+      const text = JSON.stringify(s.loaded.document);
+      if (original === null && originalDocument !== null) original = originalDocument === s.loaded.document ? text : JSON.stringify(originalDocument);
       originalDocument = null;
       const session: SavedSession = { file: s.loaded.file, text, original: original ?? text, savedAt: Date.now(), work };
       const result = await saveSession(session, stamp);

@@ -34,25 +34,6 @@ describe('editing in the worker engine', () => {
     expect(engine.view('baseline').layouts.tiered.f).toBeDefined();
   });
 
-  it('writes the autosave\'s text of the document last sent to the page, and of the one the file gave', () => {
-    const engine = new Engine();
-    expect(engine.handle({ type: 'savedText', id: 1 }).type).toBe('error');
-    const loaded = engine.load(text, 'japan.json');
-    if (!loaded.ok) throw new Error('load failed');
-    const first = engine.handle({ type: 'savedText', id: 2 });
-    if (first.type !== 'savedText') throw new Error(first.type);
-    // Unedited: both texts are the page's document, so the page sees no change since the file.
-    expect(first.text).toBe(JSON.stringify(loaded.loaded.document));
-    expect(first.loaded).toBe(first.text);
-    const edge = loaded.loaded.document.edges[0]!;
-    const changed = ok(engine.edit({ type: 'updateEdge', key: edge.key!, attributes: { ...edge.attributes, value: edge.attributes.value * 3 } }, 'value'));
-    const after = engine.handle({ type: 'savedText', id: 3 });
-    if (after.type !== 'savedText') throw new Error(after.type);
-    expect(after.text).toBe(JSON.stringify(changed.loaded.document));
-    expect(after.loaded).toBe(first.loaded);
-    expect(JSON.parse(after.text).edges[0].attributes.value).toBe(edge.attributes.value * 3);
-  });
-
   it('refuses an invalid edit with its problems and changes nothing; undo and redo follow', () => {
     const engine = new Engine();
     engine.load(text);
