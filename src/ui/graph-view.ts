@@ -90,6 +90,8 @@ export interface GraphView {
   kill(): void;
 }
 
+/** How often a render made while the camera moved checks whether it has stopped (drawAtRest). */
+const REST_CHECK_MS = 120;
 /** Up to this many nodes, labels also keep off the nodes' discs (each render looks at every node). */
 const LABEL_DISC_NODES = 1500;
 
@@ -511,6 +513,22 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     announced = full;
     events.onDrawn?.({ nodes: full.order, edges: scale.size, drawnEdges: sigma.getGraph().size + (flowsBeside()?.keys.length ?? 0) });
   });
+  // Sigma leaves the flows out of a render while the camera moves (hideEdgesOnMove) and draws them at the next one. A
+  // move that ends with no render after it (a wheel's or drag's end inside a fit's animation, on a busy machine) left
+  // them wiped until the next move: once nothing moves, one more render.
+  const captor = sigma.getMouseCaptor();
+  const moving = () => sigma.getCamera().isAnimated() || captor.isMoving || captor.draggedEvents > 0 || captor.currentWheelDirection !== 0;
+  let restCheck: ReturnType<typeof setTimeout> | undefined;
+  const drawAtRest = () => {
+    restCheck = undefined;
+    if (killed) return;
+    if (moving()) restCheck = setTimeout(drawAtRest, REST_CHECK_MS);
+    else sigma.scheduleRender();
+  };
+  sigma.on('afterRender', () => {
+    if (restCheck !== undefined || !sigma.getSetting('hideEdgesOnMove') || !moving()) return;
+    restCheck = setTimeout(drawAtRest, REST_CHECK_MS);
+  });
   sigma.on('clickNode', ({ node }) => {
     // A group is zoomed into (its nodes come as the view holds few enough), not selected.
     if (isGroupKey(node)) {
@@ -839,6 +857,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       killed = true;
       resized.disconnect();
       if (levelTimer) clearTimeout(levelTimer);
+      clearTimeout(restCheck);
       stopForce();
       sigma.kill();
       attaching?.stop();
