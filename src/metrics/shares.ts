@@ -3,12 +3,26 @@ import type { SupplyGraph } from '../model/graph.ts';
 
 /** The share of every edge; null where the input's total is 0 (no share can be formed). */
 export function edgeShares(graph: SupplyGraph): Map<string, number | null> {
-  const totals = new Map<string, number>();
-  const id = (target: string, input: string) => `${target}\u0000${input}`;
-  graph.forEachEdge((_e, attrs, _s, target) => totals.set(id(target, attrs.input), (totals.get(id(target, attrs.input)) ?? 0) + attrs.value));
+  // Totals by (target, input) in a typed array indexed by numbers, not a Map of joined strings: this runs on 500,000 flows.
+  const nodeIndex = new Map<string, number>();
+  graph.forEachNode((k) => nodeIndex.set(k, nodeIndex.size));
+  const inputIndex = new Map<string, number>();
+  graph.forEachEdge((_e, attrs) => {
+    if (!inputIndex.has(attrs.input)) inputIndex.set(attrs.input, inputIndex.size);
+  });
+  const inputs = inputIndex.size;
+  const slot = new Int32Array(graph.size);
+  const totals = new Float64Array(nodeIndex.size * inputs);
+  let i = 0;
+  graph.forEachEdge((_e, attrs, _s, target) => {
+    const at = nodeIndex.get(target)! * inputs + inputIndex.get(attrs.input)!;
+    slot[i++] = at;
+    totals[at] = totals[at]! + attrs.value;
+  });
   const shares = new Map<string, number | null>();
-  graph.forEachEdge((edge, attrs, _s, target) => {
-    const total = totals.get(id(target, attrs.input))!;
+  i = 0;
+  graph.forEachEdge((edge, attrs) => {
+    const total = totals[slot[i++]!]!;
     shares.set(edge, total > 0 ? attrs.value / total : null);
   });
   return shares;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { crossings, TIER_OF, tieredLayout } from '../../../src/layout/tiered.ts';
+import { crossings, stableSortBy, TIER_OF, tieredLayout } from '../../../src/layout/tiered.ts';
 import { graphOf, loadGraph, makeDoc, repoPath } from '../../helpers/load.ts';
 
 describe('tieredLayout', () => {
@@ -53,6 +53,22 @@ describe('tieredLayout', () => {
   it('counts weighted crossings', () => {
     expect(crossings([[0, 1, 1], [2, 3, 2]], [0, 1, 0, 1], [0, 1, 1, 0])).toBe(2);
     expect(crossings([[0, 1, 1], [2, 3, 2]], [0, 1, 0, 1], [0, 0, 1, 1])).toBe(0);
+  });
+});
+
+describe('stableSortBy', () => {
+  it('orders as a stable comparator sort does, ties in their order, on short and long columns', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (const m of [0, 1, 5, 63, 64, 65, 500, 5000]) {
+      const key = new Float64Array(m + 10);
+      // Keys as the sweeps make them: positions r / (n - 1), weighted means of them, many ties, 0 and 1.
+      for (let v = 0; v < key.length; v++) key[v] = random() < 0.3 ? Math.floor(random() * 8) / 7 : random() < 0.1 ? 0 : random();
+      const col = Array.from({ length: m }, (_, i) => (i * 7919) % (m + 10));
+      const expected = [...col].sort((a, b) => key[a]! - key[b]!);
+      stableSortBy(col, key);
+      expect(col).toEqual(expected);
+    }
   });
 });
 
