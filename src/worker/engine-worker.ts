@@ -1,14 +1,14 @@
 /// <reference lib="webworker" />
 /** The Web Worker entry: every request goes to the engine, every answer comes back with its id (progress of a long open, and the graph's view before its figures, ahead of it). */
 import { Engine } from './engine.ts';
-import { splitMessage, type EnginePreview, type EngineProgress, type EngineRequest, type EngineResponse } from './protocol.ts';
+import { splitMessage, transferOf, type EnginePreview, type EngineProgress, type EngineRequest, type EngineResponse } from './protocol.ts';
 
 const engine = new Engine();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** Big views and documents go in parts, each decoded in its own short task on the page (splitMessage). */
 const post = (message: EngineResponse | EnginePreview, transfer: ArrayBuffer[] = []) => {
   const split = splitMessage(message);
-  for (const part of split.parts) scope.postMessage(part, part.kind === 'list' ? [] : [part.values.buffer as ArrayBuffer]);
+  for (const part of split.parts) scope.postMessage(part, transferOf(part));
   scope.postMessage(split.message, transfer);
 };
 scope.onmessage = (event: MessageEvent<EngineRequest>) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PartsJoiner, splitMessage } from '../../../src/worker/protocol.ts';
+import { decodeRecords, encodeRecords, PartsJoiner, splitMessage } from '../../../src/worker/protocol.ts';
 
 const view = (n: number) => {
   const nodes = Array.from({ length: n }, (_, i) => ({ key: `n${i}`, attributes: { label: `N ${i}`, kind: 'supplier', country: 'TW' } }));
@@ -58,5 +58,38 @@ describe('messages in parts', () => {
     expect(joiner.fill(structuredClone(split.message)).view.document.nodes).toEqual([]);
     for (const part of split.parts) joiner.add(part);
     expect(joiner.fill(structuredClone(split.message)).view.document.nodes).toHaveLength(12);
+  });
+});
+
+describe('records as flat values', () => {
+  it('decodes to equal records, field and attribute order kept, odd items and names included', () => {
+    const proto = JSON.parse('{"key":"p","attributes":{"__proto__":"x","label":"P"}}');
+    const items: unknown[] = [
+      { key: 'a', attributes: { label: 'A', kind: 'foundry', sources: ['s1', 's2'] } },
+      { source: 'a', target: 'b', key: '~1', attributes: { value: 3.5, input: 'wafers', range: { low: 1, high: 4 } } },
+      { attributes: {}, key: 'empty' },
+      { key: 'no-attributes' },
+      { key: '.dot', '.odd': 1, '-odd': 2, attributes: { '.': null, '': undefined } },
+      proto,
+      'a string',
+      null,
+      [1, 2],
+      {},
+    ];
+    const decoded = decodeRecords(structuredClone(encodeRecords(items)));
+    expect(decoded).toEqual(items);
+    decoded.forEach((d, i) => {
+      if (typeof d === 'object' && d !== null) expect(JSON.stringify(d)).toBe(JSON.stringify(items[i]));
+    });
+    const p = decoded[5] as { attributes: object };
+    expect(Object.getPrototypeOf(p.attributes)).toBe(Object.prototype);
+    expect(Object.keys(p.attributes)).toEqual(['__proto__', 'label']);
+  });
+
+  it('shares one shape among records with the same names', () => {
+    const items = Array.from({ length: 100 }, (_, i) => ({ source: `n${i}`, target: `n${i + 1}`, attributes: { input: 'x', value: i } }));
+    const encoded = encodeRecords(items);
+    expect(encoded.shapes).toHaveLength(1);
+    expect(encoded.values).toHaveLength(400);
   });
 });
