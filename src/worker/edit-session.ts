@@ -70,16 +70,26 @@ export type SessionResult = { ok: true } | { ok: false; problems: Problem[] };
 
 export class EditSession {
   history: History = EMPTY_HISTORY;
-  /** The text of the file the session started from, and its name. */
-  original: { text: string; file?: string | undefined } | null = null;
+  private file: { text: string | (() => string); file?: string | undefined } | null = null;
 
-  reset(original: { text: string; file?: string | undefined } | null): void {
+  /**
+   * `text` may be a function, called at the first edit or revert: writing a big graph's text takes a second at
+   * 100,000 nodes that opening it need not wait for; it must be called before the graph changes.
+   */
+  reset(original: { text: string | (() => string); file?: string | undefined } | null): void {
     this.history = EMPTY_HISTORY;
-    this.original = original;
+    this.file = original;
+  }
+
+  /** The text of the file the session started from, and its name. */
+  get original(): { text: string; file?: string | undefined } | null {
+    if (this.file && typeof this.file.text === 'function') this.file = { ...this.file, text: this.file.text() };
+    return this.file as { text: string; file?: string | undefined } | null;
   }
 
   /** Applies a checked edit; one that would break a scenario is taken back and refused. */
   edit(graph: SupplyGraph, command: EditCommand, label: string): SessionResult {
+    void this.original; // its text, written before the graph changes
     const result = edit(graph, this.history, command, label);
     if (!result.ok) return { ok: false, problems: result.problems };
     // Setting the graph attributes checks the scenarios against the graph as it then is (edit/commands.ts), alone or

@@ -82,7 +82,7 @@ export class Engine {
     if ('reply' in step) return step.reply;
     progress('figures');
     // The graph as the files hold it is the one to revert to: kept as native text, since edits change the graph in
-    // place; written after the preview is sent (45 ms at 10,000 nodes that the first picture need not wait for).
+    // place; written at the first edit or revert (1 s at 100,000 nodes that neither the picture nor the figures wait for).
     const loaded = this.adopt(step.graph, step.document, step.warnings, { text: () => writeNativeText(step.graph), file }, preview);
     return { status: 'loaded', loaded: { ...loaded, unavailable: step.unavailable }, scenariosAdded: step.scenariosAdded };
   }
@@ -96,18 +96,17 @@ export class Engine {
 
   /**
    * A validated graph becomes the one in hand: its report, and the picture before it when `preview` is given.
-   * The text to revert to is asked for after the preview is sent (writing it is not free: see `open`).
+   * The text to revert to is asked for by the edit session when it is needed (writing it is not free: see `open`).
    */
   private adopt(graph: SupplyGraph, document: GraphDocument, warnings: Problem[], original: { text: () => string; file?: string | undefined }, preview?: (view: GraphView) => void) {
     // The picture before the figures: on a large graph the report takes seconds, the layouts and the view a fraction of that (docs/scale.md, In the app).
     const layouts = preview ? baseLayouts(graph) : null;
     if (preview && layouts) preview(graphView(BASELINE, graph, graph, layouts));
-    const text = original.text();
     const report = buildReport(graph);
     this.baseline = graph;
     this.scenarios = new Map([[BASELINE, graph]]);
     this.layouts = layouts;
-    this.session.reset({ text, file: original.file });
+    this.session.reset(original);
     return { document, warnings, report };
   }
 
