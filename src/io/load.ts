@@ -44,6 +44,11 @@ export interface LoadOptions {
   /** The largest file (or zip entry) accepted, in bytes (characters for text inputs). */
   maxBytes?: number;
   onProgress?: (phase: LoadPhase) => void;
+  /**
+   * Hears the graph once its nodes and flows pass every check, before its scenarios, shocks and variants are
+   * applied to it (a big graph's picture need not wait for those; the file may still be refused for them).
+   */
+  onGraph?: (graph: SupplyGraph) => void;
 }
 
 export type LoadFilesResult =
@@ -322,8 +327,8 @@ function appendScenarios(raw: unknown, files: Typed[], problems: Problem[]): { f
 }
 
 /** Validation of a prepared document, problems pointed at their file and place. */
-function finish(prepared: Prepared, runs: ReturnType<typeof appendScenarios>): LoadFilesResult {
-  const validation = validateDocument(prepared.raw);
+function finish(prepared: Prepared, runs: ReturnType<typeof appendScenarios>, onGraph?: (graph: SupplyGraph) => void): LoadFilesResult {
+  const validation = validateDocument(prepared.raw, prepared.early.length ? undefined : onGraph);
   const inRun = new Map<Problem, (typeof runs)[number]>();
   for (const p of validation.problems) {
     const path = validation.paths.get(p);
@@ -375,7 +380,7 @@ export function loadFiles(inputs: FileInput[], options: LoadOptions = {}): LoadF
   const runs = appendScenarios(prepared.raw, grouped.scenarios, problems);
   if (problems.length) return { ok: false, problems };
   options.onProgress?.('validate');
-  const result = finish(prepared, runs);
+  const result = finish(prepared, runs, options.onGraph);
   options.onProgress?.('done');
   return result;
 }

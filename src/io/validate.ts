@@ -169,7 +169,8 @@ function checkZeroInputs(edges: readonly EdgeRecord[], out: Collector): void {
   }
 }
 
-export function validateDocument(raw: unknown): Validation {
+/** `onGraph` hears the graph when its nodes, flows and attributes are valid, before the scenarios, shocks and variants are applied to it. */
+export function validateDocument(raw: unknown, onGraph?: (graph: SupplyGraph) => void): Validation {
   const out = new Collector();
   if (!isObj(raw)) {
     out.add([], 'a JSON object with "attributes", "nodes" and "edges"', describeValue(raw));
@@ -196,6 +197,7 @@ export function validateDocument(raw: unknown): Validation {
     out.add(['edges', index, 'attributes', 'value'], `values whose sums stay finite`, `${overflow.what} sum past the largest number (about 1.8e308)`);
     return { problems: sortByPath(out.problems, out.paths), paths: out.paths };
   }
+  if (onGraph && parsed.success && !out.problems.some(isError)) onGraph(graph);
   const at = (path: PathArray): PathArray => {
     const indices = path[1] === 'scenarios' ? scenarios.at : path[1] === 'shocks' ? shocks.at : path[1] === 'variants' ? variants.at : undefined;
     return indices && typeof path[2] === 'number' ? [...path.slice(0, 2), indices[path[2]] ?? path[2], ...path.slice(3)] : path;

@@ -28,9 +28,9 @@ const isScenarios = (f: OpenFile) => detectFormat(f.name, f.bytes.subarray(0, 40
 /**
  * Files -> the validated graph they hold. Scenarios files alone are
  * added to `current`. Without a mapping, files that do not carry Chokepoint's
- * names stop at the mapping step (the columns and the guesses).
+ * names stop at the mapping step (the columns and the guesses). `onGraph`: see LoadOptions.
  */
-export function openFiles(current: SupplyGraph | null, files: OpenFile[], mapping: Mapping | undefined, progress: (phase: LoadPhase) => void): OpenStep {
+export function openFiles(current: SupplyGraph | null, files: OpenFile[], mapping: Mapping | undefined, progress: (phase: LoadPhase) => void, onGraph?: (graph: SupplyGraph) => void): OpenStep {
   const inputs = files.map((f) => ({ name: f.name, bytes: f.bytes }));
   if (files.length > 0 && files.every(isScenarios)) {
     if (!current) return { reply: { status: 'failed', problems: [{ severity: 'error', path: '', file: files[0]!.name, expected: 'a graph open before a scenarios file is added', found: 'no graph' }] } };
@@ -54,7 +54,7 @@ export function openFiles(current: SupplyGraph | null, files: OpenFile[], mappin
       return { reply: { status: 'mapping', format: inspected.format, columns: inspected.columns, guess: inspected.guess, fields: { nodes: [...NODE_FIELDS], edges: [...EDGE_FIELDS] }, ...values } };
     }
   }
-  const result = loadFiles(inputs, { mapping: mapping ?? {}, onProgress: progress });
+  const result = loadFiles(inputs, { mapping: mapping ?? {}, onProgress: progress, ...(onGraph ? { onGraph } : {}) });
   if (!result.ok) return { reply: { status: 'failed', problems: result.problems } };
   return { graph: result.graph, document: result.document, warnings: result.warnings, unavailable: result.unavailable, scenariosAdded: false };
 }

@@ -78,12 +78,24 @@ export class Engine {
 
   /** Any format, or scenarios files onto the graph in hand; the graph they give is adopted as a loaded one. */
   open(files: OpenFile[], file: string, mapping: Mapping | undefined, progress: (phase: string) => void, preview?: (view: GraphView) => void): OpenReply {
-    const step = openFiles(this.baseline, files, mapping, progress);
+    // The picture is sent as soon as the graph's nodes and flows are checked, while its scenarios are (a file of
+    // scenarios alone has no such step: its preview, if any, comes in `adopt`).
+    const shown: { graph?: SupplyGraph; layouts?: Record<Computed, Positions> } = {};
+    const send = preview;
+    const onGraph = send
+      ? (graph: SupplyGraph) => {
+          const layouts = baseLayouts(graph);
+          Object.assign(shown, { graph, layouts });
+          send(graphView(BASELINE, graph, graph, layouts));
+        }
+      : undefined;
+    const step = openFiles(this.baseline, files, mapping, progress, onGraph);
     if ('reply' in step) return step.reply;
     progress('figures');
+    const drawn = shown.graph === step.graph;
     // The graph as the files hold it is the one to revert to: kept as native text, since edits change the graph in
     // place; written at the first edit or revert (1 s at 100,000 nodes that neither the picture nor the figures wait for).
-    const loaded = this.adopt(step.graph, step.document, step.warnings, { text: () => writeNativeText(step.graph), file }, preview);
+    const loaded = this.adopt(step.graph, step.document, step.warnings, { text: () => writeNativeText(step.graph), file }, drawn ? undefined : preview, drawn ? shown.layouts : undefined);
     return { status: 'loaded', loaded: { ...loaded, unavailable: step.unavailable }, scenariosAdded: step.scenariosAdded };
   }
 
@@ -98,9 +110,9 @@ export class Engine {
    * A validated graph becomes the one in hand: its report, and the picture before it when `preview` is given.
    * The text to revert to is asked for by the edit session when it is needed (writing it is not free: see `open`).
    */
-  private adopt(graph: SupplyGraph, document: GraphDocument, warnings: Problem[], original: { text: () => string; file?: string | undefined }, preview?: (view: GraphView) => void) {
+  private adopt(graph: SupplyGraph, document: GraphDocument, warnings: Problem[], original: { text: () => string; file?: string | undefined }, preview?: (view: GraphView) => void, shownLayouts?: Record<Computed, Positions>) {
     // The picture before the figures: on a large graph the report takes seconds, the layouts and the view a fraction of that (docs/scale.md, In the app).
-    const layouts = preview ? baseLayouts(graph) : null;
+    const layouts = shownLayouts ?? (preview ? baseLayouts(graph) : null);
     if (preview && layouts) preview(graphView(BASELINE, graph, graph, layouts));
     const report = buildReport(graph);
     this.baseline = graph;

@@ -52,6 +52,25 @@ describe('open', () => {
     expect(reverted.result.loaded.document).toEqual(opened);
   });
 
+  it('sends the picture once the nodes and flows are checked, before the scenarios; a scenario that fails still refuses the file', () => {
+    const engine = engineWithDefault();
+    const before = engine.view('baseline').document;
+    const events: string[] = [];
+    const good = engine.handle({ type: 'open', id: 2, files: [text('g.json', DEFAULT)], file: 'g.json' }, (p) => events.push(p), (v) => events.push(`preview ${v.document.nodes.length}`));
+    if (good.type !== 'open' || good.result.status !== 'loaded') throw new Error('not loaded');
+    expect(events).toEqual(['read', 'parse', 'validate', `preview ${before.nodes.length}`, 'done', 'figures']);
+
+    const doc = JSON.parse(DEFAULT);
+    doc.attributes.scenarios = [{ id: 'bad', label: 'Bad', ops: [{ op: 'removeNode', key: 'no-such-node' }] }];
+    const previews: number[] = [];
+    const bad = engine.handle({ type: 'open', id: 3, files: [text('bad.json', JSON.stringify(doc))], file: 'bad.json' }, undefined, (v) => previews.push(v.document.nodes.length));
+    expect(previews).toEqual([before.nodes.length]);
+    if (bad.type !== 'open' || bad.result.status !== 'failed') throw new Error('not refused');
+    expect(bad.result.problems.map((p) => p.path)).toContain('attributes.scenarios[0].ops[0]');
+    // The graph in hand is kept: its view and its layouts.
+    expect(engine.view('baseline').document).toEqual(before);
+  });
+
   it('stops at the mapping step for files without Chokepoint names, then loads with the mapping', () => {
     const engine = new Engine();
     const files = [text('nodes.csv', 'Id,Name,Type,Nation\na,A,foundry,TW\nb,B,demand,JP\n'), text('flows.csv', 'From,To,Product,Weight\na,b,chips,3\n')];
