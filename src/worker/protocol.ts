@@ -195,10 +195,16 @@ export type EnginePart = { id: number; type: 'part'; path: string } & (
   /** A list of records as `encodeRecords` gives it: decoding flat values is a fraction of decoding as many objects. */
   | { kind: 'records'; records: EncodedRecords }
   /** `values[i]` is `keys[i]`'s number; NaN stands for null where `nullable`. */
-  | { kind: 'numbers'; keys: string[]; values: Float64Array; nullable: boolean }
+  | { kind: 'numbers'; keys: PartKeys; values: Float64Array; nullable: boolean }
   /** `values[2i]`, `values[2i + 1]`: `keys[i]`'s x and y. */
-  | { kind: 'positions'; keys: string[]; values: Float64Array }
+  | { kind: 'positions'; keys: PartKeys; values: Float64Array }
 );
+/**
+ * The keys of a part's numbers: listed, or (`along`) the keys of the items `from`, `from + 1`… of a list sent
+ * before it in parts (a view's shares go along its document's flows, its positions along its nodes: 60,000 strings
+ * at 10,000 nodes that need not be sent again).
+ */
+export type PartKeys = string[] | { along: string; from: number };
 
 /** Items per part: each part is decoded and joined on the page in a few milliseconds. */
 export const PART_ITEMS = 4000;
@@ -230,36 +236,43 @@ export function splitMessage<M extends { id: number }>(message: M, limit = PART_
     return at;
   };
   const at = (path: string[]): unknown => path.reduce<unknown>((o, k) => (isObj(o) ? o[k] : undefined), out);
+  /** The lists sent in parts, by path: records whose keys are theirs, in their order, go along them. */
+  const sent = new Map<string, unknown[]>();
   for (const path of DOCUMENT_PATHS) {
     for (const field of ['nodes', 'edges']) {
       const list = at([...path, field]);
       if (!Array.isArray(list) || list.length <= limit) continue;
       const name = [...path, field].join('.');
+      sent.set(name, list);
       for (let i = 0; i < list.length; i += limit) parts.push({ id, type: 'part', path: name, kind: 'records', records: encodeRecords(list.slice(i, i + limit)) });
       owned(path)[field] = [];
     }
   }
   for (const path of VIEW_PATHS) {
-    const records: { sub: string[]; kind: 'numbers' | 'positions'; nullable?: boolean }[] = [
-      { sub: ['shares'], kind: 'numbers', nullable: true },
-      { sub: ['throughput'], kind: 'numbers', nullable: false },
-      { sub: ['layouts', 'tiered'], kind: 'positions' },
-      { sub: ['layouts', 'geographic'], kind: 'positions' },
-      { sub: ['layouts', 'file'], kind: 'positions' },
+    const records: { sub: string[]; kind: 'numbers' | 'positions'; nullable?: boolean; along: string }[] = [
+      { sub: ['shares'], kind: 'numbers', nullable: true, along: 'edges' },
+      { sub: ['throughput'], kind: 'numbers', nullable: false, along: 'nodes' },
+      { sub: ['layouts', 'tiered'], kind: 'positions', along: 'nodes' },
+      { sub: ['layouts', 'geographic'], kind: 'positions', along: 'nodes' },
+      { sub: ['layouts', 'file'], kind: 'positions', along: 'nodes' },
     ];
-    for (const { sub, kind, nullable } of records) {
+    for (const { sub, kind, nullable, along } of records) {
       const full = [...path, ...sub];
       const record = at(full);
       if (!isObj(record)) continue;
       const keys = Object.keys(record);
       if (keys.length <= limit) continue;
       const name = full.join('.');
+      const alongName = [...path, 'document', along].join('.');
+      const items = sent.get(alongName);
+      const isAlong = items !== undefined && items.length === keys.length && keys.every((k, i) => (items[i] as { key?: unknown }).key === k);
       const step = limit * 2;
       for (let i = 0; i < keys.length; i += step) {
         const slice = keys.slice(i, i + step);
+        const partKeys: PartKeys = isAlong ? { along: alongName, from: i } : slice;
         if (kind === 'numbers') {
           const values = Float64Array.from(slice, (k) => (record[k] === null ? NaN : (record[k] as number)));
-          parts.push({ id, type: 'part', path: name, kind, keys: slice, values, nullable: nullable ?? false });
+          parts.push({ id, type: 'part', path: name, kind, keys: partKeys, values, nullable: nullable ?? false });
         } else {
           const values = new Float64Array(slice.length * 2);
           slice.forEach((k, j) => {
@@ -267,7 +280,7 @@ export function splitMessage<M extends { id: number }>(message: M, limit = PART_
             values[2 * j] = p.x;
             values[2 * j + 1] = p.y;
           });
-          parts.push({ id, type: 'part', path: name, kind, keys: slice, values });
+          parts.push({ id, type: 'part', path: name, kind, keys: partKeys, values });
         }
       }
       owned(full.slice(0, -1))[full[full.length - 1]!] = {};
@@ -362,13 +375,21 @@ export class PartsJoiner {
       return;
     }
     const record = (byPath.get(part.path) as Record<string, unknown> | undefined) ?? {};
-    const { keys, values } = part;
+    const { values } = part;
+    const count = part.kind === 'numbers' ? values.length : values.length / 2;
+    let keys: string[];
+    if (Array.isArray(part.keys)) keys = part.keys;
+    else {
+      const items = (byPath.get(part.keys.along) ?? []) as { key: string }[];
+      keys = new Array<string>(count);
+      for (let i = 0; i < count; i++) keys[i] = items[part.keys.from + i]!.key;
+    }
     if (part.kind === 'numbers') {
-      for (let i = 0; i < keys.length; i++) {
+      for (let i = 0; i < count; i++) {
         const v = values[i]!;
         record[keys[i]!] = part.nullable && Number.isNaN(v) ? null : v;
       }
-    } else for (let i = 0; i < keys.length; i++) record[keys[i]!] = { x: values[2 * i]!, y: values[2 * i + 1]! };
+    } else for (let i = 0; i < count; i++) record[keys[i]!] = { x: values[2 * i]!, y: values[2 * i + 1]! };
     byPath.set(part.path, record);
   }
 

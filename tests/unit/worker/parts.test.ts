@@ -39,6 +39,28 @@ describe('messages in parts', () => {
     expect(joined.view.shares.e0).toBeNull();
   });
 
+  it('sends the numbers of records keyed as the document\'s items, in their order, without their keys', () => {
+    const original = { id: 8, type: 'preview', view: view(25) };
+    const split = splitMessage(original, 4);
+    const keysOf = (path: string) => split.parts.filter((p) => p.path === path).map((p) => (p.kind === 'records' ? null : p.keys));
+    expect(keysOf('view.shares')[0]).toEqual({ along: 'view.document.edges', from: 0 });
+    expect(keysOf('view.layouts.tiered')[1]).toEqual({ along: 'view.document.nodes', from: 8 });
+    // One key more than the nodes: listed.
+    expect(keysOf('view.layouts.geographic').every(Array.isArray)).toBe(true);
+
+    // Keys that read as numbers come out of Object.keys in numeric order, not the document's: listed too, and joined right.
+    const v = view(25);
+    v.document.nodes.forEach((n, i) => (n.key = String(24 - i)));
+    v.throughput = Object.fromEntries(v.document.nodes.map((n, i) => [n.key, i]));
+    const numeric = splitMessage({ id: 9, type: 'preview', view: v }, 4);
+    expect(numeric.parts.filter((p) => p.path === 'view.throughput').every((p) => p.kind !== 'records' && Array.isArray(p.keys))).toBe(true);
+    const joiner = new PartsJoiner();
+    for (const part of structuredClone(numeric.parts)) joiner.add(part);
+    const joined = joiner.fill(structuredClone(numeric.message));
+    expect(joined.view.throughput).toEqual(v.throughput);
+    expect(joined.view.throughput['24']).toBe(0);
+  });
+
   it('splits the document of a load answer', () => {
     const v = view(12);
     const original = { id: 3, type: 'load', result: { ok: true, loaded: { document: v.document, warnings: [], report: { scenarios: [] } } } };
