@@ -18,7 +18,7 @@ import type { GraphView as EngineView } from '../worker/protocol.ts';
 import { buildDisplayGraph, buildDisplayGraphInSlices, countryNodeKey, countryOfNodeKey, countryPlaces, type DisplayGraph } from './display-graph.ts';
 import { h } from './dom.ts';
 import { mountGraphView, type GraphView } from './graph-view.ts';
-import { renderFilters, renderLegend, type LegendActions } from './legend.ts';
+import { renderFilters, renderLegend, warmLegend, type LegendActions } from './legend.ts';
 import { renderChanges } from './panels/changes.ts';
 import { renderConcentration } from './panels/concentration-table.ts';
 import { renderHeadline } from './panels/headline.ts';
@@ -447,6 +447,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       const current = now.view.status === 'done' && now.view.value === ev && now.countries === s.countries;
       if (current && now.layout !== s.layout) return buildInSlices(build, now, ev);
       pendingBuild = false;
+      // A big graph's picture before its figures: the legend's scans are made while the figures are computed.
+      if (current && now.preview) warmLegend(ev.document);
       if (current && show(g, now)) return;
       view?.update(graphUi(now), { resize: true });
       lastSizeKey = sizeKeyOf(now);

@@ -22,6 +22,7 @@ import type { OpenFile } from '../../worker/protocol.ts';
 import type { GraphView } from '../graph-view.ts';
 import { createEditor, type Editor } from './editor.ts';
 import { attachGestures } from './graph-gestures.ts';
+import { stringifyInSlices } from '../json-in-slices.ts';
 
 export interface Editing {
   bar: HTMLElement;
@@ -182,10 +183,13 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
     const revision = s.edit.revision;
     update(E.saveStarted);
     try {
-      const text = JSON.stringify(s.loaded.document);
-      if (original === null && originalDocument !== null) original = originalDocument === s.loaded.document ? text : JSON.stringify(originalDocument);
-      originalDocument = null;
-      const session: SavedSession = { file: s.loaded.file, text, original: original ?? text, savedAt: Date.now(), work };
+      // In slices: a big document's text is seconds of work that the pan and the panels must not wait behind. What
+      // is read of this tab's work is read first: a file opened meanwhile starts new work, which this save leaves alone.
+      const [known, fromDocument, ownWork] = [original, originalDocument, work];
+      const text = await stringifyInSlices(s.loaded.document);
+      const originalText = known ?? (fromDocument === null ? text : fromDocument === s.loaded.document ? text : await stringifyInSlices(fromDocument));
+      if (fromDocument !== null && original === known && originalDocument === fromDocument) [original, originalDocument] = [originalText, null];
+      const session: SavedSession = { file: s.loaded.file, text, original: originalText, savedAt: Date.now(), work: ownWork };
       const result = await saveSession(session, stamp);
       stamp = result.stamp;
       ownEdits = session.text !== session.original;
