@@ -311,7 +311,8 @@ function* drawnFlowsSteps(view: Pick<GraphView, 'document' | 'shares'>, limit: n
   const share = new Float64Array(edges.length);
   const order = new Uint32Array(edges.length);
   for (let i = 0; i < edges.length; i++) {
-    share[i] = view.shares[edgeKeyAt(edges[i]!, i)] ?? 0;
+    const s = view.shares[i]!;
+    share[i] = Number.isNaN(s) ? 0 : s;
     order[i] = i;
     if ((i + 1) % STEP === 0) yield;
   }

@@ -12,7 +12,7 @@ import { toDocument, type SupplyGraph } from '../model/graph.ts';
 import type { Problem } from '../model/problem.ts';
 import type { GraphDocument } from '../model/schema.ts';
 import { availability } from '../metrics/availability.ts';
-import { edgeShares } from '../metrics/shares.ts';
+import { edgeShareList } from '../metrics/shares.ts';
 import { buildSupplyIndex } from '../metrics/supply-index.ts';
 import { demandNodes } from '../metrics/reliance.ts';
 import { boughtBeforeAfter } from '../metrics/bought.ts';
@@ -229,7 +229,7 @@ function graphView(scenario: string, graph: SupplyGraph, base: SupplyGraph, base
     };
     layouts = { tiered: fill('tiered'), geographic: fill('geographic'), file: fill('file') };
   }
-  return { scenario, document: keyedDocument(graph), changes: diffGraphs(base, graph), throughput: throughput(graph), shares: Object.fromEntries(edgeShares(graph)), layouts, bought: boughtBeforeAfter(base, graph) };
+  return { scenario, document: keyedDocument(graph), changes: diffGraphs(base, graph), throughput: throughput(graph), shares: edgeShareList(graph), layouts, bought: boughtBeforeAfter(base, graph) };
 }
 
 /**

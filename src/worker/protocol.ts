@@ -93,8 +93,11 @@ export interface GraphView {
   changes: ScenarioChanges;
   /** Each node's throughput: the larger of the values it receives and sends. */
   throughput: Record<string, number>;
-  /** Each edge's share of its target's input (metrics.md §1); null where the input's total is 0. */
-  shares: Record<string, number | null>;
+  /**
+   * Each edge's share of its target's input (metrics.md §1), in the order of `document.edges`; NaN where the input's
+   * total is 0. A typed array: 500,000 shares cross as one copy, not as a record of as many keys.
+   */
+  shares: Float64Array;
   /** Positions of the tiered, geographic and as-in-the-file layouts (computed on baseline, so that a node stays put across scenarios). */
   layouts: Record<LayoutName, Positions>;
   /** Each demand node's supply bought (sum of inflows) by input, in baseline and in this scenario. */
@@ -250,7 +253,6 @@ export function splitMessage<M extends { id: number }>(message: M, limit = PART_
   }
   for (const path of VIEW_PATHS) {
     const records: { sub: string[]; kind: 'numbers' | 'positions'; nullable?: boolean; along: string }[] = [
-      { sub: ['shares'], kind: 'numbers', nullable: true, along: 'edges' },
       { sub: ['throughput'], kind: 'numbers', nullable: false, along: 'nodes' },
       { sub: ['layouts', 'tiered'], kind: 'positions', along: 'nodes' },
       { sub: ['layouts', 'geographic'], kind: 'positions', along: 'nodes' },
@@ -313,7 +315,15 @@ export function encodeRecords(items: readonly unknown[]): EncodedRecords {
   const shapeIds = new Map<string, number>();
   const shapeOf = new Uint32Array(items.length);
   const values: unknown[] = [];
+  let last = -1;
   items.forEach((item, i) => {
+    // Most records have the shape of the one before: checked in place, without making its names.
+    const mark = values.length;
+    if (last !== -1 && sameShape(item, shapes[last]!, values)) {
+      shapeOf[i] = last;
+      return;
+    }
+    values.length = mark;
     const names: string[] = [];
     if (isRecord(item)) {
       for (const [name, value] of Object.entries(item)) {
@@ -325,9 +335,33 @@ export function encodeRecords(items: readonly unknown[]): EncodedRecords {
     const signature = names.join('\u0000');
     let shape = shapeIds.get(signature);
     if (shape === undefined) shapeIds.set(signature, (shape = shapes.push(names) - 1));
-    shapeOf[i] = shape;
+    shapeOf[i] = last = shape;
   });
   return { shapes, shapeOf, values };
+}
+
+/** Whether `item` has the fields of `names`, in their order; its values are pushed meanwhile (the caller drops them if not). */
+function sameShape(item: unknown, names: string[], values: unknown[]): boolean {
+  if (!isRecord(item) || names[0] === WHOLE) return false;
+  let j = 0;
+  for (const name of Object.keys(item)) {
+    const value = item[name];
+    if (name === 'attributes' && isRecord(value)) {
+      let any = false;
+      for (const a in value) {
+        if (!Object.hasOwn(value, a)) continue;
+        any = true;
+        const n = names[j++];
+        if (n === undefined || n[0] !== ATTRIBUTE || n.length !== a.length + 1 || !n.endsWith(a)) return false;
+        values.push(value[a]);
+      }
+      if (any) continue;
+    }
+    const n = names[j++];
+    if (n === undefined || n[0] !== FIELD || n.length !== name.length + 1 || !n.endsWith(name)) return false;
+    values.push(value);
+  }
+  return j === names.length;
 }
 
 /** Sets an own property, "__proto__" included (as JSON.parse does). */

@@ -97,8 +97,8 @@ describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
     // A buyer's disc at its place, and its largest supplier's flow (always drawn) through the middle of the two.
     const { buyer, supplier } = await page.evaluate(() => {
       const s = window.__chokepoint!.state();
-      const shares = s.view.status === 'done' ? s.view.value.shares : {};
-      const into = s.loaded!.document.edges.map((e, i) => ({ e, share: shares[e.key ?? `~${i}`] ?? 0 })).filter(({ e }) => e.target === 'market-jp');
+      const shares = s.view.status === 'done' ? s.view.value.shares : new Float64Array(0);
+      const into = s.loaded!.document.edges.map((e, i) => ({ e, share: shares[i] || 0 })).filter(({ e }) => e.target === 'market-jp');
       const top = into.reduce((a, b) => (b.share > a.share ? b : a)).e;
       return { buyer: window.__chokepoint!.screenPosition('market-jp')!, supplier: window.__chokepoint!.screenPosition(top.source)! };
     });

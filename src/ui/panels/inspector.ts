@@ -30,7 +30,7 @@ export function renderInspector(s: AppState, key: string, act: InspectorActions)
 
   const flows = (dir: 'in' | 'out') => {
     const rows = view.document.edges
-      .map((e, i) => ({ e, key: edgeKeyAt(e, i) }))
+      .map((e, i) => ({ e, i }))
       .filter(({ e }) => (dir === 'in' ? e.target === key : e.source === key))
       .sort((p, q) => (p.e.attributes.input < q.e.attributes.input ? -1 : p.e.attributes.input > q.e.attributes.input ? 1 : q.e.attributes.value - p.e.attributes.value));
     if (rows.length === 0) return h('p', { className: 'hint' }, dir === 'in' ? 'None: a raw source.' : 'None.');
@@ -39,17 +39,17 @@ export function renderInspector(s: AppState, key: string, act: InspectorActions)
     );
     const body = h('tbody');
     let group = '';
-    for (const { e, key: ek } of rows) {
+    for (const { e, i } of rows) {
       if (e.attributes.input !== group) {
         group = e.attributes.input;
         body.append(h('tr', { className: 'group' }, h('th', { scope: 'colgroup', colspan: '3' }, group)));
       }
       const other = dir === 'in' ? e.source : e.target;
-      const share = view.shares[ek];
+      const share = view.shares[i];
       body.append(h('tr', {},
         h('th', { scope: 'row' }, h('button', { type: 'button', className: 'link', title: labelOf(other), onclick: () => act.selectNode(other) }, labelOf(other))),
         h('td', { className: 'num' }, money(e.attributes.value, currency)),
-        h('td', { className: 'num' }, share === null || share === undefined ? '—' : pct(share)),
+        h('td', { className: 'num' }, share === undefined || Number.isNaN(share) ? '—' : pct(share)),
       ));
     }
     t.append(body);

@@ -3,7 +3,7 @@ import { type DisplayGraph, buildDisplayGraph, countryNodeKey, countryPlaces, bu
 
 const view = (shares: (number | null)[], targets?: string[]) => ({
   document: { edges: shares.map((_s, i) => ({ key: `e${i}`, target: targets?.[i] ?? `t${i}` })) } as never,
-  shares: Object.fromEntries(shares.map((s, i) => [`e${i}`, s])),
+  shares: Float64Array.from(shares, (s) => s ?? NaN),
 });
 
 describe('flows drawn on a big graph', () => {
@@ -38,7 +38,7 @@ function bigView() {
   const edges = Array.from({ length: 3 * n }, (_, i) => ({ key: `e${i}`, source: `n${i % n}`, target: `n${(i * 7 + 1) % n}`, attributes: { input: 'x', value: 1 + (i % 13) } }));
   const view = {
     scenario: 'baseline', document: { attributes: { title: 't' }, nodes, edges },
-    shares: Object.fromEntries(edges.map((e, i) => [e.key, (i % 11) / 10])),
+    shares: Float64Array.from(edges, (_e, i) => (i % 11) / 10),
   } as never;
   const positions = Object.fromEntries(nodes.map((x, i) => [x.key, { x: i % 40, y: Math.floor(i / 40) }]));
   return { view, positions, nodes, edges };

@@ -11,7 +11,7 @@ function hugeView() {
   const edges = Array.from({ length: 3 * n }, (_, i) => ({ key: `e${i}`, source: `n${i % n}`, target: `n${(i * 7 + 1) % n}`, attributes: { input: 'x', value: 1 + (i % 13) } }));
   const view = {
     scenario: 'baseline', document: { attributes: { title: 't' }, nodes, edges },
-    shares: Object.fromEntries(edges.map((e, i) => [e.key, (i % 11) / 10])),
+    shares: Float64Array.from(edges, (_e, i) => (i % 11) / 10),
   } as never;
   const positions = Object.fromEntries(nodes.map((x, i) => [x.key, { x: i % 200, y: Math.floor(i / 200) }]));
   return { view, positions, nodes, edges };
