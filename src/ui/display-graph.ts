@@ -225,7 +225,7 @@ function* displaySteps(view: GraphView, positions: Positions, withCountries: boo
     const e = edges[i]!;
     if (index) {
       const isMinor = drawn !== null && drawn[i] === 0;
-      index.put(i, e.source, e.target, e.attributes.value, isMinor || !detached ? -1 : detached.keys.length);
+      index.put(i, view.ends[2 * i]!, view.ends[2 * i + 1]!, e.attributes.value, isMinor || !detached ? -1 : detached.keys.length);
       if (isMinor) {
         if ((i + 1) % STEP === 0) yield;
         continue;
@@ -261,7 +261,6 @@ function lodNodes(count: number) {
     keys: new Array<string>(count), xs: new Float64Array(count), ys: new Float64Array(count), group: new Int32Array(count), groups: [],
     sources: new Int32Array(0), targets: new Int32Array(0), values: new Float64Array(0), drawnAt: new Int32Array(0),
   };
-  const at = new Map<string, number>();
   const groupAt = new Map<string, number>();
   return {
     index,
@@ -269,7 +268,6 @@ function lodNodes(count: number) {
       index.keys[i] = key;
       index.xs[i] = x;
       index.ys[i] = y;
-      at.set(key, i);
       const name = `${country}\u0000${kind}`;
       let g = groupAt.get(name);
       if (g === undefined) {
@@ -285,9 +283,9 @@ function lodNodes(count: number) {
       index.values = new Float64Array(edges);
       index.drawnAt = new Int32Array(edges);
       return {
-        put(e: number, source: string, target: string, value: number, drawnAt: number) {
-          index.sources[e] = at.get(source)!;
-          index.targets[e] = at.get(target)!;
+        put(e: number, source: number, target: number, value: number, drawnAt: number) {
+          index.sources[e] = source;
+          index.targets[e] = target;
           index.values[e] = value;
           index.drawnAt[e] = drawnAt;
         },
@@ -301,11 +299,11 @@ function lodNodes(count: number) {
  * then every customer's second and third, then the largest shares left, so that every node shows where it
  * buys; null: all of them.
  */
-export function drawnFlows(view: Pick<GraphView, 'document' | 'shares'>, limit = MAX_DRAWN_FLOWS): Uint8Array | null {
+export function drawnFlows(view: Pick<GraphView, 'document' | 'shares' | 'ends'>, limit = MAX_DRAWN_FLOWS): Uint8Array | null {
   return drain(drawnFlowsSteps(view, limit));
 }
 
-function* drawnFlowsSteps(view: Pick<GraphView, 'document' | 'shares'>, limit: number): Generator<void, Uint8Array | null> {
+function* drawnFlowsSteps(view: Pick<GraphView, 'document' | 'shares' | 'ends'>, limit: number): Generator<void, Uint8Array | null> {
   const edges = view.document.edges;
   if (edges.length <= limit) return null;
   const share = new Float64Array(edges.length);
@@ -320,13 +318,14 @@ function* drawnFlowsSteps(view: Pick<GraphView, 'document' | 'shares'>, limit: n
   yield;
   // Each flow's rank among its customer's flows; every customer's largest go first, then their second largest…
   const rank = new Uint32Array(edges.length);
-  const seen = new Map<string, number>();
+  let customers = 0;
+  for (let i = 0; i < edges.length; i++) customers = Math.max(customers, view.ends[2 * i + 1]! + 1);
+  const seen = new Uint32Array(customers);
   for (let j = 0; j < order.length; j++) {
     const i = order[j]!;
-    const t = edges[i]!.target;
-    const r = seen.get(t) ?? 0;
-    rank[i] = r;
-    seen.set(t, r + 1);
+    const t = view.ends[2 * i + 1]!;
+    rank[i] = seen[t]!;
+    seen[t]!++;
     if ((j + 1) % STEP === 0) yield;
   }
   const drawn = new Uint8Array(edges.length);

@@ -229,7 +229,7 @@ function graphView(scenario: string, graph: SupplyGraph, base: SupplyGraph, base
     };
     layouts = { tiered: fill('tiered'), geographic: fill('geographic'), file: fill('file') };
   }
-  return { scenario, document: keyedDocument(graph), changes: diffGraphs(base, graph), throughput: throughput(graph), shares: edgeShareList(graph), layouts, bought: boughtBeforeAfter(base, graph) };
+  return { scenario, document: keyedDocument(graph), changes: diffGraphs(base, graph), throughput: throughput(graph), shares: edgeShareList(graph), ends: edgeEnds(graph), layouts, bought: boughtBeforeAfter(base, graph) };
 }
 
 /**
@@ -266,6 +266,19 @@ function keepPositions(layouts: Record<Computed, Positions>, graph: SupplyGraph)
     return out;
   };
   return { tiered: keep('tiered'), geographic: keep('geographic') };
+}
+
+/** Each edge's source and target as places in the graph's order of nodes (GraphView.ends). */
+export function edgeEnds(graph: SupplyGraph): Int32Array {
+  const at = new Map<string, number>();
+  graph.forEachNode((k) => at.set(k, at.size));
+  const ends = new Int32Array(graph.size * 2);
+  let i = 0;
+  graph.forEachEdge((_e, _a, source, target) => {
+    ends[i++] = at.get(source)!;
+    ends[i++] = at.get(target)!;
+  });
+  return ends;
 }
 
 export function throughput(graph: SupplyGraph): Record<string, number> {

@@ -98,6 +98,8 @@ export interface GraphView {
    * total is 0. A typed array: 500,000 shares cross as one copy, not as a record of as many keys.
    */
   shares: Float64Array;
+  /** Each flow's source and target as places in `document.nodes`: `ends[2i]`, `ends[2i + 1]` (the page need not look 1,000,000 keys up). */
+  ends: Int32Array;
   /** Positions of the tiered, geographic and as-in-the-file layouts (computed on baseline, so that a node stays put across scenarios). */
   layouts: Record<LayoutName, Positions>;
   /** Each demand node's supply bought (sum of inflows) by input, in baseline and in this scenario. */

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { type DisplayGraph, buildDisplayGraph, countryNodeKey, countryPlaces, buildDisplayGraphInSlices, detachedFlows, drawnFlows, MAX_DRAWN_FLOWS, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows } from '../../../src/ui/display-graph.ts';
 
-const view = (shares: (number | null)[], targets?: string[]) => ({
-  document: { edges: shares.map((_s, i) => ({ key: `e${i}`, target: targets?.[i] ?? `t${i}` })) } as never,
-  shares: Float64Array.from(shares, (s) => s ?? NaN),
-});
+const view = (shares: (number | null)[], targets?: string[]) => {
+  const edges = shares.map((_s, i) => ({ key: `e${i}`, target: targets?.[i] ?? `t${i}` }));
+  const places = new Map<string, number>();
+  for (const e of edges) if (!places.has(e.target)) places.set(e.target, places.size);
+  return {
+    document: { edges } as never,
+    shares: Float64Array.from(shares, (s) => s ?? NaN),
+    ends: Int32Array.from(edges.flatMap((e) => [0, places.get(e.target)!])),
+  };
+};
+/** GraphView.ends of nodes keyed `n<place>`. */
+const endsOf = (edges: { source: string; target: string }[]) => Int32Array.from(edges.flatMap((e) => [Number(e.source.slice(1)), Number(e.target.slice(1))]));
 
 describe('flows drawn on a big graph', () => {
   it('draws every flow up to the limit', () => {
@@ -39,6 +47,7 @@ function bigView() {
   const view = {
     scenario: 'baseline', document: { attributes: { title: 't' }, nodes, edges },
     shares: Float64Array.from(edges, (_e, i) => (i % 11) / 10),
+    ends: endsOf(edges),
   } as never;
   const positions = Object.fromEntries(nodes.map((x, i) => [x.key, { x: i % 40, y: Math.floor(i / 40) }]));
   return { view, positions, nodes, edges };

@@ -12,6 +12,7 @@ function hugeView() {
   const view = {
     scenario: 'baseline', document: { attributes: { title: 't' }, nodes, edges },
     shares: Float64Array.from(edges, (_e, i) => (i % 11) / 10),
+    ends: Int32Array.from(edges.flatMap((e) => [Number(e.source.slice(1)), Number(e.target.slice(1))])),
   } as never;
   const positions = Object.fromEntries(nodes.map((x, i) => [x.key, { x: i % 200, y: Math.floor(i / 200) }]));
   return { view, positions, nodes, edges };

@@ -11,6 +11,7 @@ const view = (n: number) => {
     changes: { addedNodes: [], removedNodes: [], changedNodes: [], addedEdges: [], removedEdges: [], changedEdges: [] },
     throughput: Object.fromEntries(nodes.map((x, i) => [x.key, i * 3])),
     shares: Float64Array.from(edges, (_e, i) => (i % 7 === 0 ? NaN : i / n)),
+    ends: Int32Array.from(edges.flatMap((_e, i) => [i, i + 1])),
     layouts: { tiered: pos, geographic: { ...pos, extra: { x: 1, y: 2 } } },
   };
 };
