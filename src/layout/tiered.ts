@@ -269,6 +269,10 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  */
 export function stableSortBy(col: number[], key: Float64Array): void {
   const m = col.length;
+  // The sweeps settle: a column already in order (often, after the first few) is left as it is.
+  let sorted = true;
+  for (let i = 1; i < m && sorted; i++) sorted = key[col[i - 1]!]! <= key[col[i]!]!;
+  if (sorted) return;
   if (m < 64) {
     col.sort((a, b) => key[a]! - key[b]!);
     return;

@@ -7,6 +7,7 @@ import { countryLabel } from './words.ts';
 import { colourChoices, type Colouring } from './colour-by.ts';
 import { pct } from '../report/format.ts';
 import { BETWEENNESS_EXACT_NODES } from '../worker/betweenness.ts';
+import type { GraphView } from '../worker/protocol.ts';
 
 export interface LegendActions {
   /** What colours the nodes (colour-by.ts). */
@@ -42,7 +43,7 @@ export function renderLegend(s: AppState, act: LegendActions, colouring: Colouri
   const byKind = s.colorBy === 'kind';
   const doc = s.view.status === 'done' ? s.view.value.document : null;
   const present = new Set(doc?.nodes.map((n) => n.attributes.kind));
-  const makes = inputsByKind(doc);
+  const makes = inputsByKind(s.view.status === 'done' ? s.view.value : null);
   const kinds = h('ul', { className: 'legend-kinds' });
   for (const k of NODE_KINDS) {
     if (!present.has(k)) continue;
@@ -64,23 +65,28 @@ export function renderLegend(s: AppState, act: LegendActions, colouring: Colouri
 
 /** inputsByKind's answer per document: the legend is drawn at each change, and 500,000 flows took 0.2 s (docs/scale.md). */
 const inputsMemo = new WeakMap<object, Map<string, string[]>>();
-/** What each kind supplies in this graph, the most flows first (at most four inputs): the legend's tooltips. */
-function inputsByKind(doc: { nodes: { key: string; attributes: { kind: string } }[]; edges: { source: string; attributes: { input: string } }[] } | null): Map<string, string[]> {
-  if (!doc) return new Map();
+/**
+ * What each kind supplies in this graph, the most flows first (at most four inputs): the legend's tooltips. Suppliers
+ * found by the view's `ends` (places among its nodes), inputs counted per kind in typed arrays.
+ */
+function inputsByKind(view: Pick<GraphView, 'document' | 'ends'> | null): Map<string, string[]> {
+  if (!view) return new Map();
+  const doc = view.document;
   const known = inputsMemo.get(doc);
   if (known) return known;
   const out = new Map<string, string[]>();
   inputsMemo.set(doc, out);
-  const kind = new Map(doc.nodes.map((n) => [n.key, n.attributes.kind]));
-  const counts = new Map<string, Map<string, number>>();
-  for (const e of doc.edges) {
-    const k = kind.get(e.source);
-    if (!k) continue;
-    let m = counts.get(k);
-    if (!m) counts.set(k, (m = new Map()));
-    m.set(e.attributes.input, (m.get(e.attributes.input) ?? 0) + 1);
-  }
-  for (const [k, m] of counts) out.set(k, [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 4).map(([i]) => i));
+  const kindAt = Uint8Array.from(doc.nodes, (n) => NODE_KINDS.indexOf(n.attributes.kind));
+  const counts = new Map<string, Uint32Array>();
+  doc.edges.forEach((e, i) => {
+    let c = counts.get(e.attributes.input);
+    if (!c) counts.set(e.attributes.input, (c = new Uint32Array(NODE_KINDS.length)));
+    c[kindAt[view.ends[2 * i]!]!]!++;
+  });
+  NODE_KINDS.forEach((k, j) => {
+    const made = [...counts].filter(([, c]) => c[j]! > 0).sort((a, b) => b[1][j]! - a[1][j]! || (a[0] < b[0] ? -1 : 1));
+    if (made.length > 0) out.set(k, made.slice(0, 4).map(([i]) => i));
+  });
   return out;
 }
 
@@ -124,8 +130,9 @@ function filterLists(doc: LegendDoc | null): { countries: string[]; inputs: stri
  * picture is drawn, so that the panels drawn with its figures find them done (at 100,000 nodes and 500,000 flows
  * they were a quarter of a second in the task that brings the figures).
  */
-export function warmLegend(doc: LegendDoc): void {
-  const jobs = [() => filterLists(doc), () => inputsByKind(doc), () => colourChoices(doc.nodes)];
+export function warmLegend(view: GraphView): void {
+  const doc = view.document;
+  const jobs = [() => filterLists(doc), () => inputsByKind(view), () => colourChoices(doc.nodes)];
   const next = () => {
     const job = jobs.shift();
     if (!job) return;
