@@ -12,7 +12,6 @@ import { toDocument, type SupplyGraph } from '../model/graph.ts';
 import type { Problem } from '../model/problem.ts';
 import type { GraphDocument } from '../model/schema.ts';
 import { availability } from '../metrics/availability.ts';
-import { edgeShareList } from '../metrics/shares.ts';
 import { buildSupplyIndex } from '../metrics/supply-index.ts';
 import { demandNodes } from '../metrics/reliance.ts';
 import { boughtBeforeAfter } from '../metrics/bought.ts';
@@ -229,7 +228,7 @@ function graphView(scenario: string, graph: SupplyGraph, base: SupplyGraph, base
     };
     layouts = { tiered: fill('tiered'), geographic: fill('geographic'), file: fill('file') };
   }
-  return { scenario, document: keyedDocument(graph), changes: diffGraphs(base, graph), throughput: throughput(graph), shares: edgeShareList(graph), ends: edgeEnds(graph), layouts, bought: boughtBeforeAfter(base, graph) };
+  return { scenario, document: keyedDocument(graph), changes: diffGraphs(base, graph), ...flowFigures(graph), layouts, bought: boughtBeforeAfter(base, graph) };
 }
 
 /**
@@ -268,29 +267,52 @@ function keepPositions(layouts: Record<Computed, Positions>, graph: SupplyGraph)
   return { tiered: keep('tiered'), geographic: keep('geographic') };
 }
 
-/** Each edge's source and target as places in the graph's order of nodes (GraphView.ends). */
-export function edgeEnds(graph: SupplyGraph): Int32Array {
+/**
+ * The view's figures of every flow and node in one pass over the flows: each flow's ends as places in the graph's
+ * order of nodes (GraphView.ends), its share of its target's input (metrics.md §1; NaN where that input's total is
+ * 0), and each node's throughput, the larger of the values it receives and sends. Sums run in the graph's order of
+ * flows, as `edgeShares` does.
+ */
+export function flowFigures(graph: SupplyGraph): Pick<GraphView, 'ends' | 'shares' | 'throughput'> {
   const at = new Map<string, number>();
   graph.forEachNode((k) => at.set(k, at.size));
+  const inputAt = new Map<string, number>();
   const ends = new Int32Array(graph.size * 2);
+  const values = new Float64Array(graph.size);
+  const inputs = new Int32Array(graph.size);
+  const received = new Float64Array(at.size);
+  const sent = new Float64Array(at.size);
   let i = 0;
-  graph.forEachEdge((_e, _a, source, target) => {
-    ends[i++] = at.get(source)!;
-    ends[i++] = at.get(target)!;
+  graph.forEachEdge((_e, attrs, source, target) => {
+    const s = at.get(source)!;
+    const t = at.get(target)!;
+    let input = inputAt.get(attrs.input);
+    if (input === undefined) inputAt.set(attrs.input, (input = inputAt.size));
+    ends[2 * i] = s;
+    ends[2 * i + 1] = t;
+    values[i] = attrs.value;
+    inputs[i] = input;
+    sent[s] = sent[s]! + attrs.value;
+    received[t] = received[t]! + attrs.value;
+    i++;
   });
-  return ends;
-}
-
-export function throughput(graph: SupplyGraph): Record<string, number> {
-  const inflow = new Map<string, number>();
-  const outflow = new Map<string, number>();
-  graph.forEachEdge((_e, attrs, s, t) => {
-    outflow.set(s, (outflow.get(s) ?? 0) + attrs.value);
-    inflow.set(t, (inflow.get(t) ?? 0) + attrs.value);
+  const totals = new Float64Array(at.size * inputAt.size);
+  for (let e = 0; e < values.length; e++) {
+    const slot = ends[2 * e + 1]! * inputAt.size + inputs[e]!;
+    totals[slot] = totals[slot]! + values[e]!;
+  }
+  const shares = new Float64Array(values.length);
+  for (let e = 0; e < values.length; e++) {
+    const total = totals[ends[2 * e + 1]! * inputAt.size + inputs[e]!]!;
+    shares[e] = total > 0 ? values[e]! / total : NaN;
+  }
+  const throughput: Record<string, number> = {};
+  let n = 0;
+  graph.forEachNode((k) => {
+    throughput[k] = Math.max(received[n]!, sent[n]!);
+    n++;
   });
-  const out: Record<string, number> = {};
-  graph.forEachNode((k) => (out[k] = Math.max(inflow.get(k) ?? 0, outflow.get(k) ?? 0)));
-  return out;
+  return { ends, shares, throughput };
 }
 
 export function diffGraphs(before: SupplyGraph, after: SupplyGraph): ScenarioChanges {
