@@ -1,5 +1,5 @@
 /** The app's side of the engine worker: requests as promises, and an idempotent kill. */
-import { PartsJoiner, type BetweennessMessage, type EnginePart, type EnginePreview, type EngineProgress, type EngineRequest, type EngineResult, type GraphView } from './protocol.ts';
+import { PartsJoiner, withPreviewDocument, type BetweennessMessage, type EnginePart, type EnginePreview, type EngineProgress, type EngineRequest, type EngineResult, type GraphView } from './protocol.ts';
 import type { FlowArrays } from './betweenness.ts';
 
 type Body = EngineRequest extends infer R ? (R extends EngineRequest ? Omit<R, 'id'> : never) : never;
@@ -24,6 +24,8 @@ export function createEngineClient(worker: Worker): EngineClient {
   const pending = new Map<number, (r: EngineResult) => void>();
   const progress = new Map<number, (phase: string) => void>();
   const previews = new Map<number, (view: GraphView) => void>();
+  /** The document of each preview received, until its answer comes (which may stand for it: sameAsPreview). */
+  const previewDocuments = new Map<number, unknown>();
   const crashListeners = new Set<(message: string) => void>();
   const parts = new PartsJoiner();
   worker.onmessage = (event: MessageEvent<({ id: number } & EngineResult) | EngineProgress | EnginePreview | EnginePart>) => {
@@ -37,12 +39,14 @@ export function createEngineClient(worker: Worker): EngineClient {
     }
     if (event.data.type === 'preview') {
       const preview = parts.fill(event.data);
+      previewDocuments.set(preview.id, preview.view.document);
       previews.get(preview.id)?.(preview.view);
       return;
     }
-    const { id, ...result } = parts.fill(event.data);
+    const { id, ...result } = withPreviewDocument(parts.fill(event.data), previewDocuments.get(event.data.id));
     progress.delete(id);
     previews.delete(id);
+    previewDocuments.delete(id);
     const resolve = pending.get(id);
     pending.delete(id);
     resolve?.(result as EngineResult);
@@ -53,6 +57,7 @@ export function createEngineClient(worker: Worker): EngineClient {
     pending.clear();
     progress.clear();
     previews.clear();
+    previewDocuments.clear();
     parts.clear();
     for (const listener of [...crashListeners]) listener(event.message || 'unknown error');
   };

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** The Web Worker entry: every request goes to the engine, every answer comes back with its id (progress of a long open, and the graph's view before its figures, ahead of it). */
 import { Engine } from './engine.ts';
-import { splitMessage, transferOf, type EnginePreview, type EngineProgress, type EngineRequest, type EngineResponse } from './protocol.ts';
+import { sameAsPreview, splitMessage, transferOf, type EnginePreview, type EngineProgress, type EngineRequest, type EngineResponse } from './protocol.ts';
 
 const engine = new Engine();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -14,8 +14,12 @@ const post = (message: EngineResponse | EnginePreview, transfer: ArrayBuffer[] =
 scope.onmessage = (event: MessageEvent<EngineRequest>) => {
   const id = event.data.id;
   const progress = (phase: string) => scope.postMessage({ id, type: 'progress', phase } satisfies EngineProgress);
-  const preview = (view: EnginePreview['view']) => post({ id, type: 'preview', view });
-  const response: EngineResponse = { id, ...engine.handle(event.data, progress, preview) };
+  let previewDocument: unknown;
+  const preview = (view: EnginePreview['view']) => {
+    previewDocument = view.document;
+    post({ id, type: 'preview', view });
+  };
+  const response: EngineResponse = sameAsPreview({ id, ...engine.handle(event.data, progress, preview) }, previewDocument);
   // Files made here go back without a copy.
   post(response, response.type === 'export' || response.type === 'report' ? [response.file.bytes.buffer as ArrayBuffer] : []);
 };

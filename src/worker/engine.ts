@@ -79,13 +79,14 @@ export class Engine {
   open(files: OpenFile[], file: string, mapping: Mapping | undefined, progress: (phase: string) => void, preview?: (view: GraphView) => void): OpenReply {
     // The picture is sent as soon as the graph's nodes and flows are checked, while its scenarios are (a file of
     // scenarios alone has no such step: its preview, if any, comes in `adopt`).
-    const shown: { graph?: SupplyGraph; layouts?: Record<Computed, Positions> } = {};
+    const shown: { graph?: SupplyGraph; layouts?: Record<Computed, Positions>; document?: GraphDocument } = {};
     const send = preview;
     const onGraph = send
       ? (graph: SupplyGraph) => {
           const layouts = baseLayouts(graph);
-          Object.assign(shown, { graph, layouts });
-          send(graphView(BASELINE, graph, graph, layouts));
+          const view = graphView(BASELINE, graph, graph, layouts);
+          Object.assign(shown, { graph, layouts, document: view.document });
+          send(view);
         }
       : undefined;
     const step = openFiles(this.baseline, files, mapping, progress, onGraph);
@@ -94,7 +95,9 @@ export class Engine {
     const drawn = shown.graph === step.graph;
     // The graph as the files hold it is the one to revert to: kept as native text, since edits change the graph in
     // place; written at the first edit or revert (1 s at 100,000 nodes that neither the picture nor the figures wait for).
-    const loaded = this.adopt(step.graph, step.document, step.warnings, { text: () => writeNativeText(step.graph), file }, drawn ? undefined : preview, drawn ? shown.layouts : undefined);
+    // The document drawn is the one loaded (the graph's own, as after an edit): the worker need not send it twice (sameAsPreview).
+    const document = drawn ? shown.document! : step.document;
+    const loaded = this.adopt(step.graph, document, step.warnings, { text: () => writeNativeText(step.graph), file }, drawn ? undefined : preview, drawn ? shown.layouts : undefined);
     return { status: 'loaded', loaded: { ...loaded, unavailable: step.unavailable }, scenariosAdded: step.scenariosAdded };
   }
 

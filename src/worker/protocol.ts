@@ -186,6 +186,29 @@ export type BetweennessMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; values: Float64Array; sampled: number | null };
 
+// ------------------------------------------------------------------ the document sent once
+
+/** Stands for an `open` answer's document when it is its preview's (sameAsPreview). */
+export const PREVIEW_DOCUMENT = 'the preview\'s document';
+
+/**
+ * An `open` answer whose loaded document is the very one its preview carried, with that document left out:
+ * the page has it already (at 100,000 nodes, 600,000 records not encoded, sent and decoded again). Other
+ * messages come back as they are.
+ */
+export function sameAsPreview<M extends { id: number }>(message: M, previewDocument: unknown): M {
+  const m = message as unknown as { type?: string; result?: { status?: string; loaded?: { document?: unknown } } };
+  if (previewDocument === undefined || m.type !== 'open' || m.result?.status !== 'loaded' || m.result.loaded?.document !== previewDocument) return message;
+  return { ...m, result: { ...m.result, loaded: { ...m.result.loaded, document: PREVIEW_DOCUMENT } } } as unknown as M;
+}
+
+/** The page's side of `sameAsPreview`: the answer with its preview's document put back (changed in place: the page's own copy). */
+export function withPreviewDocument<M extends { id: number }>(message: M, previewDocument: unknown): M {
+  const loaded = (message as unknown as { result?: { loaded?: { document?: unknown } } }).result?.loaded;
+  if (loaded && loaded.document === PREVIEW_DOCUMENT) loaded.document = previewDocument;
+  return message;
+}
+
 // ------------------------------------------------------------------ big answers in parts
 
 /**

@@ -59,6 +59,12 @@ describe('open', () => {
     const good = engine.handle({ type: 'open', id: 2, files: [text('g.json', DEFAULT)], file: 'g.json' }, (p) => events.push(p), (v) => events.push(`preview ${v.document.nodes.length}`));
     if (good.type !== 'open' || good.result.status !== 'loaded') throw new Error('not loaded');
     expect(events).toEqual(['read', 'parse', 'validate', `preview ${before.nodes.length}`, 'done', 'figures']);
+    // The document loaded is the one drawn (the worker sends it once), the graph's own as a view gives it.
+    let drawn: unknown;
+    const again = engine.handle({ type: 'open', id: 4, files: [text('g.json', DEFAULT)], file: 'g.json' }, undefined, (v) => (drawn = v.document));
+    if (again.type !== 'open' || again.result.status !== 'loaded') throw new Error('not loaded');
+    expect(again.result.loaded.document).toBe(drawn);
+    expect(again.result.loaded.document).toEqual(engine.view('baseline').document);
 
     const doc = JSON.parse(DEFAULT);
     doc.attributes.scenarios = [{ id: 'bad', label: 'Bad', ops: [{ op: 'removeNode', key: 'no-such-node' }] }];

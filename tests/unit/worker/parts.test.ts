@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeRecords, encodeRecords, PartsJoiner, splitMessage } from '../../../src/worker/protocol.ts';
+import { decodeRecords, encodeRecords, PartsJoiner, PREVIEW_DOCUMENT, sameAsPreview, splitMessage, withPreviewDocument } from '../../../src/worker/protocol.ts';
 
 const view = (n: number) => {
   const nodes = Array.from({ length: n }, (_, i) => ({ key: `n${i}`, attributes: { label: `N ${i}`, kind: 'supplier', country: 'TW' } }));
@@ -134,5 +134,23 @@ describe('records as flat values', () => {
     const encoded = encodeRecords(items);
     expect(encoded.shapes).toHaveLength(1);
     expect(encoded.values).toHaveLength(400);
+  });
+});
+
+describe('the document sent once', () => {
+  it("leaves out an open answer's document when it is its preview's, and the page puts it back", () => {
+    const doc = { attributes: { title: 't' }, nodes: [], edges: [] };
+    const answer = { id: 5, type: 'open', result: { status: 'loaded', loaded: { document: doc, warnings: [], report: {} }, scenariosAdded: false } };
+    const sent = sameAsPreview(answer, doc);
+    expect(sent.result.loaded.document).toBe(PREVIEW_DOCUMENT);
+    expect(answer.result.loaded.document).toBe(doc);
+    const pageCopy = structuredClone(doc);
+    expect(withPreviewDocument(structuredClone(sent), pageCopy).result.loaded.document).toBe(pageCopy);
+    // Another document, no preview, or another answer: sent as it is.
+    expect(sameAsPreview(answer, structuredClone(doc))).toBe(answer);
+    expect(sameAsPreview(answer, undefined)).toBe(answer);
+    const view = { id: 6, type: 'view', view: { document: doc } };
+    expect(sameAsPreview(view, doc)).toBe(view);
+    expect(withPreviewDocument(structuredClone(answer), pageCopy).result.loaded.document).toEqual(doc);
   });
 });
