@@ -20,6 +20,10 @@
  *   npm run bench:app -- --trace            also every main-thread task of each open from a Chromium trace: the Long
  *                                           Tasks API misses the frames' commits that read WebGL canvases back
  *                                           from the software rasterizer (tasks with no script in them)
+ *   npm run bench:app -- --timeline         also when each of the engine worker's messages reached the page during each open
+ *                                           (progress, the preview's parts, the preview, the answer), sigma's first render
+ *                                           of the new graph and every long task, in ms after the file was chosen: where
+ *                                           an open waits on the worker and where on the page
  *   npm run bench:app -- --nodes 3000 --flows 15000
  *   npm run bench:app -- --shot FILE.png    a screenshot of the graph after the last run
  *   npm run bench:app -- --wait 600         wait up to 600 s for the picture and the figures (default 120)
@@ -56,12 +60,13 @@ interface Options {
   profile: boolean;
   tasks: boolean;
   trace: boolean;
+  timeline: boolean;
   /** How long to wait for the picture and for the figures (the app before this work took minutes). */
   waitMs: number;
   shot: string;
   against: string;
 }
-let O: Options = { nodes: 10_000, flows: 50_000, runs: 3, profile: false, tasks: false, trace: false, waitMs: 120_000, shot: '', against: '' };
+let O: Options = { nodes: 10_000, flows: 50_000, runs: 3, profile: false, tasks: false, trace: false, timeline: false, waitMs: 120_000, shot: '', against: '' };
 const FILE_NAME = 'g.json';
 
 function graphFile(): string {
@@ -85,6 +90,53 @@ interface OpenFigures {
   tasks: { start: number; duration: number }[];
   /** With --trace: every main-thread task over 50 ms in the same span, from a Chromium trace. */
   traced?: { longest: number; over100: number; tasks: MainThreadTask[] };
+}
+
+/**
+ * For --timeline, installed before the app starts: every message of the app's workers, as it reaches the page (before
+ * the app's own handler), with its type (and a part's path, a progress's phase).
+ */
+function recordWorkerMessages(): void {
+  const log: [number, string][] = [];
+  (window as unknown as { __timeline: typeof log }).__timeline = log;
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      this.addEventListener('message', (e: MessageEvent<{ type?: string; path?: string; phase?: string }>) => {
+        const d = e.data;
+        log.push([performance.now(), [d?.type ?? 'message', d?.path, d?.phase].filter(Boolean).join(' ')]);
+      });
+    }
+  };
+}
+
+/** The timeline of the last open (--timeline): one line per message (consecutive parts of one path as one line), sigma's first render, long tasks. */
+async function timelineOf(page: Page): Promise<string[]> {
+  const { changeAt, messages, drawn, tasks } = await page.evaluate(() => {
+    const b = (window as unknown as { __bench: { changeAt: number; drawn: { at: number; nodes: number }[]; tasks: { start: number; duration: number }[] } }).__bench;
+    return { changeAt: b.changeAt, messages: (window as unknown as { __timeline: [number, string][] }).__timeline, drawn: b.drawn, tasks: b.tasks };
+  });
+  const events: [number, string][] = [
+    ...messages.filter(([t]) => t >= changeAt),
+    ...drawn.map((d): [number, string] => [d.at, `drawn (${d.nodes} nodes)`]),
+    ...tasks.filter((t) => t.start >= changeAt).map((t): [number, string] => [t.start, `  long task ${Math.round(t.duration)} ms`]),
+  ].sort((a, b) => a[0] - b[0]);
+  const lines: string[] = [];
+  let last = '';
+  let count = 0;
+  for (const [t, what] of events) {
+    if (what === last && what.startsWith('part')) {
+      count++;
+      continue;
+    }
+    if (count > 0) lines[lines.length - 1] += ` (×${count + 1})`;
+    count = 0;
+    last = what;
+    lines.push(`  +${String(Math.round(t - changeAt)).padStart(6)} ms  ${what}`);
+  }
+  if (count > 0) lines[lines.length - 1] += ` (×${count + 1})`;
+  return lines;
 }
 
 /** Everything the page records for one open: installed before the file is chosen. */
@@ -323,6 +375,7 @@ async function measureRuns(file: string, log: (line: string) => void): Promise<R
     for (let run = 0; run < O.runs + (O.profile ? 1 : 0); run++) {
       const errors: string[] = [];
       const page = await appPage(served, errors);
+      if (O.timeline) await page.addInitScript(recordWorkerMessages);
       await openDefault(page, served.url);
       if (O.profile && run === O.runs) {
         await profiled(page, 'one open', () => openAndTime(page, file, O.nodes));
@@ -344,6 +397,7 @@ async function measureRuns(file: string, log: (line: string) => void): Promise<R
       log(`run ${run + 1}: first picture ${ms(open.firstPicture)} (${open.drawnNodes} nodes drawn), figures ${ms(open.figures)}, longest task ${longestMs(open.longest)}, tasks > 100 ms ${open.over100} (> 50 ms ${open.over50}), pan ${panned.fps.toFixed(1)} fps (worst frame ${ms(panned.worst)}), zoom ${zoomed.fps.toFixed(1)} fps (worst frame ${ms(zoomed.worst)}), renderer peak ${memoryMB === undefined ? '?' : `${memoryMB.toFixed(0)} MB`}, load ${loadavg()[0]!.toFixed(1)}${errors.length ? `, page errors: ${errors.join(' | ')}` : ''}`);
       if (O.tasks) log(`  long tasks (start +ms: duration ms): ${taskList(open.tasks)}`);
       if (open.traced) log(tracedLine(open.traced));
+      if (O.timeline) for (const line of await timelineOf(page)) log(line);
       if (O.shot && run === O.runs - 1) {
         await page.locator('#fit').click();
         await page.waitForTimeout(600);
@@ -408,6 +462,7 @@ async function main(args: string[]): Promise<void> {
     profile: args.includes('--profile'),
     tasks: args.includes('--tasks'),
     trace: args.includes('--trace'),
+    timeline: args.includes('--timeline'),
     waitMs: 1000 * Number(option('--wait', '120')),
     shot: option('--shot', ''),
     against: option('--against', ''),
