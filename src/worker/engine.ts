@@ -12,6 +12,7 @@ import { toDocument, type SupplyGraph } from '../model/graph.ts';
 import type { Problem } from '../model/problem.ts';
 import type { GraphDocument } from '../model/schema.ts';
 import { availability } from '../metrics/availability.ts';
+import { flowShares } from '../metrics/shares.ts';
 import { buildSupplyIndex } from '../metrics/supply-index.ts';
 import { demandNodes } from '../metrics/reliance.ts';
 import { boughtBeforeAfter } from '../metrics/bought.ts';
@@ -236,7 +237,7 @@ function graphView(scenario: string, graph: SupplyGraph, base: SupplyGraph, base
 
 /**
  * The document with every edge's key, generated ones (`~12`) included: the app
- * names flows by these keys in edits and shares, and after an edit a flow's
+ * names flows by these keys in edits, and after an edit a flow's
  * position in the list no longer tells its generated key.
  */
 export function keyedDocument(graph: SupplyGraph) {
@@ -270,44 +271,15 @@ function keepPositions(layouts: Record<Computed, Positions>, graph: SupplyGraph)
   return { tiered: keep('tiered'), geographic: keep('geographic') };
 }
 
-/**
- * The view's figures of every flow and node in one pass over the flows: each flow's ends as places in the graph's
- * order of nodes (GraphView.ends), its share of its target's input (metrics.md §1; NaN where that input's total is
- * 0), and each node's throughput, the larger of the values it receives and sends. Sums run in the graph's order of
- * flows, as `edgeShares` does.
- */
+/** The view's figures of every flow and node: each flow's ends and share (flowShares), each node's throughput, the larger of the values it receives and sends. */
 export function flowFigures(graph: SupplyGraph): Pick<GraphView, 'ends' | 'shares' | 'throughput'> {
-  const at = new Map<string, number>();
-  graph.forEachNode((k) => at.set(k, at.size));
-  const inputAt = new Map<string, number>();
-  const ends = new Int32Array(graph.size * 2);
-  const values = new Float64Array(graph.size);
-  const inputs = new Int32Array(graph.size);
-  const received = new Float64Array(at.size);
-  const sent = new Float64Array(at.size);
-  let i = 0;
-  graph.forEachEdge((_e, attrs, source, target) => {
-    const s = at.get(source)!;
-    const t = at.get(target)!;
-    let input = inputAt.get(attrs.input);
-    if (input === undefined) inputAt.set(attrs.input, (input = inputAt.size));
-    ends[2 * i] = s;
-    ends[2 * i + 1] = t;
-    values[i] = attrs.value;
-    inputs[i] = input;
-    sent[s] = sent[s]! + attrs.value;
-    received[t] = received[t]! + attrs.value;
-    i++;
-  });
-  const totals = new Float64Array(at.size * inputAt.size);
+  const { ends, values, shares } = flowShares(graph);
+  const received = new Float64Array(graph.order);
+  const sent = new Float64Array(graph.order);
   for (let e = 0; e < values.length; e++) {
-    const slot = ends[2 * e + 1]! * inputAt.size + inputs[e]!;
-    totals[slot] = totals[slot]! + values[e]!;
-  }
-  const shares = new Float64Array(values.length);
-  for (let e = 0; e < values.length; e++) {
-    const total = totals[ends[2 * e + 1]! * inputAt.size + inputs[e]!]!;
-    shares[e] = total > 0 ? values[e]! / total : NaN;
+    const [s, t] = [ends[2 * e]!, ends[2 * e + 1]!];
+    sent[s] = sent[s]! + values[e]!;
+    received[t] = received[t]! + values[e]!;
   }
   const throughput: Record<string, number> = {};
   let n = 0;
