@@ -222,15 +222,15 @@ export function withPreviewDocument<M extends { id: number }>(message: M, previe
 export type EnginePart = { id: number; type: 'part'; path: string } & (
   /** A list of records as `encodeRecords` gives it: decoding flat values is a fraction of decoding as many objects. */
   | { kind: 'records'; records: EncodedRecords }
-  /** `values[i]` is `keys[i]`'s number; NaN stands for null where `nullable`. */
-  | { kind: 'numbers'; keys: PartKeys; values: Float64Array; nullable: boolean }
+  /** `values[i]` is `keys[i]`'s number. */
+  | { kind: 'numbers'; keys: PartKeys; values: Float64Array }
   /** `values[2i]`, `values[2i + 1]`: `keys[i]`'s x and y. */
   | { kind: 'positions'; keys: PartKeys; values: Float64Array }
 );
 /**
  * The keys of a part's numbers: listed, or (`along`) the keys of the items `from`, `from + 1`… of a list sent
- * before it in parts (a view's shares go along its document's flows, its positions along its nodes: 60,000 strings
- * at 10,000 nodes that need not be sent again).
+ * before it in parts (a view's throughput and positions go along its document's nodes: 40,000 strings at 10,000
+ * nodes that need not be sent again).
  */
 export type PartKeys = string[] | { along: string; from: number };
 
@@ -264,7 +264,7 @@ export function splitMessage<M extends { id: number }>(message: M, limit = PART_
     return at;
   };
   const at = (path: string[]): unknown => path.reduce<unknown>((o, k) => (isObj(o) ? o[k] : undefined), out);
-  /** The lists sent in parts, by path: records whose keys are theirs, in their order, go along them. */
+  /** The lists sent in parts, by path. */
   const sent = new Map<string, unknown[]>();
   for (const path of DOCUMENT_PATHS) {
     for (const field of ['nodes', 'edges']) {
@@ -277,29 +277,30 @@ export function splitMessage<M extends { id: number }>(message: M, limit = PART_
     }
   }
   for (const path of VIEW_PATHS) {
-    const records: { sub: string[]; kind: 'numbers' | 'positions'; nullable?: boolean; along: string }[] = [
-      { sub: ['throughput'], kind: 'numbers', nullable: false, along: 'nodes' },
-      { sub: ['layouts', 'tiered'], kind: 'positions', along: 'nodes' },
-      { sub: ['layouts', 'geographic'], kind: 'positions', along: 'nodes' },
-      { sub: ['layouts', 'file'], kind: 'positions', along: 'nodes' },
+    // Records keyed by node: each goes along the view's document's nodes when it has their keys in their order.
+    const records: { sub: string[]; kind: 'numbers' | 'positions' }[] = [
+      { sub: ['throughput'], kind: 'numbers' },
+      { sub: ['layouts', 'tiered'], kind: 'positions' },
+      { sub: ['layouts', 'geographic'], kind: 'positions' },
+      { sub: ['layouts', 'file'], kind: 'positions' },
     ];
-    for (const { sub, kind, nullable, along } of records) {
+    const alongName = [...path, 'document', 'nodes'].join('.');
+    const items = sent.get(alongName);
+    for (const { sub, kind } of records) {
       const full = [...path, ...sub];
       const record = at(full);
       if (!isObj(record)) continue;
       const keys = Object.keys(record);
       if (keys.length <= limit) continue;
       const name = full.join('.');
-      const alongName = [...path, 'document', along].join('.');
-      const items = sent.get(alongName);
       const isAlong = items !== undefined && items.length === keys.length && keys.every((k, i) => (items[i] as { key?: unknown }).key === k);
       const step = limit * 2;
       for (let i = 0; i < keys.length; i += step) {
         const slice = keys.slice(i, i + step);
         const partKeys: PartKeys = isAlong ? { along: alongName, from: i } : slice;
         if (kind === 'numbers') {
-          const values = Float64Array.from(slice, (k) => (record[k] === null ? NaN : (record[k] as number)));
-          parts.push({ id, type: 'part', path: name, kind, keys: partKeys, values, nullable: nullable ?? false });
+          const values = Float64Array.from(slice, (k) => record[k] as number);
+          parts.push({ id, type: 'part', path: name, kind, keys: partKeys, values });
         } else {
           const values = new Float64Array(slice.length * 2);
           slice.forEach((k, j) => {
@@ -444,10 +445,7 @@ export class PartsJoiner {
       for (let i = 0; i < count; i++) keys[i] = items[part.keys.from + i]!.key;
     }
     if (part.kind === 'numbers') {
-      for (let i = 0; i < count; i++) {
-        const v = values[i]!;
-        record[keys[i]!] = part.nullable && Number.isNaN(v) ? null : v;
-      }
+      for (let i = 0; i < count; i++) record[keys[i]!] = values[i]!;
     } else for (let i = 0; i < count; i++) record[keys[i]!] = { x: values[2 * i]!, y: values[2 * i + 1]! };
     byPath.set(part.path, record);
   }
