@@ -448,7 +448,7 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       if (current && now.layout !== s.layout) return buildInSlices(build, now, ev);
       pendingBuild = false;
       // A big graph's picture before its figures: the legend's scans are made while the figures are computed.
-      if (current && now.preview) warmLegend(ev);
+      if (current && now.preview) void warmLegend(ev);
       if (current && show(g, now)) return;
       view?.update(graphUi(now), { resize: true });
       lastSizeKey = sizeKeyOf(now);

@@ -8,6 +8,7 @@ import { colourChoices, type Colouring } from './colour-by.ts';
 import { pct } from '../report/format.ts';
 import { BETWEENNESS_EXACT_NODES } from '../worker/betweenness.ts';
 import type { GraphView } from '../worker/protocol.ts';
+import { idle } from './next-task.ts';
 
 export interface LegendActions {
   /** What colours the nodes (colour-by.ts). */
@@ -130,18 +131,12 @@ function filterLists(doc: LegendDoc | null): { countries: string[]; inputs: stri
  * picture is drawn, so that the panels drawn with its figures find them done (at 100,000 nodes and 500,000 flows
  * they were a quarter of a second in the task that brings the figures).
  */
-export function warmLegend(view: GraphView): void {
-  const doc = view.document;
-  const jobs = [() => filterLists(doc), () => inputsByKind(view), () => colourChoices(doc.nodes)];
-  const next = () => {
-    const job = jobs.shift();
-    if (!job) return;
+export async function warmLegend(view: GraphView): Promise<void> {
+  for (const job of [() => filterLists(view.document), () => inputsByKind(view), () => colourChoices(view.document.nodes)]) {
+    await idle(2000);
     job();
-    later(next);
-  };
-  later(next);
+  }
 }
-const later = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 0));
 
 function filterSelects(s: AppState, act: LegendActions) {
   const doc = s.view.status === 'done' ? s.view.value.document : null;

@@ -83,13 +83,18 @@ export class EditSession {
 
   /** The text of the file the session started from, and its name. */
   get original(): { text: string; file?: string | undefined } | null {
-    if (this.file && typeof this.file.text === 'function') this.file = { ...this.file, text: this.file.text() };
+    this.writeText();
     return this.file as { text: string; file?: string | undefined } | null;
+  }
+
+  /** Writes the text to revert to, if it was left to a function: before the graph changes. */
+  private writeText(): void {
+    if (this.file && typeof this.file.text === 'function') this.file = { ...this.file, text: this.file.text() };
   }
 
   /** Applies a checked edit; one that would break a scenario is taken back and refused. */
   edit(graph: SupplyGraph, command: EditCommand, label: string): SessionResult {
-    void this.original; // its text, written before the graph changes
+    this.writeText();
     const result = edit(graph, this.history, command, label);
     if (!result.ok) return { ok: false, problems: result.problems };
     // Setting the graph attributes checks the scenarios against the graph as it then is (edit/commands.ts), alone or

@@ -1,5 +1,5 @@
 /** The inspector of one node: its attributes, sources, suppliers and customers with shares, and its impact on each buyer. */
-import { edgeKeyAt, nodeOf } from '../doc-index.ts';
+import { nodeOf } from '../doc-index.ts';
 import { money, pct, pp } from '../../report/format.ts';
 import { impactValue } from '../../report/model.ts';
 import { countryLabel, placeName } from '../words.ts';
