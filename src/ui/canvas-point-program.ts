@@ -2,7 +2,8 @@
  * Sigma's node program for big graphs' nodes: discs, as sigma's `NodePointProgram`, but filled on a 2D canvas of
  * their own. Where WebGL is software, every frame's commit waits for the rasterizer to draw them before it reads the
  * WebGL canvas back, on the main thread (docs/scale.md, In the app); a 2D canvas is drawn by Skia, at a fraction of
- * the cost. Only sigma's picking pass (which node is under the mouse) stays WebGL, in its offscreen framebuffer.
+ * the cost. Only sigma's picking pass (which node is under the mouse) stays WebGL, in its offscreen framebuffer, and
+ * it is left out while the camera moves (nothing picks then: picking-sigma.ts).
  * The instance sigma makes for its hover layer (no picking buffer) draws with WebGL, as sigma's: a few nodes.
  */
 import type Sigma from 'sigma';
@@ -10,6 +11,7 @@ import { NodePointProgram } from 'sigma/rendering';
 import type { NodeDisplayData, RenderParams } from 'sigma/types';
 import type { Attributes } from 'graphology-types';
 import { canvasLayer, framedToViewport, paintRuns, type CanvasLayer } from './canvas-layer.ts';
+import { cameraMoving } from './picking-sigma.ts';
 
 /** The canvas's layer, next above sigma's WebGL `nodes` layer. */
 const POINTS_LAYER = 'points';
@@ -52,7 +54,8 @@ export class CanvasPointProgram<N extends Attributes = Attributes, E extends Att
   override render(params: RenderParams): void {
     if (!this.layer) return super.render(params);
     const pick = this.pickProgram;
-    if (pick && !this.hasNothingToRender()) {
+    // While the camera moves nothing picks (picking-sigma.ts); the view renders once more at rest, which draws it.
+    if (pick && !this.hasNothingToRender() && !cameraMoving(this.renderer)) {
       // Program.render's picking pass, without its drawing pass.
       pick.gl.viewport(0, 0, (params.width * params.pixelRatio) / params.downSizingRatio, (params.height * params.pixelRatio) / params.downSizingRatio);
       this.bindProgram(pick);

@@ -19,6 +19,7 @@ import { affineOf } from './canvas-layer.ts';
 import { canvasLineProgram, type Lines } from './canvas-line-program.ts';
 import { canvasPointProgram } from './canvas-point-program.ts';
 import { nextTask } from './next-task.ts';
+import { cameraMoving, quietPicking } from './picking-sigma.ts';
 import { detachedFlows, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows, type DetachedFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
 import { createLabelLayer, drawHover } from './labels.ts';
 import { buildLevel, DETAIL_NODES, isGroupKey, LOD_NODES, levelOf, lodIndexOf, nodesIn, within, withMargin, type Rect } from './level-of-detail.ts';
@@ -378,6 +379,8 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     defaultDrawNodeLabel: labelLayer.draw as never,
     defaultDrawNodeHover: drawHover as never,
   });
+  // On big graphs a drag does not hover (below), so it need not pick either.
+  quietPicking(sigma, () => lightHover(scale));
 
   /**
    * Big graphs' nodes are all points, and their flows thin lines or wide arrows, drawn on 2D canvases of their own:
@@ -516,8 +519,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
   // Sigma leaves the flows out of a render while the camera moves (hideEdgesOnMove) and draws them at the next one. A
   // move that ends with no render after it (a wheel's or drag's end inside a fit's animation, on a busy machine) left
   // them wiped until the next move: once nothing moves, one more render.
-  const captor = sigma.getMouseCaptor();
-  const moving = () => sigma.getCamera().isAnimated() || captor.isMoving || captor.draggedEvents > 0 || captor.currentWheelDirection !== 0;
+  const moving = () => cameraMoving(sigma);
   let restCheck: ReturnType<typeof setTimeout> | undefined;
   const drawAtRest = () => {
     restCheck = undefined;
@@ -526,7 +528,9 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     else sigma.scheduleRender();
   };
   sigma.on('afterRender', () => {
-    if (restCheck !== undefined || !sigma.getSetting('hideEdgesOnMove') || !moving()) return;
+    // Big graphs' nodes leave their picking buffer undrawn while the camera moves (canvas-point-program.ts).
+    const leftOut = sigma.getSetting('hideEdgesOnMove') || sigma.getSetting('defaultNodeType') === BIG_NODE_TYPE;
+    if (restCheck !== undefined || !leftOut || !moving()) return;
     restCheck = setTimeout(drawAtRest, REST_CHECK_MS);
   });
   sigma.on('clickNode', ({ node }) => {

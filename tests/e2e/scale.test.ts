@@ -173,6 +173,8 @@ describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
     const box = (await page.locator('#graph').boundingBox())!;
     // Start in the empty band above the chain, so the drag moves the camera, not a node.
     const at = { x: box.x + box.width * 0.3, y: box.y + 60 };
+    // The test before fitted the view: a drag during the camera's animation would be undone by it.
+    await placesSettled(page, ['raw-0', 'raw-1']);
     const [a0] = await places();
     await page.mouse.move(at.x, at.y);
     await page.mouse.down();
@@ -186,6 +188,48 @@ describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
       const [c0, c1] = await places();
       return Math.hypot(c0!.x - c1!.x, c0!.y - c1!.y) / Math.max(1e-9, Math.hypot(b0!.x - b1!.x, b0!.y - b1!.y));
     }).toBeGreaterThan(1.2);
+    await page.locator('#fit').click();
+  });
+
+  it('reads no pixel back from WebGL while the camera is dragged or wheeled, and finds the node under the pointer again at rest', async () => {
+    // picking-sigma.ts: sigma reads its picking buffer at every pointer move and wheel step; here those reads wait
+    // for software WebGL. Counted on the contexts' prototypes (a string: the page has no bundler helpers).
+    await page.evaluate(`(() => {
+      window.__reads = 0;
+      for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+        const read = proto.readPixels;
+        proto.readPixels = function (...args) { window.__reads++; return read.apply(this, args); };
+      }
+    })()`);
+    const reads = () => page.evaluate(() => (window as unknown as { __reads: number }).__reads);
+    // A plain move reads once the view rests (the test before fitted it; while the camera moves, none does).
+    await placesSettled(page, ['market-us', 'raw-0']);
+    const box = (await page.locator('#graph').boundingBox())!;
+    const at = { x: box.x + box.width * 0.3, y: box.y + 60 };
+    await page.mouse.move(at.x, at.y);
+    const hovering = await reads();
+    expect(hovering).toBeGreaterThan(0);
+    await page.mouse.down();
+    const pressed = await reads();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(at.x + 12 * i, at.y + 6 * i);
+    expect(await reads()).toBe(pressed);
+    await page.mouse.up();
+    // The wheel turns over the largest buyer, which stays under the pointer as the view zooms in.
+    await placesSettled(page, ['market-us', 'raw-0']);
+    const us = (await page.evaluate(() => window.__chokepoint!.screenPosition('market-us')))!;
+    await page.mouse.move(us.x, us.y);
+    const over = await reads();
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -200);
+    expect(await reads()).toBe(over);
+    // At rest the view draws the picking buffer again: the pointer on the buyer takes it.
+    await placesSettled(page, ['market-us', 'raw-0']);
+    const zoomed = (await page.evaluate(() => window.__chokepoint!.screenPosition('market-us')))!;
+    await expect.poll(async () => {
+      await page.mouse.move(zoomed.x + 1, zoomed.y);
+      await page.mouse.move(zoomed.x, zoomed.y);
+      return page.locator('#graph').evaluate((e) => e.style.cursor);
+    }, { timeout: 10_000 }).toBe('pointer');
+    await page.mouse.move(box.x + 10, box.y + 10);
     await page.locator('#fit').click();
   });
 
