@@ -3,7 +3,8 @@
  * their own. Where WebGL is software, every frame's commit waits for the rasterizer to draw them before it reads the
  * WebGL canvas back, on the main thread (docs/scale.md, In the app); a 2D canvas is drawn by Skia, at a fraction of
  * the cost. Only sigma's picking pass (which node is under the mouse) stays WebGL, in its offscreen framebuffer, and
- * it is left out while the camera moves (nothing picks then: picking-sigma.ts).
+ * it is left out while the camera moves (nothing picks then: picking-sigma.ts). A render paints only the discs that
+ * change the picture (disc-spots.ts): about 1,000 of a tiered layout's 10,000.
  * The instance sigma makes for its hover layer (no picking buffer) draws with WebGL, as sigma's: a few nodes.
  */
 import type Sigma from 'sigma';
@@ -11,6 +12,7 @@ import { NodePointProgram } from 'sigma/rendering';
 import type { NodeDisplayData, RenderParams } from 'sigma/types';
 import type { Attributes } from 'graphology-types';
 import { canvasLayer, framedToViewport, paintRuns, type CanvasLayer } from './canvas-layer.ts';
+import { blankCanvas, discsToPaint } from './disc-spots.ts';
 import { cameraMoving } from './picking-sigma.ts';
 
 /** The canvas's layer, next above sigma's WebGL `nodes` layer. */
@@ -25,6 +27,8 @@ export class CanvasPointProgram<N extends Attributes = Attributes, E extends Att
   private colors: string[] = [];
   private shown = new Uint8Array(0);
   private slots = 0;
+  /** discsToPaint's scratch pixels, kept between renders. */
+  private readonly canvas = blankCanvas();
 
   constructor(gl: WebGLRenderingContext, pickingBuffer: WebGLFramebuffer | null, renderer: Sigma<N, E, G>) {
     super(gl, pickingBuffer, renderer);
@@ -64,9 +68,12 @@ export class CanvasPointProgram<N extends Attributes = Attributes, E extends Att
     }
     if (this.slots === 0 || this.held()) return;
     const ctx = this.layer.draw(params);
-    const { ax, bx, cx, ay, by, cy } = framedToViewport(params);
-    const { places, colors, shown } = this;
-    paintRuns(ctx, 'fill', this.slots, (p) => colors[p]!, (p) => shown[p] === 1, (p) => {
+    const map = framedToViewport(params);
+    const { ax, bx, cx, ay, by, cy } = map;
+    const { places, colors } = this;
+    const painted = discsToPaint({ places, colors, shown: this.shown, count: this.slots }, map, params.sizeRatio, params.width, params.height, this.canvas);
+    paintRuns(ctx, 'fill', painted.length, (k) => colors[painted[k]!]!, () => true, (k) => {
+      const p = painted[k]!;
       const i = p * 3;
       const x = places[i]!, y = places[i + 1]!;
       const px = ax * x + bx * y + cx, py = ay * x + by * y + cy;
