@@ -12,6 +12,7 @@ import { edgeKeyAt } from './doc-index.ts';
 import { idle, nextTask } from './next-task.ts';
 import { COUNTRY_NODE_COLOR, EDGE_COLOR, KIND_COLORS, shortLabel } from './look.ts';
 import { LOD_NODES, type LevelAttributes, type LodIndex } from './level-of-detail.ts';
+import { MinorFlows as MinorFlowsOf, type MinorFlow as MinorFlowOf } from './minor-flows.ts';
 
 export interface DisplayNode {
   x: number;
@@ -34,25 +35,9 @@ export interface DisplayEdge {
   minor: boolean;
 }
 
-/** A flow not drawn on a big graph, kept beside sigma's graph (see MinorFlows). */
-export interface MinorFlow {
-  key: string;
-  source: string;
-  target: string;
-  attributes: DisplayEdge;
-}
-/**
- * The flows not drawn on a big graph (`minor`), kept out of sigma's graph: sigma indexes every item of its
- * graph, hidden ones too, in one task, and 40,000 flows never drawn cost as much as the 10,000 drawn
- * (docs/scale.md, In the app). The graph view adds a node's own to sigma's graph when it is hovered or
- * selected, and the ones a scenario changed when they are marked (showMinorFlows).
- */
-export interface MinorFlows {
-  /** Each node's minor flows, as supplier or customer. */
-  byNode: Map<string, MinorFlow[]>;
-  /** Every minor flow, in the document's order. */
-  byKey: Map<string, MinorFlow>;
-}
+export type MinorFlow = MinorFlowOf<DisplayEdge>;
+/** The flows not drawn on a big graph, kept beside sigma's graph (minor-flows.ts). */
+export type MinorFlows = MinorFlowsOf<DisplayEdge>;
 /**
  * A big graph's drawn flows and "sits in" links, in the graph's order, kept out of it by its build. The graph view
  * puts them in as sigma takes the graph (in slices when there are many: attach-in-slices.ts), or, when they are
@@ -105,11 +90,16 @@ export function putDetachedFlows(g: DisplayGraph): void {
 /** The graph's minor flows kept beside it (none on a small graph). */
 export const minorFlows = (g: DisplayGraph): MinorFlows | null => g.getAttribute('minor') ?? null;
 
-/** The minor flows wanted in sigma's graph: the focused (hovered, else selected) node's own, and those a scenario marks. */
-export function wantedMinorFlows(minor: MinorFlows, focus: string | null, marked: Iterable<string> | null): Set<string> {
-  const want = new Set<string>();
-  if (focus) for (const f of minor.byNode.get(focus) ?? []) want.add(f.key);
-  if (marked) for (const k of marked) if (minor.byKey.has(k)) want.add(k);
+/** The minor flows wanted in sigma's graph, by key: the focused (hovered, else selected) node's own, and those a scenario marks. */
+export function wantedMinorFlows(minor: MinorFlows, focus: string | null, marked: Iterable<string> | null): Map<string, MinorFlow> {
+  const want = new Map<string, MinorFlow>();
+  if (focus) for (const f of minor.ofNode(focus)) want.set(f.key, f);
+  if (marked) {
+    for (const k of marked) {
+      const f = minor.get(k);
+      if (f) want.set(k, f);
+    }
+  }
   return want;
 }
 
@@ -118,13 +108,10 @@ export function wantedMinorFlows(minor: MinorFlows, focus: string | null, marked
  * They stay once in (the edge reducer hides a minor flow whose node is not in focus): sigma indexes an added
  * flow alone, but a dropped one with every item of the graph, too long a task for each move of the mouse.
  */
-export function showMinorFlows(g: DisplayGraph, shown: Set<string>, want: Set<string>): boolean {
-  const minor = minorFlows(g);
-  if (!minor) return false;
+export function showMinorFlows(g: DisplayGraph, shown: Set<string>, want: Map<string, MinorFlow>): boolean {
   let came = false;
-  for (const k of want) {
+  for (const [k, f] of want) {
     if (shown.has(k)) continue;
-    const f = minor.byKey.get(k)!;
     g.addDirectedEdgeWithKey(k, f.source, f.target, { ...f.attributes });
     shown.add(k);
     came = true;
@@ -218,31 +205,19 @@ function* displaySteps(view: GraphView, positions: Positions, withCountries: boo
   yield;
   const drawn = yield* drawnFlowsSteps(view, MAX_DRAWN_FLOWS);
   const edges = view.document.edges;
+  const sizeOf = (value: number) => (max > 0 ? 0.4 + 5 * Math.sqrt(value / max) : 0.5);
+  const flowAttributes = (i: number, minor: boolean): DisplayEdge => {
+    const a = edges[i]!.attributes;
+    return { size: sizeOf(a.value), color: EDGE_COLOR, input: a.input, value: a.value, sitsIn: false, minor };
+  };
   // A big graph's levels sum its flows not drawn: they are not kept one by one.
-  const minor: MinorFlows | null = drawn && !lod ? { byNode: new Map(), byKey: new Map() } : null;
+  const minor: MinorFlows | null = drawn && !lod ? MinorFlowsOf.of(view, (i) => drawn[i] === 0, (i) => flowAttributes(i, true)) : null;
   const index = lod?.flows(edges.length) ?? null;
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i]!;
-    if (index) {
-      const isMinor = drawn !== null && drawn[i] === 0;
-      index.put(i, view.ends[2 * i]!, view.ends[2 * i + 1]!, e.attributes.value, isMinor || !detached ? -1 : detached.keys.length);
-      if (isMinor) {
-        if ((i + 1) % STEP === 0) yield;
-        continue;
-      }
-    }
-    const key = edgeKeyAt(e, i);
-    const size = max > 0 ? 0.4 + 5 * Math.sqrt(e.attributes.value / max) : 0.5;
-    const attributes: DisplayEdge = { size, color: EDGE_COLOR, input: e.attributes.input, value: e.attributes.value, sitsIn: false, minor: drawn !== null && drawn[i] === 0 };
-    if (minor && attributes.minor) {
-      const flow: MinorFlow = { key, source: e.source, target: e.target, attributes };
-      minor.byKey.set(key, flow);
-      for (const end of e.source === e.target ? [e.source] : [e.source, e.target]) {
-        const list = minor.byNode.get(end);
-        if (list) list.push(flow);
-        else minor.byNode.set(end, [flow]);
-      }
-    } else addEdge(key, e.source, e.target, attributes);
+    const isMinor = drawn !== null && drawn[i] === 0;
+    if (index) index.put(i, view.ends[2 * i]!, view.ends[2 * i + 1]!, e.attributes.value, isMinor || !detached ? -1 : detached.keys.length);
+    if (!isMinor) addEdge(edgeKeyAt(e, i), e.source, e.target, flowAttributes(i, false));
     if ((i + 1) % STEP === 0) yield;
   }
   g.setAttribute('minor', minor);

@@ -165,7 +165,7 @@ const scaleOf = (g: DisplayGraph) => {
   // A big graph's level (level-of-detail.ts) is drawn as the graph it stands for.
   const lod = lodIndexOf(g);
   if (lod) return { order: lod.keys.length, size: lod.sources.length };
-  return levelOf(g)?.stands ?? { order: g.order, size: g.size + (detachedFlows(g)?.keys.length ?? 0) + (minorFlows(g)?.byKey.size ?? 0) };
+  return levelOf(g)?.stands ?? { order: g.order, size: g.size + (detachedFlows(g)?.keys.length ?? 0) + (minorFlows(g)?.size ?? 0) };
 };
 
 export function mountGraphView(container: HTMLElement, initial: DisplayGraph, events: GraphViewEvents): GraphView {
@@ -827,7 +827,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
       graph.forEachEdge((_e, _a, s, t) => void layout.addDirectedEdge(s, t));
       const beside = flowsBeside();
       for (let i = 0; i < (beside?.keys.length ?? 0); i++) layout.addDirectedEdge(beside!.sources[i]!, beside!.targets[i]!);
-      for (const f of minorFlows(graph)?.byKey.values() ?? []) if (!graph.hasEdge(f.key)) layout.addDirectedEdge(f.source, f.target);
+      for (const f of minorFlows(graph)?.values() ?? []) if (!graph.hasEdge(f.key)) layout.addDirectedEdge(f.source, f.target);
       layout.on('eachNodeAttributesUpdated', () => {
         graph.updateEachNodeAttributes((k, a) => {
           const p = layout.getNodeAttributes(k);
