@@ -90,6 +90,8 @@ describe('saved work', () => {
     const context = await newContext();
     const page = await newTab(context, `?graph=${LINK}`);
     await loaded(page, FILE);
+    // The file as opened is kept as its text alone: its original is the text itself.
+    await expect.poll(async () => { const w = await working(page); return w?.file === FILE && typeof w.text === 'string' && !('original' in w); }, { timeout: 10_000 }).toBe(true);
     const value = 777_003;
     await editFlow(page, value);
     await edited(page, value);
@@ -115,6 +117,8 @@ describe('saved work', () => {
     await page.waitForTimeout(300);
     expect((await state(page)).edit.history.edits).toBe(1);
     await expect.poll(() => page.isHidden('#work-changes')).toBe(true);
+    // Reverted, the record is the file's text again, without a second copy of it.
+    await expect.poll(async () => { const w = await working(page); return !holds(w?.text, value) && !('original' in w!); }, { timeout: 10_000 }).toBe(true);
     await context.close();
   }, 120_000);
 

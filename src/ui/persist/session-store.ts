@@ -2,7 +2,9 @@
  * The working graph kept in the browser (IndexedDB): one record, written after
  * every change and read back on start, so that a reload or a crash loses
  * nothing. `original` is the text of the file the work started from, for
- * "revert to file".
+ * "revert to file"; a record leaves it out while it is the text itself (work
+ * without edits), which halves what a big graph's save writes and reads back
+ * (docs/scale.md, In the app).
  *
  * Nothing a user did is overwritten without a copy (issue 20): a write of
  * other work (another file opened, a `?graph=` link followed) first keeps the
@@ -88,15 +90,22 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore, ab
   }
 }
 
+/** A session as its record keeps it: without `original` when it is the text (records before that kept both). */
+export function recordOf(session: SavedSession): Omit<SavedSession, 'original'> & { original?: string } {
+  if (session.original !== session.text) return session;
+  const { original: _same, ...rest } = session;
+  return rest;
+}
+
 /** A record read back as a session, or null when it is not one (damaged, or from something else). */
 export function asSession(found: unknown): SavedSession | null {
   if (!found || typeof found !== 'object') return null;
   const r = found as Record<string, unknown>;
-  if (typeof r.text !== 'string' || typeof r.original !== 'string' || typeof r.file !== 'string') return null;
+  if (typeof r.text !== 'string' || (typeof r.original !== 'string' && r.original !== undefined) || typeof r.file !== 'string') return null;
   return {
     file: r.file,
     text: r.text,
-    original: r.original,
+    original: typeof r.original === 'string' ? r.original : r.text,
     savedAt: typeof r.savedAt === 'number' ? r.savedAt : 0,
     ...(typeof r.work === 'string' ? { work: r.work } : {}),
     ...(typeof r.stamp === 'string' ? { stamp: r.stamp } : {}),
@@ -111,7 +120,7 @@ const newId = () => `${Date.now().toString(36)}-${crypto.getRandomValues(new Uin
 /** Adds a draft and deletes the oldest beyond MAX_DRAFTS, in the transaction of `store`. */
 function putDraft(store: IDBObjectStore, draft: Omit<Draft, 'id'>): void {
   const id = `${DRAFT}${String(draft.keptAt).padStart(15, '0')}-${newId()}`;
-  store.put({ ...draft, id }, id);
+  store.put({ ...draft, ...(draft.session ? { session: recordOf(draft.session) } : {}), id }, id);
   const keys = store.getAllKeys(IDBKeyRange.bound(DRAFT, `${DRAFT}\uffff`));
   keys.onsuccess = () => {
     const all = (keys.result as string[]).sort().reverse();
@@ -160,7 +169,7 @@ export function saveSession(session: SavedSession, expected: string | undefined,
         drafted = current;
         putDraft(store, { session: current, reason: elsewhere ? 'saved by another tab' : `replaced when ${session.file} was opened`, keptAt: Date.now() });
       }
-      store.put({ ...session, stamp }, KEY);
+      store.put({ ...recordOf(session), stamp }, KEY);
     };
     return () => ({ stamp: kept ?? stamp, drafted, written: kept === null });
   });
