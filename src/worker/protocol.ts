@@ -226,6 +226,8 @@ export type EnginePart = { id: number; type: 'part'; path: string } & (
   | { kind: 'numbers'; keys: PartKeys; values: Float64Array }
   /** `values[2i]`, `values[2i + 1]`: `keys[i]`'s x and y. */
   | { kind: 'positions'; keys: PartKeys; values: Float64Array }
+  /** The record sent in parts at path `as`, the same object (a file without positions: "as in the file" is the tiered layout). */
+  | { kind: 'same'; as: string }
 );
 /**
  * The keys of a part's numbers: listed, or (`along`) the keys of the items `from`, `from + 1`… of a list sent
@@ -286,13 +288,22 @@ export function splitMessage<M extends { id: number }>(message: M, limit = PART_
     ];
     const alongName = [...path, 'document', 'nodes'].join('.');
     const items = sent.get(alongName);
+    /** The records sent in parts, by object: one met again goes as `same`. */
+    const sentRecords = new Map<unknown, string>();
     for (const { sub, kind } of records) {
       const full = [...path, ...sub];
       const record = at(full);
       if (!isObj(record)) continue;
+      const name = full.join('.');
+      const as = sentRecords.get(record);
+      if (as !== undefined) {
+        parts.push({ id, type: 'part', path: name, kind: 'same', as });
+        owned(full.slice(0, -1))[full[full.length - 1]!] = {};
+        continue;
+      }
       const keys = Object.keys(record);
       if (keys.length <= limit) continue;
-      const name = full.join('.');
+      sentRecords.set(record, name);
       const isAlong = items !== undefined && items.length === keys.length && keys.every((k, i) => (items[i] as { key?: unknown }).key === k);
       const step = limit * 2;
       for (let i = 0; i < keys.length; i += step) {
@@ -419,7 +430,7 @@ export function decodeRecords({ shapes, shapeOf, values }: EncodedRecords): unkn
 }
 
 /** The buffers a part's sender transfers rather than copies. */
-export const transferOf = (part: EnginePart): ArrayBuffer[] => [(part.kind === 'records' ? part.records.shapeOf : part.values).buffer as ArrayBuffer];
+export const transferOf = (part: EnginePart): ArrayBuffer[] => (part.kind === 'same' ? [] : [(part.kind === 'records' ? part.records.shapeOf : part.values).buffer as ArrayBuffer]);
 
 /** The page's side of `splitMessage`: joins each part as it arrives, then fills the answer that follows them. */
 export class PartsJoiner {
@@ -432,6 +443,10 @@ export class PartsJoiner {
       const list = (byPath.get(part.path) as unknown[] | undefined) ?? [];
       for (const item of decodeRecords(part.records)) list.push(item);
       byPath.set(part.path, list);
+      return;
+    }
+    if (part.kind === 'same') {
+      byPath.set(part.path, byPath.get(part.as)!);
       return;
     }
     const record = (byPath.get(part.path) as Record<string, unknown> | undefined) ?? {};

@@ -45,7 +45,7 @@ describe('messages in parts', () => {
   it('sends the numbers of records keyed as the document\'s items, in their order, without their keys', () => {
     const original = { id: 8, type: 'preview', view: view(25) };
     const split = splitMessage(original, 4);
-    const keysOf = (path: string) => split.parts.filter((p) => p.path === path).map((p) => (p.kind === 'records' ? null : p.keys));
+    const keysOf = (path: string) => split.parts.filter((p) => p.path === path).map((p) => (p.kind === 'records' || p.kind === 'same' ? null : p.keys));
     expect(keysOf('view.throughput')[0]).toEqual({ along: 'view.document.nodes', from: 0 });
     expect(keysOf('view.layouts.tiered')[1]).toEqual({ along: 'view.document.nodes', from: 8 });
     // One key more than the nodes: listed.
@@ -56,12 +56,29 @@ describe('messages in parts', () => {
     v.document.nodes.forEach((n, i) => (n.key = String(24 - i)));
     v.throughput = Object.fromEntries(v.document.nodes.map((n, i) => [n.key, i]));
     const numeric = splitMessage({ id: 9, type: 'preview', view: v }, 4);
-    expect(numeric.parts.filter((p) => p.path === 'view.throughput').every((p) => p.kind !== 'records' && Array.isArray(p.keys))).toBe(true);
+    expect(numeric.parts.filter((p) => p.path === 'view.throughput').every((p) => p.kind !== 'records' && p.kind !== 'same' && Array.isArray(p.keys))).toBe(true);
     const joiner = new PartsJoiner();
     for (const part of structuredClone(numeric.parts)) joiner.add(part);
     const joined = joiner.fill(structuredClone(numeric.message));
     expect(joined.view.throughput).toEqual(v.throughput);
     expect(joined.view.throughput['24']).toBe(0);
+  });
+
+  it('sends a record the view holds twice (a file without positions: "as in the file" is the tiered layout) once, and joins the same object at both', () => {
+    const v = view(25);
+    const twice = { ...v, layouts: { ...v.layouts, file: v.layouts.tiered } };
+    const split = splitMessage({ id: 10, type: 'preview', view: twice }, 4);
+    const file = split.parts.filter((p) => p.path === 'view.layouts.file');
+    expect(file).toEqual([{ id: 10, type: 'part', path: 'view.layouts.file', kind: 'same', as: 'view.layouts.tiered' }]);
+    expect(split.message.view.layouts.file).toEqual({});
+    const joiner = new PartsJoiner();
+    for (const part of structuredClone(split.parts)) joiner.add(part);
+    const joined = joiner.fill(structuredClone(split.message));
+    expect(joined.view.layouts.file).toBe(joined.view.layouts.tiered);
+    expect(joined.view.layouts.file).toEqual(v.layouts.tiered);
+    // Equal but not the same object: sent twice.
+    const copies = splitMessage({ id: 11, type: 'preview', view: { ...v, layouts: { ...v.layouts, file: { ...v.layouts.tiered } } } }, 4);
+    expect(copies.parts.filter((p) => p.path === 'view.layouts.file').every((p) => p.kind === 'positions')).toBe(true);
   });
 
   it('splits the document of a load answer', () => {
