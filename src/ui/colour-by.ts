@@ -54,7 +54,12 @@ function colourChoicesOf(nodes: readonly NodeLike[]): { value: ColourBy; label: 
   if (nodes.some((n) => fileColour(n.attributes.color) !== null)) out.push({ value: 'file', label: 'As in the file' });
   const names = new Set<string>();
   for (const n of nodes) {
-    for (const [name, v] of Object.entries(n.attributes)) if (!NOT_COLOURS.has(name) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) names.add(name);
+    const a = n.attributes;
+    for (const name in a) {
+      if (!Object.hasOwn(a, name)) continue;
+      const v = a[name];
+      if (!NOT_COLOURS.has(name) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) names.add(name);
+    }
     if (names.size > 30) break;
   }
   for (const name of [...names].sort()) out.push({ value: `attr:${name}`, label: name });
