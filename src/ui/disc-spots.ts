@@ -18,15 +18,20 @@ export interface Discs {
   count: number;
 }
 
-/** The colour each pixel's centre shows so far in a render, by colour number (-1: none yet); kept between renders. */
+/**
+ * The colour each pixel's centre shows so far in a render, by colour number (-1: none yet, or a colour past the
+ * numbers 16 bits hold, never matched); kept between renders. 2 bytes a CSS pixel: 4 MB for a 1920 × 1080 view.
+ */
 export interface Canvas {
   width: number;
   height: number;
-  pixels: Int32Array;
+  pixels: Int16Array;
 }
 
+const MAX_COLOUR = 0x7fff;
+
 export function blankCanvas(): Canvas {
-  return { width: 0, height: 0, pixels: new Int32Array(0) };
+  return { width: 0, height: 0, pixels: new Int16Array(0) };
 }
 
 /**
@@ -37,7 +42,7 @@ export function discsToPaint(discs: Discs, map: Affine, sizeRatio: number, width
   const { places, colors, shown, count } = discs;
   const { ax, bx, cx, ay, by, cy } = map;
   const w = Math.max(0, Math.ceil(width)), h = Math.max(0, Math.ceil(height));
-  if (canvas.pixels.length < w * h) canvas.pixels = new Int32Array(w * h);
+  if (canvas.pixels.length < w * h) canvas.pixels = new Int16Array(w * h);
   canvas.width = w;
   canvas.height = h;
   const pixels = canvas.pixels;
@@ -53,10 +58,10 @@ export function discsToPaint(discs: Discs, map: Affine, sizeRatio: number, width
     if (!(px + r >= 0 && py + r >= 0 && px - r <= width && py - r <= height)) continue;
     const color = colors[p]!;
     let c = numbers.get(color);
-    if (c === undefined) numbers.set(color, (c = numbers.size));
+    if (c === undefined) numbers.set(color, (c = numbers.size < MAX_COLOUR ? numbers.size : -1));
     // The rows and columns of pixels whose centres (i + 0.5, j + 0.5) lie within r of the disc's centre.
     const j0 = Math.max(0, Math.ceil(py - r - 0.5)), j1 = Math.min(h - 1, Math.floor(py + r - 0.5));
-    let covered = true;
+    let covered = c !== -1;
     let any = false;
     for (let j = j0; j <= j1 && covered; j++) {
       const dy = j + 0.5 - py, half = Math.sqrt(Math.max(0, r * r - dy * dy));

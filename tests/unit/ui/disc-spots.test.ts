@@ -57,6 +57,16 @@ describe('discsToPaint', () => {
     expect(paint(d)).toEqual([1, 3]);
   });
 
+  it('never leaves out a disc over colours past the numbers its pixels hold (16 bits)', () => {
+    // 'a' at the spot, 65,535 more colours in a corner, 'z' over 'a' (colour 65,536: 0 again, were it wrapped), 'a' again.
+    const list: [number, number, number, string][] = [[50, 50, 4, 'a']];
+    for (let i = 1; i < 65_536; i++) list.push([1, 1, 0.1, `c${i}`]);
+    list.push([50, 50, 4, 'z'], [50, 50, 4, 'a']);
+    const kept = paint(discs(list));
+    expect(kept[0]).toBe(0);
+    expect(kept.slice(-2)).toEqual([65_536, 65_537]);
+  });
+
   it('paints a disc too small to cover a pixel\'s centre', () => {
     const d = discs([[10.5, 10.5, 3, 'red'], [10, 10, 0.3, 'red'], [10, 10, 0.3, 'red']]);
     expect(paint(d)).toEqual([0, 1, 2]);
