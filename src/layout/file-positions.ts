@@ -19,12 +19,15 @@ export function ownPosition(attributes: Record<string, unknown>): Point | null {
 /** Whether any node carries its own place (the app then offers, and opens with, "As in the file"). */
 export const hasFilePositions = (nodes: readonly NodeLike[]): boolean => nodes.some((n) => ownPosition(n.attributes) !== null);
 
-/** Each node's own place where it has one, else its place in `fallback`. */
+/**
+ * Each node's own place where it has one, else its place in `fallback`; `fallback` itself, not a copy, when no node
+ * has one (the engine then sends that layout once: protocol.ts, `same`).
+ */
 export function filePositions(nodes: Iterable<[string, Record<string, unknown>]>, fallback: Record<string, Point>): Record<string, Point> {
-  const out: Record<string, Point> = { ...fallback };
+  let out: Record<string, Point> | null = null;
   for (const [key, attributes] of nodes) {
     const p = ownPosition(attributes);
-    if (p) out[key] = p;
+    if (p) (out ??= { ...fallback })[key] = p;
   }
-  return out;
+  return out ?? fallback;
 }

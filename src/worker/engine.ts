@@ -7,7 +7,7 @@ import { loadNativeText } from '../io/load-native.ts';
 import { writeNativeText } from '../io/write-native.ts';
 import { geographicLayout } from '../layout/geographic.ts';
 import { tieredLayout } from '../layout/tiered.ts';
-import { filePositions, ownPosition } from '../layout/file-positions.ts';
+import { filePositions } from '../layout/file-positions.ts';
 import { toDocument, type SupplyGraph } from '../model/graph.ts';
 import type { Problem } from '../model/problem.ts';
 import type { GraphDocument } from '../model/schema.ts';
@@ -253,8 +253,6 @@ export function keyedDocument(graph: SupplyGraph) {
 function storedPositions(layouts: Record<Computed, Positions>, graph: SupplyGraph): Record<LayoutName, Positions> {
   const own: [string, Record<string, unknown>][] = [];
   graph.forEachNode((k, a) => own.push([k, a as Record<string, unknown>]));
-  // No node with its own place: "as in the file" is the tiered layout itself, sent once (protocol.ts, `same`).
-  if (!own.some(([, a]) => ownPosition(a) !== null)) return { ...layouts, file: layouts.tiered };
   return { ...layouts, file: filePositions(own, layouts.tiered) };
 }
 

@@ -15,4 +15,12 @@ describe('the layout as in the file', () => {
     const out = filePositions([['a', { x: 5, y: 6 }], ['b', { label: 'B' }]], { a: { x: 0, y: 0 }, b: { x: 1, y: 2 } });
     expect(out).toEqual({ a: { x: 5, y: 6 }, b: { x: 1, y: 2 } });
   });
+
+  it('is the fallback itself when no node has a place, and leaves the fallback alone when one has', () => {
+    const fallback = { a: { x: 0, y: 0 }, b: { x: 1, y: 2 } };
+    expect(filePositions([['a', { label: 'A' }], ['b', { x: '3', y: 4 }]], fallback)).toBe(fallback);
+    const out = filePositions([['a', { x: 5, y: 6 }]], fallback);
+    expect(out).not.toBe(fallback);
+    expect(fallback).toEqual({ a: { x: 0, y: 0 }, b: { x: 1, y: 2 } });
+  });
 });
