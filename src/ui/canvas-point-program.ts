@@ -3,7 +3,8 @@
  * their own. Where WebGL is software, every frame's commit waits for the rasterizer to draw them before it reads the
  * WebGL canvas back, on the main thread (docs/scale.md, In the app); a 2D canvas is drawn by Skia, at a fraction of
  * the cost. Only sigma's picking pass (which node is under the mouse) stays WebGL, in its offscreen framebuffer, and
- * it is left out while the camera moves (nothing picks then: picking-sigma.ts). A render paints only the discs that
+ * it is left out while the camera moves (nothing hovers then: picking-sigma.ts); a press or a click meanwhile has it
+ * drawn first (`drawLeftOutPicking`), and the view renders once more at rest. A render paints only the discs that
  * change the picture (disc-spots.ts): about 1,000 of a tiered layout's 10,000.
  * The instance sigma makes for its hover layer (no picking buffer) draws with WebGL, as sigma's: a few nodes.
  */
@@ -27,12 +28,15 @@ export class CanvasPointProgram<N extends Attributes = Attributes, E extends Att
   private colors: string[] = [];
   private shown = new Uint8Array(0);
   private slots = 0;
+  /** Whether the last render left the picking pass out (the camera moved). */
+  private pickingLeftOut = false;
   /** discsToPaint's scratch pixels, kept between renders. */
   private readonly canvas = blankCanvas();
 
   constructor(gl: WebGLRenderingContext, pickingBuffer: WebGLFramebuffer | null, renderer: Sigma<N, E, G>) {
     super(gl, pickingBuffer, renderer);
     this.layer = pickingBuffer ? canvasLayer(renderer, POINTS_LAYER, 'nodes') : null;
+    if (pickingBuffer) pickers.set(renderer, this as never);
   }
 
   override reallocate(capacity: number): void {
@@ -57,15 +61,9 @@ export class CanvasPointProgram<N extends Attributes = Attributes, E extends Att
 
   override render(params: RenderParams): void {
     if (!this.layer) return super.render(params);
-    const pick = this.pickProgram;
-    // While the camera moves nothing picks (picking-sigma.ts); the view renders once more at rest, which draws it.
-    if (pick && !this.hasNothingToRender() && !cameraMoving(this.renderer)) {
-      // Program.render's picking pass, without its drawing pass.
-      pick.gl.viewport(0, 0, (params.width * params.pixelRatio) / params.downSizingRatio, (params.height * params.pixelRatio) / params.downSizingRatio);
-      this.bindProgram(pick);
-      this.renderProgram({ ...params, pixelRatio: params.pixelRatio / params.downSizingRatio }, pick);
-      this.unbindProgram(pick);
-    }
+    // Sigma wiped the picking buffer before this render: left undrawn while the camera moves (picking-sigma.ts).
+    this.pickingLeftOut = cameraMoving(this.renderer);
+    if (!this.pickingLeftOut) this.drawPicking(params);
     if (this.slots === 0 || this.held()) return;
     const ctx = this.layer.draw(params);
     const map = framedToViewport(params);
@@ -84,10 +82,37 @@ export class CanvasPointProgram<N extends Attributes = Attributes, E extends Att
     });
   }
 
+  /** Program.render's picking pass, without its drawing pass. */
+  private drawPicking(params: RenderParams): void {
+    const pick = this.pickProgram;
+    if (!pick || this.hasNothingToRender()) return;
+    pick.gl.viewport(0, 0, (params.width * params.pixelRatio) / params.downSizingRatio, (params.height * params.pixelRatio) / params.downSizingRatio);
+    this.bindProgram(pick);
+    this.renderProgram({ ...params, pixelRatio: params.pixelRatio / params.downSizingRatio }, pick);
+    this.unbindProgram(pick);
+  }
+
+  /** Draws the picking pass the last render left out, if it did: a node is about to be looked up. */
+  drawLeftOutPicking(): void {
+    if (!this.pickingLeftOut) return;
+    this.pickingLeftOut = false;
+    this.drawPicking(this.renderer.getRenderParams());
+  }
+
   override kill(): void {
+    const renderer: object = this.renderer;
+    if ((pickers.get(renderer) as unknown) === this) pickers.delete(renderer);
     this.layer?.kill();
     super.kill();
   }
+}
+
+/** Each sigma's program whose picking pass may have been left out (the one with a picking buffer). */
+const pickers = new WeakMap<object, CanvasPointProgram<Attributes, Attributes, Attributes>>();
+
+/** Has this sigma's points draw the picking pass its last render left out, before a node is looked up under the pointer. */
+export function drawLeftOutPicking(renderer: object): void {
+  pickers.get(renderer)?.drawLeftOutPicking();
 }
 
 /** The program, its discs held back while `held` says so. */

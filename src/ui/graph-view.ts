@@ -17,7 +17,7 @@ import { attachInSlices, type Attaching } from './attach-in-slices.ts';
 import { CanvasArrowProgram } from './canvas-arrow-program.ts';
 import { affineOf } from './canvas-layer.ts';
 import { canvasLineProgram, type Lines } from './canvas-line-program.ts';
-import { canvasPointProgram } from './canvas-point-program.ts';
+import { canvasPointProgram, drawLeftOutPicking } from './canvas-point-program.ts';
 import { nextTask } from './next-task.ts';
 import { cameraMoving, quietPicking } from './picking-sigma.ts';
 import { detachedFlows, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows, type DetachedFlows, type DisplayEdge, type DisplayGraph, type DisplayNode } from './display-graph.ts';
@@ -380,7 +380,7 @@ export function mountGraphView(container: HTMLElement, initial: DisplayGraph, ev
     defaultDrawNodeHover: drawHover as never,
   });
   // On big graphs a drag does not hover (below), so it need not pick either.
-  quietPicking(sigma, () => lightHover(scale));
+  quietPicking(sigma, () => lightHover(scale), () => drawLeftOutPicking(sigma));
 
   /**
    * Big graphs' nodes are all points, and their flows thin lines or wide arrows, drawn on 2D canvases of their own:

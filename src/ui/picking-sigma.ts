@@ -12,8 +12,9 @@
  *   The big graphs' node program (canvas-point-program.ts) leaves its picking buffer undrawn meanwhile, and the view
  *   renders once more at rest.
  *
- * Presses, releases and clicks always read: dragging a node and Shift+dragging a new flow (edit/graph-gestures.ts)
- * start and end on them.
+ * Presses, releases and clicks always read, `beforeRead` first (the view has the picking buffer drawn if the last
+ * render left it out: a click while the view still zooms finds the node under it): dragging a node and
+ * Shift+dragging a new flow (edit/graph-gestures.ts) start and end on them.
  */
 import type Sigma from 'sigma';
 import type { Coordinates } from 'sigma/types';
@@ -40,13 +41,16 @@ interface Picking {
   hoveredNode: string | null;
 }
 
-export function quietPicking<N extends Attributes, E extends Attributes, G extends Attributes>(sigma: Sigma<N, E, G>, quietDrags: () => boolean): void {
+export function quietPicking<N extends Attributes, E extends Attributes, G extends Attributes>(sigma: Sigma<N, E, G>, quietDrags: () => boolean, beforeRead: () => void = () => {}): void {
   const s = sigma as unknown as Picking;
   const pick = s.getNodeAtPosition.bind(sigma);
   s.getNodeAtPosition = (position) => {
     const original = position.original;
     const quiet = quietDrags();
-    if (!skipsPick(original, { quietDrags: quiet, moving: quiet && cameraMoving(sigma), wheelHeard: sigma.listenerCount('wheelNode') > 0 })) return pick(position);
+    if (!skipsPick(original, { quietDrags: quiet, moving: quiet && cameraMoving(sigma), wheelHeard: sigma.listenerCount('wheelNode') > 0 })) {
+      beforeRead();
+      return pick(position);
+    }
     return original?.type === 'wheel' ? null : s.hoveredNode;
   };
 }
