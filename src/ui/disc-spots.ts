@@ -4,8 +4,8 @@
  * covers already shows its colour, painted by the discs before it: painting it would change none of them (only the
  * anti-aliased rim of a crowd may come out a shade lighter). Discs wholly outside the viewport are left out too. The
  * picture is otherwise the one painting every disc in order gives: which colour ends on top where discs of several
- * kinds crowd is kept. At 10,000 nodes this keeps a pan at 60 frames a second where painting every disc held it
- * near 50 (docs/scale.md, In the app).
+ * kinds crowd is kept. At 10,000 nodes a pan runs at 60 frames a second, against 56 painting every disc (with
+ * picking-sigma.ts's change; docs/scale.md, In the app).
  */
 import type { Affine } from './canvas-layer.ts';
 
@@ -20,18 +20,17 @@ export interface Discs {
 
 /**
  * The colour each pixel's centre shows so far in a render, by colour number (-1: none yet, or a colour past the
- * numbers 16 bits hold, never matched); kept between renders. 2 bytes a CSS pixel: 4 MB for a 1920 × 1080 view.
+ * numbers 16 bits hold, never matched), row by row; kept between renders. 2 bytes a CSS pixel: 4 MB for a 1920 × 1080
+ * view.
  */
 export interface Canvas {
-  width: number;
-  height: number;
   pixels: Int16Array;
 }
 
 const MAX_COLOUR = 0x7fff;
 
 export function blankCanvas(): Canvas {
-  return { width: 0, height: 0, pixels: new Int16Array(0) };
+  return { pixels: new Int16Array(0) };
 }
 
 /**
@@ -43,8 +42,6 @@ export function discsToPaint(discs: Discs, map: Affine, sizeRatio: number, width
   const { ax, bx, cx, ay, by, cy } = map;
   const w = Math.max(0, Math.ceil(width)), h = Math.max(0, Math.ceil(height));
   if (canvas.pixels.length < w * h) canvas.pixels = new Int16Array(w * h);
-  canvas.width = w;
-  canvas.height = h;
   const pixels = canvas.pixels;
   pixels.fill(-1, 0, w * h);
   const numbers = new Map<string, number>();

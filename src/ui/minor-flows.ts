@@ -37,7 +37,7 @@ export class MinorFlows<A> {
     this.made = new Array<MinorFlow<A> | undefined>(flows.length);
   }
 
-  /** The minor flows among a view's flows: `minor[i]` says whether flow i is one. */
+  /** The minor flows among a view's flows: `isMinor(i)` says whether flow i is one. */
   static of<A>(view: View, isMinor: (flow: number) => boolean, attributesOf: (flow: number) => A): MinorFlows<A> {
     const { ends } = view;
     const count = view.document.edges.length;
