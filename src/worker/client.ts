@@ -1,11 +1,11 @@
 /** The app's side of the engine worker: requests as promises, and an idempotent kill. */
-import { PartsJoiner, withPreviewDocument, type BetweennessMessage, type EnginePart, type EnginePreview, type EngineProgress, type EngineRequest, type EngineResult, type GraphView } from './protocol.ts';
+import { PartsJoiner, withPreviewDocument, type BetweennessMessage, type EnginePart, type EnginePreview, type EngineProgress, type EngineResult, type GraphView, type SaveResult, type WorkerRequest } from './protocol.ts';
 import type { FlowArrays } from './betweenness.ts';
 
-type Body = EngineRequest extends infer R ? (R extends EngineRequest ? Omit<R, 'id'> : never) : never;
-/** Every editing request is answered with `edited`; a restore with `load`. */
-type AnswerType<T> = T extends 'edit' | 'undo' | 'redo' | 'newGraph' | 'revert' ? 'edited' : T extends 'restore' ? 'load' : T;
-type ResultOf<T extends Body['type']> = Extract<EngineResult, { type: AnswerType<T> | 'error' }>;
+type Body = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+/** Every editing request is answered with `edited`; a restore with `load`; a save with `saved`. */
+type AnswerType<T> = T extends 'edit' | 'undo' | 'redo' | 'newGraph' | 'revert' ? 'edited' : T extends 'restore' ? 'load' : T extends 'save' ? 'saved' : T;
+type ResultOf<T extends Body['type']> = Extract<EngineResult | SaveResult, { type: AnswerType<T> | 'error' }>;
 
 export interface EngineClient {
   /**
@@ -21,14 +21,14 @@ export interface EngineClient {
 export function createEngineClient(worker: Worker): EngineClient {
   let next = 1;
   let dead = false;
-  const pending = new Map<number, (r: EngineResult) => void>();
+  const pending = new Map<number, (r: EngineResult | SaveResult) => void>();
   const progress = new Map<number, (phase: string) => void>();
   const previews = new Map<number, (view: GraphView) => void>();
   /** The document of each preview received, until its answer comes (which may stand for it: sameAsPreview). */
   const previewDocuments = new Map<number, unknown>();
   const crashListeners = new Set<(message: string) => void>();
   const parts = new PartsJoiner();
-  worker.onmessage = (event: MessageEvent<({ id: number } & EngineResult) | EngineProgress | EnginePreview | EnginePart>) => {
+  worker.onmessage = (event: MessageEvent<({ id: number } & (EngineResult | SaveResult)) | EngineProgress | EnginePreview | EnginePart>) => {
     if (event.data.type === 'part') {
       parts.add(event.data);
       return;
@@ -49,7 +49,7 @@ export function createEngineClient(worker: Worker): EngineClient {
     previewDocuments.delete(id);
     const resolve = pending.get(id);
     pending.delete(id);
-    resolve?.(result as EngineResult);
+    resolve?.(result as EngineResult | SaveResult);
   };
   worker.onerror = (event) => {
     const message = `the engine stopped: ${event.message || 'unknown error'}`;
@@ -72,7 +72,7 @@ export function createEngineClient(worker: Worker): EngineClient {
       if (onProgress) progress.set(id, onProgress);
       if (onPreview) previews.set(id, onPreview);
       return new Promise((resolve) => {
-        pending.set(id, resolve as (r: EngineResult) => void);
+        pending.set(id, resolve as (r: EngineResult | SaveResult) => void);
         worker.postMessage({ ...body, id });
       });
     },

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /** The Web Worker entry: every request goes to the engine, every answer comes back with its id (progress of a long open, and the graph's view before its figures, ahead of it). */
 import { Engine } from './engine.ts';
-import { sameAsPreview, splitMessage, transferOf, type EnginePreview, type EngineProgress, type EngineRequest, type EngineResponse } from './protocol.ts';
+import { writeSave } from './autosave.ts';
+import { sameAsPreview, splitMessage, transferOf, type EnginePreview, type EngineProgress, type EngineResponse, type SaveResult, type WorkerRequest } from './protocol.ts';
 
 const engine = new Engine();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -11,8 +12,14 @@ const post = (message: EngineResponse | EnginePreview, transfer: ArrayBuffer[] =
   for (const part of split.parts) scope.postMessage(part, transferOf(part));
   scope.postMessage(split.message, transfer);
 };
-scope.onmessage = (event: MessageEvent<EngineRequest>) => {
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const id = event.data.id;
+  if (event.data.type === 'save') {
+    // The texts are written now, in this task (the graph as the page shows it); the record's write is IndexedDB's.
+    const { id: _, type: __, ...request } = event.data;
+    void writeSave(request, () => engine.savedTexts()).then((result) => scope.postMessage({ id, type: 'saved', result } satisfies { id: number } & SaveResult));
+    return;
+  }
   const progress = (phase: string) => scope.postMessage({ id, type: 'progress', phase } satisfies EngineProgress);
   let previewDocument: unknown;
   const preview = (view: EnginePreview['view']) => {

@@ -39,6 +39,13 @@ export class Engine {
   private scenarios = new Map<string, SupplyGraph>();
   private layouts: Record<Computed, Positions> | null = null;
   private session = new EditSession();
+  /** The document last sent to the page (the one it shows and its autosave keeps). */
+  private shown: GraphDocument | null = null;
+  /**
+   * The work's starting point, for the autosave's `original`: the document the graph was loaded as (dropped once
+   * written as text) and its text (given by a restore, else written from the document when first needed).
+   */
+  private start: { document: GraphDocument | null; text: string | null } = { document: null, text: null };
 
   /**
    * `progress` hears the phases of a long `open` (the worker posts them);
@@ -106,7 +113,23 @@ export class Engine {
   load(text: string, file?: string, original?: string): Extract<EngineResult, { type: 'load' }>['result'] {
     const result = loadNativeText(text, file);
     if (!result.ok) return { ok: false, problems: result.problems };
-    return { ok: true, loaded: this.adopt(result.graph, result.document, result.warnings, { text: () => original ?? text, file }) };
+    const loaded = this.adopt(result.graph, result.document, result.warnings, { text: () => original ?? text, file });
+    // A restore's work started from the file it names, not from the text it was saved as.
+    if (original !== undefined) this.start = { document: null, text: original };
+    return { ok: true, loaded };
+  }
+
+  /**
+   * The autosave's two texts (src/persist/session-store.ts): the document the page shows as native JSON, and the
+   * text of the one the work started from, the same string while no edit has changed it. Written here, not on the
+   * page: at 100,000 nodes writing and storing them were main-thread tasks of 0.6 and 1.0 s (docs/scale.md).
+   */
+  savedTexts(): { text: string; original: string } {
+    if (!this.shown) throw new Error('no graph is loaded yet');
+    const text = JSON.stringify(this.shown);
+    if (this.start.text === null) this.start.text = this.start.document === this.shown ? text : JSON.stringify(this.start.document);
+    this.start.document = null;
+    return { text, original: this.start.text };
   }
 
   /**
@@ -122,6 +145,8 @@ export class Engine {
     this.scenarios = new Map([[BASELINE, graph]]);
     this.layouts = layouts;
     this.session.reset(original);
+    this.shown = document;
+    this.start = { document, text: null };
     return { document, warnings, report };
   }
 
@@ -158,7 +183,8 @@ export class Engine {
     const graph = this.working();
     this.scenarios = new Map([[BASELINE, graph]]);
     if (this.layouts) this.layouts = keepPositions(this.layouts, graph);
-    return { ok: true, loaded: { document: keyedDocument(graph), warnings: [], report: buildReport(graph) }, history: this.session.info() };
+    this.shown = keyedDocument(graph);
+    return { ok: true, loaded: { document: this.shown, warnings: [], report: buildReport(graph) }, history: this.session.info() };
   }
 
   private graph(scenario: string): SupplyGraph {

@@ -131,6 +131,24 @@ export type EngineResult =
 
 export type EngineResponse = { id: number } & EngineResult;
 
+/**
+ * The autosave, written by the worker (engine-worker.ts, src/persist/session-store.ts): the texts of the graph in
+ * hand under `file` and `work`, over the record of stamp `expected` (`force`: even if another tab wrote since);
+ * with `draft`, kept as a draft for that reason instead. Answered with `saved`.
+ */
+export type SaveRequest = { type: 'save'; id: number; file: string; work: string; expected?: string | undefined; force?: boolean; draft?: string };
+
+export type SaveAnswer =
+  /** `drafted`: the file of the other work kept as a draft first; `edited`: the text is not the original's. */
+  | { ok: true; stamp: string; written: boolean; drafted: string | null; edited: boolean }
+  /** `conflict`: another tab wrote since; `unavailable`: the browser keeps nothing (no retry helps). */
+  | { ok: false; message: string; conflict: boolean; unavailable: boolean };
+
+export type SaveResult = { type: 'saved'; result: SaveAnswer };
+
+/** What the engine's worker takes: the engine's requests, and the autosave it writes itself. */
+export type WorkerRequest = EngineRequest | SaveRequest;
+
 // ------------------------------------------------------------------ files
 
 /** The scenario every graph has: the graph as its file gives it. */

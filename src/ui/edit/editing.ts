@@ -15,14 +15,13 @@ import type { Store } from '../../state/store.ts';
 import type { EngineClient } from '../../worker/client.ts';
 import { h } from '../dom.ts';
 import { download } from '../export/download.ts';
-import { addDraft, deleteDraft, listDrafts, readSession, saveSession, setAsideSession, StorageUnavailable, WrittenElsewhere, type Draft, type SavedSession } from '../persist/session-store.ts';
+import { deleteDraft, listDrafts, readSession, setAsideSession, StorageUnavailable, WrittenElsewhere, type Draft, type SavedSession } from '../../persist/session-store.ts';
 import { mountWorkUi } from '../persist/work-ui.ts';
 import { workChanges } from '../../state/work-changes.ts';
-import type { OpenFile } from '../../worker/protocol.ts';
+import type { OpenFile, SaveAnswer } from '../../worker/protocol.ts';
 import type { GraphView } from '../graph-view.ts';
 import { createEditor, type Editor } from './editor.ts';
 import { attachGestures } from './graph-gestures.ts';
-import { stringifyInSlices } from '../json-in-slices.ts';
 
 export interface Editing {
   bar: HTMLElement;
@@ -55,13 +54,8 @@ const DRAWER_WIDTH = 450;
 export function mountEditing(store: Store, engine: EngineClient): Editing {
   const update = store.update;
   let destroyed = false;
-  /** The text of the file the work started from: saved with the work, for "revert to file" after a reload. */
+  /** The text of the file restored work started from (the worker keeps it too, and saves it with the work): the changes since it are read from it. */
   let original: string | null = null;
-  /**
-   * A file just loaded: its document, turned into `original` text only when first saved, and then once for
-   * both fields (at 10,000 nodes each JSON.stringify is a long main-thread task).
-   */
-  let originalDocument: GraphDocument | null = null;
   let restoring = false;
   let saving = false;
   /** Which piece of work this tab holds: new for every file loaded, kept through its edits (session-store.ts). */
@@ -183,21 +177,20 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
     const revision = s.edit.revision;
     update(E.saveStarted);
     try {
-      // In slices: a big document's text is seconds of work that the pan and the panels must not wait behind. What
-      // is read of this tab's work is read first: a file opened meanwhile starts new work, which this save leaves alone.
-      const [known, fromDocument, ownWork] = [original, originalDocument, work];
-      const text = await stringifyInSlices(s.loaded.document);
-      const originalText = known ?? (fromDocument === null ? text : fromDocument === s.loaded.document ? text : await stringifyInSlices(fromDocument));
-      if (fromDocument !== null && original === known && originalDocument === fromDocument) [original, originalDocument] = [originalText, null];
-      const session: SavedSession = { file: s.loaded.file, text, original: originalText, savedAt: Date.now(), work: ownWork };
-      const result = await saveSession(session, stamp);
+      // The worker writes the texts and the record (src/worker/autosave.ts): a big document's text is seconds of
+      // main-thread work that the pan and the panels must not wait behind. A file opened meanwhile starts new work,
+      // which this save leaves alone.
+      const answer = await engine.request({ type: 'save', file: s.loaded.file, work, expected: stamp });
+      if (answer.type !== 'saved') throw new Error(answer.message);
+      const result = answer.result;
+      if (!result.ok) throw result.conflict ? new WrittenElsewhere(null) : result.unavailable ? new StorageUnavailable(result.message) : new Error(result.message);
       stamp = result.stamp;
-      ownEdits = session.text !== session.original;
+      ownEdits = result.edited;
       if (result.written) channel?.postMessage({ stamp, edited: ownEdits });
       update((t) => E.saveFinished(t, revision, { ok: true, at: Date.now() }));
-      showChanges(session, s.loaded.document);
+      showChanges(result.edited, s.loaded.document);
       if (result.drafted) {
-        workUi.notice(`Your earlier work on ${result.drafted.file} (edited) is kept: Kept work opens it again.`, 'info');
+        workUi.notice(`Your earlier work on ${result.drafted} (edited) is kept: Kept work opens it again.`, 'info');
         refreshDrafts();
       }
     } catch (cause) {
@@ -229,10 +222,11 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
   };
 
   /** The changes since the file, shown by the indicator (none when the text is the file's). */
-  function showChanges(session: SavedSession, document: GraphDocument) {
-    if (session.text === session.original) return workUi.setChanges([]);
+  function showChanges(edited: boolean, document: GraphDocument) {
+    if (!edited) return workUi.setChanges([]);
     try {
-      fileDocument ??= JSON.parse(session.original) as GraphDocument;
+      if (!fileDocument && original === null) throw new Error('no file text');
+      fileDocument ??= JSON.parse(original!) as GraphDocument;
       workUi.setChanges(workChanges(fileDocument, document));
     } catch {
       workUi.setChanges(null);
@@ -240,12 +234,14 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
   }
 
   // ------------------------------------------------------------ other tabs, kept work
-  /** This tab's graph as a session record, for a draft. */
-  function mine(): SavedSession | null {
+  /** This tab's graph kept as a draft, or saved over another tab's work (`force`), by the worker. */
+  async function saveMine(how: { draft: string } | { force: true }): Promise<Extract<SaveAnswer, { ok: true }> | null> {
     const s = store.get();
     if (!s.loaded) return null;
-    const text = JSON.stringify(s.loaded.document);
-    return { file: s.loaded.file, text, original: original ?? (originalDocument ? JSON.stringify(originalDocument) : text), savedAt: Date.now(), work };
+    const answer = await engine.request({ type: 'save', file: s.loaded.file, work, expected: stamp, ...how });
+    if (answer.type !== 'saved') throw new Error(answer.message);
+    if (!answer.result.ok) throw new Error(answer.result.message);
+    return answer.result;
   }
   function tellConflict() {
     workUi.notice('Another tab has saved other work in this browser since this tab last saved: this graph is not saved.', 'warning', [
@@ -255,9 +251,8 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
   }
   /** The other tab's work comes here; this tab's is kept as a draft first. */
   async function takeTheirs() {
-    const own = mine();
     try {
-      if (own) await addDraft(own, 'kept when another tab\'s work was opened');
+      await saveMine({ draft: 'kept when another tab\'s work was opened' });
       blocked = false;
       workUi.clearNotice();
       const found = await readSession();
@@ -270,10 +265,9 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
   }
   /** This tab's work becomes the one saved; the other tab's is kept as a draft (it will be told when it next saves). */
   async function keepBoth() {
-    const own = mine();
-    if (!own) return;
     try {
-      const result = await saveSession(own, stamp, true);
+      const result = await saveMine({ force: true });
+      if (!result) return;
       stamp = result.stamp;
       channel?.postMessage({ stamp, edited: true });
       blocked = false;
@@ -361,7 +355,6 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
         return false;
       }
       original = session.original;
-      originalDocument = null;
       fileDocument = null;
       work = session.work ?? newWorkId();
       const result = answer.result;
@@ -376,7 +369,6 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
     // A file loaded (not restored) is the new "original", and new work.
     if (s.load !== prev.load && s.load.status === 'done' && s.loaded && !restoring) {
       original = null;
-      originalDocument = s.loaded.document;
       fileDocument = s.loaded.document;
       work = newWorkId();
       workUi.setChanges([]);

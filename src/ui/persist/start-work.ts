@@ -7,7 +7,7 @@
  * View state in the URL (buyer, scenario, camera) is not read here.
  */
 import { graphUrlOf } from '../../state/files-url.ts';
-import { hasEdits } from './session-store.ts';
+import { hasEdits } from '../../persist/session-store.ts';
 import type { Editing } from '../edit/editing.ts';
 import type { FilesHandle } from '../files/files-ui.ts';
 

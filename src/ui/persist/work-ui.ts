@@ -7,7 +7,7 @@
  */
 import type { WorkChange } from '../../state/work-changes.ts';
 import { h } from '../dom.ts';
-import type { Draft } from './session-store.ts';
+import type { Draft } from '../../persist/session-store.ts';
 
 export interface NoticeAction {
   label: string;

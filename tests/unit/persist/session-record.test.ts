@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asSession, hasEdits, recordOf, type SavedSession } from '../../../src/ui/persist/session-store.ts';
+import { asSession, hasEdits, recordOf, type SavedSession } from '../../../src/persist/session-store.ts';
 
 const session = (text: string, original: string): SavedSession => ({ file: 'g.json', text, original, savedAt: 5, work: 'w1' });
 
