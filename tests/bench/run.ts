@@ -110,7 +110,7 @@ async function appMeasure(): Promise<MeasureApp | undefined> {
 const measureApp = args.includes('--no-app') ? undefined : await appMeasure();
 
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
-const table24: string[][] = [['graph (nodes / flows)', 'JSON.parse process', 'full report process', 'report ÷ parse', 'peak memory', 'app: first picture / figures', 'app: longest task', 'app: pan / zoom']];
+const table24: string[][] = [['graph (nodes / flows)', 'JSON.parse process', 'full report process', 'report ÷ parse', 'peak memory', 'app: first picture / figures', 'app: longest task (open to saved)', 'app: pan / zoom']];
 for (const t of targets) {
   const file = graphFile(t);
   const name = `${t.nodes.toLocaleString('en-US')} / ${t.flows.toLocaleString('en-US')}`;
