@@ -2,7 +2,8 @@
 /** The Web Worker entry: every request goes to the engine, every answer comes back with its id (progress of a long open, and the graph's view before its figures, ahead of it). */
 import { Engine } from './engine.ts';
 import { writeSave } from './autosave.ts';
-import { sameAsPreview, splitMessage, transferOf, type EnginePreview, type EngineProgress, type EngineResponse, type SaveResult, type WorkerRequest } from './protocol.ts';
+import { readSent } from './sent-files.ts';
+import { sameAsPreview, splitMessage, transferOf, type EnginePreview, type EngineProgress, type EngineRequest, type EngineResponse, type SaveResult, type WorkerRequest } from './protocol.ts';
 
 const engine = new Engine();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -12,21 +13,44 @@ const post = (message: EngineResponse | EnginePreview, transfer: ArrayBuffer[] =
   for (const part of split.parts) scope.postMessage(part, transferOf(part));
   scope.postMessage(split.message, transfer);
 };
+/**
+ * One request after the other, in the order they came: an `open` may first read its files (picked files come as
+ * Blobs), and a request sent after it must find its graph.
+ */
+let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  const id = event.data.id;
-  if (event.data.type === 'save') {
-    // The texts are written now, in this task (the graph as the page shows it); the record's write is IndexedDB's.
-    const { id: _, type: __, ...request } = event.data;
-    void writeSave(request, () => engine.savedTexts()).then((result) => scope.postMessage({ id, type: 'saved', result } satisfies { id: number } & SaveResult));
+  const request = event.data;
+  // A throw reaches the page as the worker's error (client.ts: onCrash), and the requests after it are still served.
+  queue = queue.then(() => serve(request)).catch((cause: unknown) => void setTimeout(() => {
+    throw cause;
+  }));
+};
+
+async function serve(request: WorkerRequest): Promise<void> {
+  const id = request.id;
+  if (request.type === 'save') {
+    // The texts are written now, in order (the graph as the page shows it); the record's write is IndexedDB's and
+    // does not hold the requests after it.
+    const { id: _, type: __, ...save } = request;
+    void writeSave(save, () => engine.savedTexts()).then((result) => scope.postMessage({ id, type: 'saved', result } satisfies { id: number } & SaveResult));
     return;
   }
+  let engineRequest: EngineRequest;
+  if (request.type === 'open') {
+    try {
+      engineRequest = { ...request, files: await Promise.all(request.files.map(readSent)) };
+    } catch (cause) {
+      post({ id, type: 'error', message: cause instanceof Error ? cause.message : String(cause) });
+      return;
+    }
+  } else engineRequest = request;
   const progress = (phase: string) => scope.postMessage({ id, type: 'progress', phase } satisfies EngineProgress);
   let previewDocument: unknown;
   const preview = (view: EnginePreview['view']) => {
     previewDocument = view.document;
     post({ id, type: 'preview', view });
   };
-  const response: EngineResponse = sameAsPreview({ id, ...engine.handle(event.data, progress, preview) }, previewDocument);
+  const response: EngineResponse = sameAsPreview({ id, ...engine.handle(engineRequest, progress, preview) }, previewDocument);
   // Files made here go back without a copy.
   post(response, response.type === 'export' || response.type === 'report' ? [response.file.bytes.buffer as ArrayBuffer] : []);
-};
+}

@@ -18,7 +18,8 @@ import { mountExport } from '../export/export-ui.ts';
 import type { Layers } from '../export/snapshot.ts';
 import { openMappingDialog } from './mapping-dialog.ts';
 import { renderFilesPanel } from './problems-panel.ts';
-import { fetchFile, readFiles, totalBytes } from './read-files.ts';
+import { fetchFile, readFiles, totalBytes, type PickedFile } from './read-files.ts';
+import { toSent } from '../../worker/sent-files.ts';
 import { loadRecent, readContent, saveRecent, storeContent } from './recent-store.ts';
 import './files.css';
 
@@ -38,7 +39,7 @@ export interface FilesHandle {
   /** Opens `?graph=` if the page has one: true when a graph was loaded from it. */
   openFromUrl(): Promise<boolean>;
   /** Opens files as the Open button does (a failed open lists the problems): true when a graph was loaded. */
-  open(files: OpenFile[]): Promise<boolean>;
+  open(files: PickedFile[]): Promise<boolean>;
   state(): F.FilesState;
   destroy(): void;
 }
@@ -67,7 +68,7 @@ export function mountFiles(deps: FilesDeps): FilesHandle {
   };
 
   // ------------------------------------------------------------ opening
-  async function open(files: OpenFile[], mapping?: Mapping, remember = true): Promise<boolean> {
+  async function open(files: PickedFile[], mapping?: Mapping, remember = true): Promise<boolean> {
     if (!files.length) return false;
     const label = files.map((f) => f.name).join(' + ');
     set(F.started(fs, `Opening ${label} (${sizeText(totalBytes(files))})`, mapping ? 'parsing' : 'reading'));
@@ -75,7 +76,7 @@ export function mountFiles(deps: FilesDeps): FilesHandle {
     const preview = (view: EngineView) => {
       if (!destroyed) store.update((s) => A.previewArrived(s, label, view));
     };
-    const answer = await engine.request({ type: 'open', files, file: label, mapping }, (phase) => set(F.progressed(fs, PHASES[phase] ?? phase)), preview);
+    const answer = await engine.request({ type: 'open', files: files.map(toSent), file: label, mapping }, (phase) => set(F.progressed(fs, PHASES[phase] ?? phase)), preview);
     if (destroyed) return false;
     if (answer.type === 'error') {
       store.update(A.previewDropped);
@@ -109,7 +110,7 @@ export function mountFiles(deps: FilesDeps): FilesHandle {
   async function openPicked(list: FileList | null) {
     if (!list?.length) return;
     set(F.started(fs, `Opening ${list.length === 1 ? list[0]!.name : `${list.length} files`}`, 'reading'));
-    let files: OpenFile[];
+    let files: PickedFile[];
     try {
       files = await readFiles(list);
     } catch (cause) {

@@ -3,8 +3,11 @@ import { fetchFailure } from '../../state/fetch-answer.ts';
 import type { Problem } from '../../model/problem.ts';
 import type { OpenFile } from '../../worker/protocol.ts';
 
-export async function readFiles(files: Iterable<File>): Promise<OpenFile[]> {
-  return Promise.all([...files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+/** A file read on the page, with the file picked (`source`): what goes to the worker (sent-files.ts), read again there. */
+export type PickedFile = OpenFile & { source?: Blob };
+
+export async function readFiles(files: Iterable<File>): Promise<PickedFile[]> {
+  return Promise.all([...files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), source: f })));
 }
 
 export async function fetchFile(url: string, name: string): Promise<{ ok: true; file: OpenFile } | { ok: false; problem: Problem }> {
