@@ -282,15 +282,12 @@ function* drawnFlowsSteps(view: Pick<GraphView, 'document' | 'shares' | 'ends'>,
   const edges = view.document.edges;
   if (edges.length <= limit) return null;
   const share = new Float64Array(edges.length);
-  const order = new Uint32Array(edges.length);
   for (let i = 0; i < edges.length; i++) {
     const s = view.shares[i]!;
     share[i] = Number.isNaN(s) ? 0 : s;
-    order[i] = i;
     if ((i + 1) % STEP === 0) yield;
   }
-  sortByShare(order, share);
-  yield;
+  const order = yield* sortByShareSteps(share);
   // Each flow's rank among its customer's flows; every customer's largest go first, then their second largest…
   const rank = new Uint32Array(edges.length);
   let customers = 0;
@@ -318,24 +315,39 @@ function* drawnFlowsSteps(view: Pick<GraphView, 'document' | 'shares' | 'ends'>,
 }
 const PER_CUSTOMER = 3;
 
-/** Flows' places below this sort as one number each with the share (sortByShare). */
-const PLACES = 2 ** 21;
 /**
- * `order` (the places 0 … n−1) sorted by share, largest first, then by place. Up to PLACES flows, each is one number,
- * its share to 2^-31 and its place, and a typed array's own sort orders them: a comparator's sort of 500,000 places
- * was a main-thread task of 0.3 s (docs/scale.md, In the app). Shares within 2^-31 of each other go by place.
+ * The places 0 … n−1 sorted by share, largest first, then by place: each share to 2^-31 (shares within 2^-31 of
+ * each other go by place), in a stable radix sort of two 16-bit digits that yields every SORT_STEP places. One
+ * typed-array sort of 500,000 numbers was a main-thread task of 0.15 s, a comparator's 0.3 s (docs/scale.md, In the app).
  */
-function sortByShare(order: Uint32Array, share: Float64Array): void {
-  const n = order.length;
-  if (n >= PLACES) {
-    order.sort((a, b) => share[b]! - share[a]! || a - b);
-    return;
+function* sortByShareSteps(share: Float64Array): Generator<void, Uint32Array> {
+  const n = share.length;
+  const key = new Uint32Array(n);
+  let from = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    key[i] = Math.round((1 - Math.min(1, Math.max(0, share[i]!))) * 2 ** 31);
+    from[i] = i;
+    if ((i + 1) % SORT_STEP === 0) yield;
   }
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = Math.round((1 - Math.min(1, Math.max(0, share[i]!))) * 2 ** 31) * PLACES + i;
-  keys.sort();
-  for (let j = 0; j < n; j++) order[j] = keys[j]! % PLACES;
+  let to = new Uint32Array(n);
+  for (const shift of [0, 16]) {
+    const start = new Uint32Array(0x10001);
+    for (let i = 0; i < n; i++) start[((key[i]! >>> shift) & 0xffff) + 1]!++;
+    for (let d = 0; d < 0x10000; d++) start[d + 1]! += start[d]!;
+    yield;
+    for (let i = 0; i < n; i++) {
+      const p = from[i]!;
+      to[start[(key[p]! >>> shift) & 0xffff]!++] = p;
+      if ((i + 1) % SORT_STEP === 0) yield;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }
+const SORT_STEP = 8192;
+
+/** sortByShareSteps at once (tests). */
+export const sharesOrder = (share: Float64Array): Uint32Array => drain(sortByShareSteps(share));
 
 /**
  * Where each country's node goes: in a column left of the chain, ordered by

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DisplayGraph, buildDisplayGraph, countryNodeKey, countryPlaces, buildDisplayGraphInSlices, detachedFlows, drawnFlows, MAX_DRAWN_FLOWS, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows } from '../../../src/ui/display-graph.ts';
+import { type DisplayGraph, buildDisplayGraph, countryNodeKey, countryPlaces, buildDisplayGraphInSlices, detachedFlows, drawnFlows, MAX_DRAWN_FLOWS, sharesOrder, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows } from '../../../src/ui/display-graph.ts';
 
 const view = (shares: (number | null)[], targets?: string[]) => {
   const edges = shares.map((_s, i) => ({ key: `e${i}`, target: targets?.[i] ?? `t${i}` }));
@@ -29,6 +29,31 @@ describe('flows drawn on a big graph', () => {
     expect([...drawnFlows(view(shares, targets), 5)!]).toEqual([1, 1, 1, 0, 0, 1, 1]);
     expect([...drawnFlows(view(shares, targets), 2)!]).toEqual([1, 0, 0, 0, 0, 0, 1]);
     expect([...drawnFlows(view(shares, targets), 6)!]).toEqual([1, 1, 1, 1, 0, 1, 1]);
+  });
+});
+
+describe('the order of flows by share', () => {
+  /** The definition: by share to 2^-31, largest first, then by place (a comparator's sort). */
+  const byDefinition = (share: Float64Array) => {
+    const q = (i: number) => Math.round((1 - Math.min(1, Math.max(0, share[i]!))) * 2 ** 31);
+    return Uint32Array.from(share.keys()).sort((a, b) => q(a) - q(b) || a - b);
+  };
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+  it('is the definition on random shares with ties, zeros, ones and shares past [0, 1]', () => {
+    for (const n of [0, 1, 2, 17, 8191, 8192, 8193, 40_000]) {
+      const share = Float64Array.from({ length: n }, () => {
+        const r = random();
+        return r < 0.1 ? 0 : r < 0.15 ? 1 : r < 0.2 ? 0.5 : r < 0.22 ? -0.3 : r < 0.24 ? 1.7 : r < 0.3 ? 0.5 + 2 ** -33 : random();
+      });
+      expect([...sharesOrder(share)]).toEqual([...byDefinition(share)]);
+    }
+  });
+
+  it('sorts two shares 2^-30 apart by share, and two within 2^-32 by place', () => {
+    expect([...sharesOrder(Float64Array.from([0.25, 0.25 + 2 ** -30]))]).toEqual([1, 0]);
+    expect([...sharesOrder(Float64Array.from([0.25, 0.25 + 2 ** -33]))]).toEqual([0, 1]);
   });
 });
 
