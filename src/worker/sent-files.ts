@@ -10,5 +10,9 @@ export async function readSent(file: SentFile): Promise<OpenFile> {
   }
 }
 
-/** What the page sends for a file it has as bytes and perhaps as the file picked (`source`): the file, when there is one. */
-export const toSent = (file: OpenFile & { source?: Blob }): SentFile => (file.source ? { name: file.name, blob: file.source } : { name: file.name, bytes: file.bytes });
+/** What the page sends for a file it has as bytes, as the file picked (`source`), or both: the file, when there is one. */
+export const toSent = (file: { name: string; bytes?: Uint8Array | undefined; source?: Blob | undefined }): SentFile => {
+  if (file.source) return { name: file.name, blob: file.source };
+  if (!file.bytes) throw new Error(`${file.name} has neither bytes nor a file to read`);
+  return { name: file.name, bytes: file.bytes };
+};

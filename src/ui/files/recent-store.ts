@@ -5,7 +5,7 @@
  */
 import { MAX_STORED_BYTES, orphans, parseRecent, type RecentEntry } from '../../state/files-recent.ts';
 import type { OpenFile } from '../../worker/protocol.ts';
-import { totalBytes } from './read-files.ts';
+import { allRead, totalBytes, type PickedFile } from './read-files.ts';
 
 const LIST = 'chokepoint.recent';
 const CONTENT = 'chokepoint.recent.content.';
@@ -50,9 +50,10 @@ function fromBase64(text: string): Uint8Array {
 }
 
 /** Keeps the content of files small enough; returns its id, or null when it is not kept. */
-export function storeContent(files: OpenFile[], list: RecentEntry[]): string | null {
+export function storeContent(picked: PickedFile[], list: RecentEntry[]): string | null {
   const s = storage();
-  if (!s || totalBytes(files) > MAX_STORED_BYTES) return null;
+  const files = allRead(picked);
+  if (!s || !files || totalBytes(files) > MAX_STORED_BYTES) return null;
   const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const text = JSON.stringify(files.map((f) => ({ name: f.name, b64: toBase64(f.bytes) })));
   try {
