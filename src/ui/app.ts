@@ -17,8 +17,9 @@ import { startBetweenness, startEngineWorker, type BetweennessRun, type EngineCl
 import type { GraphView as EngineView } from '../worker/protocol.ts';
 import { buildDisplayGraph, buildDisplayGraphInSlices, countryNodeKey, countryOfNodeKey, countryPlaces, type DisplayGraph } from './display-graph.ts';
 import { h } from './dom.ts';
-import { mountGraphView, type GraphView } from './graph-view.ts';
-import { renderFilters, renderLegend, warmLegend, type LegendActions } from './legend.ts';
+import { mountGraphView, type GraphUi, type GraphView } from './graph-view.ts';
+import { renderFilters, renderLegend, type LegendActions } from './legend.ts';
+import { warmDocument } from './warm-document.ts';
 import { renderChanges } from './panels/changes.ts';
 import { renderConcentration } from './panels/concentration-table.ts';
 import { renderHeadline } from './panels/headline.ts';
@@ -245,7 +246,11 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
   function displayGraph(s: A.AppState, ev: EngineView): DisplayGraph {
     return buildDisplayGraph(ev, positionsFor(s, ev), s.countries === 'nodes', s.layout === 'tiered' ? 'column' : 'centroid', { detach: true });
   }
-  function sizes(s: A.AppState): Map<string, number> | null {
+  /**
+   * Each node's display size, worked out when the graph view asks (sigma's reducer, for the nodes it draws): a map
+   * of every node was 145 ms of the task that brings a 300,000-node graph's figures (docs/scale.md, In the app).
+   */
+  function sizes(s: A.AppState): GraphUi['sizes'] {
     // A preview's figures are still being computed (and the report in hand is the graph before's).
     if (s.preview) return null;
     const report = A.currentReport(s);
@@ -272,9 +277,10 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
     if (!values) return null;
     // Reduced, not spread: spreading a value per node overflows the call stack at some hundred thousand nodes.
     const max = Object.values(values).reduce((m, v) => (v > m ? v : m), 0);
-    const out = new Map<string, number>();
-    for (const n of docOf(s)?.nodes ?? []) out.set(n.key, nodeSize(values[n.key] ?? 0, max));
-    return out;
+    const doc = docOf(s);
+    if (!doc) return null;
+    const of = values;
+    return { get: (key) => (nodeOf(doc, key) ? nodeSize(of[key] ?? 0, max) : undefined) };
   }
   /** The nodes' colours and the legend's key (colour-by.ts), made again only when what they read changes. */
   let colourMemo: { inputs: unknown[]; value: Colouring } | null = null;
@@ -447,8 +453,8 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       const current = now.view.status === 'done' && now.view.value === ev && now.countries === s.countries;
       if (current && now.layout !== s.layout) return buildInSlices(build, now, ev);
       pendingBuild = false;
-      // A big graph's picture before its figures: the legend's scans are made while the figures are computed.
-      if (current && now.preview) void warmLegend(ev);
+      // A big graph's picture before its figures: the panels' scans of its document are made while the figures are computed.
+      if (current && now.preview) void warmDocument(ev);
       if (current && show(g, now)) return;
       view?.update(graphUi(now), { resize: true });
       lastSizeKey = sizeKeyOf(now);

@@ -5,6 +5,7 @@
  */
 import type { NodeKind } from '../model/schema.ts';
 import { KIND_COLORS, KIND_NAMES, mix } from './look.ts';
+import { drain, SCAN_STEP } from './next-task.ts';
 
 /** `kind`, `country`, `company`, `impact`, `file` (each node's own `color`), or `attr:NAME` for another node attribute. */
 export type ColourBy = string;
@@ -36,33 +37,39 @@ const NOT_COLOURS = new Set(['label', 'kind', 'country', 'company', 'sources', '
 
 /** The choices the nodes offer, with the words the menu shows. */
 export function colourChoices(nodes: readonly NodeLike[]): { value: ColourBy; label: string }[] {
-  const known = choicesMemo.get(nodes);
-  if (known) return known;
-  const out = colourChoicesOf(nodes);
-  choicesMemo.set(nodes, out);
-  return out;
+  return choicesMemo.get(nodes) ?? drain(colourChoicesSteps(nodes));
 }
 /** colourChoices' answer per list of nodes: the legend is drawn at each change (docs/scale.md, In the app). */
 const choicesMemo = new WeakMap<readonly NodeLike[], { value: ColourBy; label: string }[]>();
-function colourChoicesOf(nodes: readonly NodeLike[]): { value: ColourBy; label: string }[] {
+/** colourChoices' scan a step at a time (warmed while a big graph's figures are computed: warm-document.ts). */
+export function* colourChoicesSteps(nodes: readonly NodeLike[]): Generator<void, { value: ColourBy; label: string }[]> {
+  const known = choicesMemo.get(nodes);
+  if (known) return known;
   const out: { value: ColourBy; label: string }[] = [
     { value: 'kind', label: 'Kind' },
     { value: 'country', label: 'Country' },
   ];
-  if (nodes.some((n) => n.attributes.company)) out.push({ value: 'company', label: 'Company' });
-  out.push({ value: 'impact', label: 'Impact on the buyer' });
-  if (nodes.some((n) => fileColour(n.attributes.color) !== null)) out.push({ value: 'file', label: 'As in the file' });
+  let company = false;
+  let file = false;
   const names = new Set<string>();
-  for (const n of nodes) {
-    const a = n.attributes;
-    for (const name in a) {
-      if (!Object.hasOwn(a, name)) continue;
-      const v = a[name];
-      if (!NOT_COLOURS.has(name) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) names.add(name);
+  for (let i = 0; i < nodes.length; i++) {
+    const a = nodes[i]!.attributes;
+    company ||= !!a.company;
+    file ||= fileColour(a.color) !== null;
+    if (names.size <= 30) {
+      for (const name in a) {
+        if (!Object.hasOwn(a, name)) continue;
+        const v = a[name];
+        if (!NOT_COLOURS.has(name) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) names.add(name);
+      }
     }
-    if (names.size > 30) break;
+    if ((i + 1) % SCAN_STEP === 0) yield;
   }
+  if (company) out.push({ value: 'company', label: 'Company' });
+  out.push({ value: 'impact', label: 'Impact on the buyer' });
+  if (file) out.push({ value: 'file', label: 'As in the file' });
   for (const name of [...names].sort()) out.push({ value: `attr:${name}`, label: name });
+  choicesMemo.set(nodes, out);
   return out;
 }
 

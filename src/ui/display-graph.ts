@@ -9,7 +9,7 @@ import type { NodeKind } from '../model/schema.ts';
 import { countryLabel, placeName } from './words.ts';
 import type { GraphView, Positions } from '../worker/protocol.ts';
 import { edgeKeyAt } from './doc-index.ts';
-import { idle, nextTask } from './next-task.ts';
+import { drain, idle, nextTask } from './next-task.ts';
 import { COUNTRY_NODE_COLOR, EDGE_COLOR, KIND_COLORS, shortLabel } from './look.ts';
 import { LOD_NODES, type LevelAttributes, type LodIndex } from './level-of-detail.ts';
 import { MinorFlows as MinorFlowsOf, type MinorFlow as MinorFlowOf } from './minor-flows.ts';
@@ -166,13 +166,6 @@ export async function buildDisplayGraphInSlices(view: GraphView, positions: Posi
   }
 }
 
-/** Runs a job of steps to its end at once. */
-function drain<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}
 
 /** Every STEP items the build yields: a point where it may give the main thread back. */
 const STEP = 500;

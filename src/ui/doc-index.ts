@@ -4,6 +4,7 @@
  * the whole list per row cost about 60 ms a render at 10,000 nodes.
  */
 import type { GraphDocument } from '../model/schema.ts';
+import { drain, SCAN_STEP } from './next-task.ts';
 
 type Node = GraphDocument['nodes'][number];
 type Edge = GraphDocument['edges'][number];
@@ -12,9 +13,21 @@ const nodes = new WeakMap<GraphDocument, Map<string, Node>>();
 const edges = new WeakMap<GraphDocument, Map<string, Edge>>();
 
 export function nodeOf(doc: GraphDocument, key: string): Node | undefined {
-  let byKey = nodes.get(doc);
-  if (!byKey) nodes.set(doc, (byKey = new Map(doc.nodes.map((n) => [n.key, n]))));
-  return byKey.get(key);
+  return (nodes.get(doc) ?? drain(nodeIndexSteps(doc))).get(key);
+}
+
+/** nodeOf's index of a document, built a step at a time (warmed while a big graph's figures are computed: warm-document.ts). */
+export function* nodeIndexSteps(doc: GraphDocument): Generator<void, Map<string, Node>> {
+  const known = nodes.get(doc);
+  if (known) return known;
+  const byKey = new Map<string, Node>();
+  const list = doc.nodes;
+  for (let i = 0; i < list.length; i++) {
+    byKey.set(list[i]!.key, list[i]!);
+    if ((i + 1) % SCAN_STEP === 0) yield;
+  }
+  nodes.set(doc, byKey);
+  return byKey;
 }
 
 /**

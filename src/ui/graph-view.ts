@@ -33,8 +33,8 @@ export interface GraphUi {
   hiddenKinds: Set<string>;
   countryFilter: string;
   inputFilter: string;
-  /** Display size per node, from the chosen figure. */
-  sizes: Map<string, number> | null;
+  /** Display size per node, from the chosen figure (undefined: a node the figure does not size, as a country's). */
+  sizes: { get(key: string): number | undefined } | null;
   /** Colour per node when not by kind (colour-by.ts); null: the display graph's, by kind. */
   colors?: Map<string, string> | null;
   /** a(n) under the what-if failure; null when nothing fails. */

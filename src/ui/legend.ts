@@ -4,11 +4,11 @@ import { comparing as isComparing, hasFailure, type AppState } from '../state/ap
 import { h } from './dom.ts';
 import { COUNTRY_NODE_COLOR, FAILED_COLOR, KIND_COLORS, KIND_NAMES, LOSS_COLOR } from './look.ts';
 import { countryLabel } from './words.ts';
-import { colourChoices, type Colouring } from './colour-by.ts';
+import { colourChoices, colourChoicesSteps, type Colouring } from './colour-by.ts';
 import { pct } from '../report/format.ts';
 import { BETWEENNESS_EXACT_NODES } from '../worker/betweenness.ts';
 import type { GraphView } from '../worker/protocol.ts';
-import { idle } from './next-task.ts';
+import { drain, SCAN_STEP } from './next-task.ts';
 
 export interface LegendActions {
   /** What colours the nodes (colour-by.ts). */
@@ -72,22 +72,32 @@ const inputsMemo = new WeakMap<object, Map<string, string[]>>();
  */
 function inputsByKind(view: Pick<GraphView, 'document' | 'ends'> | null): Map<string, string[]> {
   if (!view) return new Map();
+  return inputsMemo.get(view.document) ?? drain(inputsByKindSteps(view));
+}
+
+function* inputsByKindSteps(view: Pick<GraphView, 'document' | 'ends'>): Generator<void, Map<string, string[]>> {
   const doc = view.document;
   const known = inputsMemo.get(doc);
   if (known) return known;
-  const out = new Map<string, string[]>();
-  inputsMemo.set(doc, out);
-  const kindAt = Uint8Array.from(doc.nodes, (n) => NODE_KINDS.indexOf(n.attributes.kind));
+  const kindAt = new Uint8Array(doc.nodes.length);
+  for (let i = 0; i < doc.nodes.length; i++) {
+    kindAt[i] = NODE_KINDS.indexOf(doc.nodes[i]!.attributes.kind);
+    if ((i + 1) % SCAN_STEP === 0) yield;
+  }
   const counts = new Map<string, Uint32Array>();
-  doc.edges.forEach((e, i) => {
-    let c = counts.get(e.attributes.input);
-    if (!c) counts.set(e.attributes.input, (c = new Uint32Array(NODE_KINDS.length)));
+  for (let i = 0; i < doc.edges.length; i++) {
+    const input = doc.edges[i]!.attributes.input;
+    let c = counts.get(input);
+    if (!c) counts.set(input, (c = new Uint32Array(NODE_KINDS.length)));
     c[kindAt[view.ends[2 * i]!]!]!++;
-  });
+    if ((i + 1) % SCAN_STEP === 0) yield;
+  }
+  const out = new Map<string, string[]>();
   NODE_KINDS.forEach((k, j) => {
     const made = [...counts].filter(([, c]) => c[j]! > 0).sort((a, b) => b[1][j]! - a[1][j]! || (a[0] < b[0] ? -1 : 1));
     if (made.length > 0) out.set(k, made.slice(0, 4).map(([i]) => i));
   });
+  inputsMemo.set(doc, out);
   return out;
 }
 
@@ -118,24 +128,36 @@ type LegendDoc = Pick<GraphDocument, 'nodes' | 'edges'>;
 const listsMemo = new WeakMap<object, { countries: string[]; inputs: string[] }>();
 function filterLists(doc: LegendDoc | null): { countries: string[]; inputs: string[] } {
   if (!doc) return { countries: [], inputs: [] };
-  let lists = listsMemo.get(doc);
-  if (!lists) {
-    lists = { countries: [...new Set(doc.nodes.map((n) => n.attributes.country))].sort(), inputs: [...new Set(doc.edges.map((e) => e.attributes.input))].sort() };
-    listsMemo.set(doc, lists);
+  return listsMemo.get(doc) ?? drain(filterListsSteps(doc));
+}
+
+function* filterListsSteps(doc: LegendDoc): Generator<void, { countries: string[]; inputs: string[] }> {
+  const known = listsMemo.get(doc);
+  if (known) return known;
+  const countries = new Set<string>();
+  for (let i = 0; i < doc.nodes.length; i++) {
+    countries.add(doc.nodes[i]!.attributes.country);
+    if ((i + 1) % SCAN_STEP === 0) yield;
   }
+  const inputs = new Set<string>();
+  for (let i = 0; i < doc.edges.length; i++) {
+    inputs.add(doc.edges[i]!.attributes.input);
+    if ((i + 1) % SCAN_STEP === 0) yield;
+  }
+  const lists = { countries: [...countries].sort(), inputs: [...inputs].sort() };
+  listsMemo.set(doc, lists);
   return lists;
 }
 
 /**
- * The legend's and the filters' scans of a big document, each in an idle moment of its own: called once its
- * picture is drawn, so that the panels drawn with its figures find them done (at 100,000 nodes and 500,000 flows
- * they were a quarter of a second in the task that brings the figures).
+ * The legend's and the filters' scans of a big document, a step at a time (warm-document.ts warms them while its
+ * figures are computed, so that the panels drawn with the figures find them done: at 100,000 nodes and 500,000
+ * flows they were a quarter of a second in the task that brings the figures).
  */
-export async function warmLegend(view: GraphView): Promise<void> {
-  for (const job of [() => filterLists(view.document), () => inputsByKind(view), () => colourChoices(view.document.nodes)]) {
-    await idle(2000);
-    job();
-  }
+export function* legendSteps(view: GraphView): Generator<void, void> {
+  yield* filterListsSteps(view.document);
+  yield* inputsByKindSteps(view);
+  yield* colourChoicesSteps(view.document.nodes);
 }
 
 function filterSelects(s: AppState, act: LegendActions) {

@@ -12,3 +12,30 @@ export const nextTask = () =>
 /** The browser's next idle moment, at most `timeout` ms away; the next task where there is no requestIdleCallback. */
 export const idle = (timeout: number): Promise<void> =>
   typeof requestIdleCallback === 'function' ? new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout })) : nextTask();
+
+/** Runs a job of steps to its end at once. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * Runs a job of steps to its end in slices of about `sliceMs`, each in an idle moment of the browser (at most
+ * `timeout` ms away): a scan of a big document warmed while the figures are computed, without a long task.
+ */
+export async function inIdleSlices<T>(steps: Generator<void, T>, sliceMs = 8, timeout = 2000): Promise<T> {
+  for (;;) {
+    await idle(timeout);
+    const start = performance.now();
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+      if (performance.now() - start > sliceMs) break;
+    }
+  }
+}
+
+/** How many items a scan goes through between two of its steps. */
+export const SCAN_STEP = 2000;

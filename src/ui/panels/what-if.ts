@@ -12,6 +12,7 @@ import { capacityOf, partKey } from '../../worker/what-if-hits.ts';
 import { methodLink } from '../method-link.ts';
 import { h } from '../dom.ts';
 import { countryLabel } from '../words.ts';
+import { drain, SCAN_STEP } from '../next-task.ts';
 
 export interface WhatIfActions {
   restoreNode(key: string): void;
@@ -27,24 +28,30 @@ export interface WhatIfActions {
 }
 
 /** Companies, countries and kind:country sets of a document, sorted (kept per document: a big graph is read once). */
-const partsCache = new WeakMap<GraphDocument, { companies: string[]; countries: string[]; kindCountries: string[] }>();
-function partsOf(doc: GraphDocument) {
-  let parts = partsCache.get(doc);
-  if (!parts) {
-    const companies = new Set<string>();
-    const countries = new Set<string>();
-    const kindCountries = new Set<string>();
-    for (const n of doc.nodes) {
-      if (n.attributes.company) companies.add(n.attributes.company);
-      if (n.attributes.kind !== 'demand') {
-        countries.add(n.attributes.country);
-        kindCountries.add(`${n.attributes.kind}:${n.attributes.country}`);
-      }
+const partsCache = new WeakMap<GraphDocument, DocumentParts>();
+type DocumentParts = { companies: string[]; countries: string[]; kindCountries: string[] };
+const partsOf = (doc: GraphDocument): DocumentParts => partsCache.get(doc) ?? drain(partsSteps(doc));
+
+/** partsOf's scan a step at a time (warmed while a big graph's figures are computed: warm-document.ts). */
+export function* partsSteps(doc: GraphDocument): Generator<void, DocumentParts> {
+  const known = partsCache.get(doc);
+  if (known) return known;
+  const companies = new Set<string>();
+  const countries = new Set<string>();
+  const kindCountries = new Set<string>();
+  const nodes = doc.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const a = nodes[i]!.attributes;
+    if (a.company) companies.add(a.company);
+    if (a.kind !== 'demand') {
+      countries.add(a.country);
+      kindCountries.add(`${a.kind}:${a.country}`);
     }
-    const sorted = (x: Set<string>) => [...x].sort();
-    parts = { companies: sorted(companies), countries: sorted(countries), kindCountries: sorted(kindCountries) };
-    partsCache.set(doc, parts);
+    if ((i + 1) % SCAN_STEP === 0) yield;
   }
+  const sorted = (x: Set<string>) => [...x].sort();
+  const parts = { companies: sorted(companies), countries: sorted(countries), kindCountries: sorted(kindCountries) };
+  partsCache.set(doc, parts);
   return parts;
 }
 
