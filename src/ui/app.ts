@@ -9,6 +9,7 @@ import { nodeOf } from './doc-index.ts';
 import { fetchFailure } from '../state/fetch-answer.ts';
 import * as A from '../state/app-state.ts';
 import { createStore, type Store } from '../state/store.ts';
+import { onlyEditingChanged } from '../state/edit.ts';
 import { formatProblem, isError } from '../model/problem.ts';
 import { countryLabel, placeName, useGraphCountries } from './words.ts';
 import { colourNodes, type Colouring } from './colour-by.ts';
@@ -469,6 +470,9 @@ export function mountApp(root: HTMLElement, source: { url: string; file: string 
       else fill(controlsSlot, renderViewControls(s, toolbar));
       return;
     }
+    // The autosave's status and the editor's count of edits on their way are drawn by the editing bar alone: the
+    // panels are not drawn again for them (at 300,000 nodes each drawing of them is a quarter of a second).
+    if (onlyEditingChanged(s, prev)) return;
     if (s.loaded && s.view.status === 'idle') void requestView(s.scenario);
     if (s.whatIf.status === 'running' && (prev.whatIf.status !== 'running' || s.failure !== prev.failure || s.scenario !== prev.scenario)) void requestWhatIf();
     // A run no longer wanted (another size, scenario or graph) stops; a wanted one starts.

@@ -43,7 +43,7 @@ export function renderLegend(s: AppState, act: LegendActions, colouring: Colouri
   const colour = colourPart(s, act, colouring);
   const byKind = s.colorBy === 'kind';
   const doc = s.view.status === 'done' ? s.view.value.document : null;
-  const present = new Set(doc?.nodes.map((n) => n.attributes.kind));
+  const present = kindsPresent(doc);
   const makes = inputsByKind(s.view.status === 'done' ? s.view.value : null);
   const kinds = h('ul', { className: 'legend-kinds' });
   for (const k of NODE_KINDS) {
@@ -62,6 +62,23 @@ export function renderLegend(s: AppState, act: LegendActions, colouring: Colouri
     ? h('p', { className: 'legend-whatif' }, h('span', { className: 'swatch', style: 'background:#2b8a3e' }), 'flow added or raised ', h('span', { className: 'swatch', style: 'background:#c0392b' }), 'flow cut; ● node changed')
     : null;
   return h('div', { className: 'legend', role: 'group', 'aria-label': 'Legend: node colours, and the kinds (press to hide or show)' }, colour.control, kinds, colour.key, h('p', { className: 'legend-size', id: 'size-caption' }, sizeCaption(s)), whatIf, compare);
+}
+
+/** The kinds a document's nodes have, per document (the legend is drawn at each change; 300,000 nodes took 90 ms). */
+const kindsMemo = new WeakMap<object, Set<string>>();
+function kindsPresent(doc: Pick<GraphDocument, 'nodes'> | null): Set<string> {
+  return doc ? (kindsMemo.get(doc) ?? drain(kindsSteps(doc))) : new Set();
+}
+function* kindsSteps(doc: Pick<GraphDocument, 'nodes'>): Generator<void, Set<string>> {
+  const known = kindsMemo.get(doc);
+  if (known) return known;
+  const kinds = new Set<string>();
+  for (let i = 0; i < doc.nodes.length; i++) {
+    kinds.add(doc.nodes[i]!.attributes.kind);
+    if ((i + 1) % SCAN_STEP === 0) yield;
+  }
+  kindsMemo.set(doc, kinds);
+  return kinds;
 }
 
 /** inputsByKind's answer per document: the legend is drawn at each change, and 500,000 flows took 0.2 s (docs/scale.md). */
@@ -155,6 +172,7 @@ function* filterListsSteps(doc: LegendDoc): Generator<void, { countries: string[
  * flows they were a quarter of a second in the task that brings the figures).
  */
 export function* legendSteps(view: GraphView): Generator<void, void> {
+  yield* kindsSteps(view.document);
   yield* filterListsSteps(view.document);
   yield* inputsByKindSteps(view);
   yield* colourChoicesSteps(view.document.nodes);

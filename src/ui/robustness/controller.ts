@@ -13,6 +13,13 @@ import { figureFor, initialRobustView, type RobustView } from './view.ts';
 
 /** The file says something of its own uncertainty: a range, a basis with a half-width, or variants. */
 export function hasOwnUncertainty(doc: GraphDocument): boolean {
+  let known = uncertaintyMemo.get(doc);
+  if (known === undefined) uncertaintyMemo.set(doc, (known = scanUncertainty(doc)));
+  return known;
+}
+/** hasOwnUncertainty per document: the panels ask at each drawing, and 1,500,000 flows took 50 ms (docs/scale.md). */
+const uncertaintyMemo = new WeakMap<GraphDocument, boolean>();
+function scanUncertainty(doc: GraphDocument): boolean {
   const a = doc.attributes;
   if ((a.variants ?? []).length > 0) return true;
   if (doc.edges.some((e) => e.attributes.range || (e.attributes.basis && a.uncertainty?.[e.attributes.basis] !== undefined))) return true;

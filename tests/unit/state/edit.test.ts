@@ -76,3 +76,19 @@ describe('editing state', () => {
     expect([...by.keys()]).toEqual(['country', 'key', 'value', '', 'sources']);
   });
 });
+
+describe('changes the panels leave alone', () => {
+  it("are the editing's own: an edit on its way and the autosave's status, not an edit's answer", () => {
+    const { state, engine } = loaded();
+    const started = E.editStarted(state);
+    expect(E.onlyEditingChanged(started, state)).toBe(true);
+    const saving = E.saveStarted(started);
+    expect(E.onlyEditingChanged(saving, started)).toBe(true);
+    expect(E.onlyEditingChanged(E.saveFinished(saving, 1, { ok: true, at: 1 }), saving)).toBe(true);
+    const answer = engine.edit({ type: 'removeEdge', key: engine.view('baseline').document.edges[0]!.key! }, 'remove');
+    const finished = E.editFinished(started, 'flow', answer);
+    expect(E.onlyEditingChanged(finished, started)).toBe(false);
+    expect(E.onlyEditingChanged(A.select(state, { type: 'node', key: 'fab' }), state)).toBe(false);
+    expect(E.onlyEditingChanged(state, state)).toBe(false);
+  });
+});
