@@ -50,6 +50,17 @@ export function mountViewUrl(store: Store, renderer: () => Sigma | null): ViewUr
     if (step) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
   };
+  /**
+   * The address is written in a task of its own, each change in its order (a step each stays a step): written in the
+   * update that brings a big graph's figures, it was 50 to 90 ms of that task (the browser was then busy).
+   */
+  const queued: { params: ViewParams; step: boolean }[] = [];
+  const flush = () => {
+    for (const { params, step } of queued.splice(0)) write(params, step);
+  };
+  const queueWrite = (params: ViewParams, step: boolean) => {
+    if (queued.push({ params, step }) === 1) setTimeout(() => !destroyed && flush(), 0);
+  };
   const onCamera = () => {
     clearTimeout(cameraTimer);
     cameraTimer = setTimeout(() => started && !destroyed && write(written, false), CAMERA_REST_MS);
@@ -92,10 +103,12 @@ export function mountViewUrl(store: Store, renderer: () => Sigma | null): ViewUr
     if (same(params, written)) return;
     const step = isStep(written, params);
     written = params;
-    write(params, step);
+    queueWrite(params, step);
   });
   const onPop = () => {
     if (!started || destroyed) return;
+    // Not written yet, and no longer the view: the step back names it.
+    queued.length = 0;
     applyUrl();
   };
   window.addEventListener('popstate', onPop);
