@@ -72,13 +72,19 @@ function kindsPresent(doc: Pick<GraphDocument, 'nodes'> | null): Set<string> {
 function* kindsSteps(doc: Pick<GraphDocument, 'nodes'>): Generator<void, Set<string>> {
   const known = kindsMemo.get(doc);
   if (known) return known;
-  const kinds = new Set<string>();
-  for (let i = 0; i < doc.nodes.length; i++) {
-    kinds.add(doc.nodes[i]!.attributes.kind);
-    if ((i + 1) % SCAN_STEP === 0) yield;
-  }
+  const kinds = yield* valuesSteps(doc.nodes, (n) => n.attributes.kind);
   kindsMemo.set(doc, kinds);
   return kinds;
+}
+
+/** The distinct values `of` gives over a list, a step every SCAN_STEP items. */
+function* valuesSteps<T>(list: readonly T[], of: (item: T) => string): Generator<void, Set<string>> {
+  const values = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    values.add(of(list[i]!));
+    if ((i + 1) % SCAN_STEP === 0) yield;
+  }
+  return values;
 }
 
 /** inputsByKind's answer per document: the legend is drawn at each change, and 500,000 flows took 0.2 s (docs/scale.md). */
@@ -151,16 +157,8 @@ function filterLists(doc: LegendDoc | null): { countries: string[]; inputs: stri
 function* filterListsSteps(doc: LegendDoc): Generator<void, { countries: string[]; inputs: string[] }> {
   const known = listsMemo.get(doc);
   if (known) return known;
-  const countries = new Set<string>();
-  for (let i = 0; i < doc.nodes.length; i++) {
-    countries.add(doc.nodes[i]!.attributes.country);
-    if ((i + 1) % SCAN_STEP === 0) yield;
-  }
-  const inputs = new Set<string>();
-  for (let i = 0; i < doc.edges.length; i++) {
-    inputs.add(doc.edges[i]!.attributes.input);
-    if ((i + 1) % SCAN_STEP === 0) yield;
-  }
+  const countries = yield* valuesSteps(doc.nodes, (n) => n.attributes.country);
+  const inputs = yield* valuesSteps(doc.edges, (e) => e.attributes.input);
   const lists = { countries: [...countries].sort(), inputs: [...inputs].sort() };
   listsMemo.set(doc, lists);
   return lists;
