@@ -5,7 +5,7 @@
  */
 import type { NodeKind } from '../model/schema.ts';
 import { KIND_COLORS, KIND_NAMES, mix } from './look.ts';
-import { drain, SCAN_STEP } from './next-task.ts';
+import { keptScan, SCAN_STEP } from './next-task.ts';
 
 /** `kind`, `country`, `company`, `impact`, `file` (each node's own `color`), or `attr:NAME` for another node attribute. */
 export type ColourBy = string;
@@ -36,15 +36,10 @@ interface NodeLike {
 const NOT_COLOURS = new Set(['label', 'kind', 'country', 'company', 'sources', 'note', 'x', 'y', 'size', 'color']);
 
 /** The choices the nodes offer, with the words the menu shows. */
-export function colourChoices(nodes: readonly NodeLike[]): { value: ColourBy; label: string }[] {
-  return choicesMemo.get(nodes) ?? drain(colourChoicesSteps(nodes));
-}
-/** colourChoices' answer per list of nodes: the legend is drawn at each change (docs/scale.md, In the app). */
-const choicesMemo = new WeakMap<readonly NodeLike[], { value: ColourBy; label: string }[]>();
-/** colourChoices' scan a step at a time (warmed while a big graph's figures are computed: warm-document.ts). */
-export function* colourChoicesSteps(nodes: readonly NodeLike[]): Generator<void, { value: ColourBy; label: string }[]> {
-  const known = choicesMemo.get(nodes);
-  if (known) return known;
+export const colourChoices = (nodes: readonly NodeLike[]): { value: ColourBy; label: string }[] => colourChoicesScan.now(nodes);
+
+/** colourChoices per list of nodes: the legend is drawn at each change (docs/scale.md, In the app); warmed with the legend's scans. */
+export const colourChoicesScan = keptScan((nodes: readonly NodeLike[]) => nodes, function* (nodes): Generator<void, { value: ColourBy; label: string }[]> {
   const out: { value: ColourBy; label: string }[] = [
     { value: 'kind', label: 'Kind' },
     { value: 'country', label: 'Country' },
@@ -69,9 +64,8 @@ export function* colourChoicesSteps(nodes: readonly NodeLike[]): Generator<void,
   out.push({ value: 'impact', label: 'Impact on the buyer' });
   if (file) out.push({ value: 'file', label: 'As in the file' });
   for (const name of [...names].sort()) out.push({ value: `attr:${name}`, label: name });
-  choicesMemo.set(nodes, out);
   return out;
-}
+});
 
 /** numericAttributes' answer per list of nodes: the view controls are drawn at each change (docs/scale.md, In the app). */
 const numericMemo = new WeakMap<readonly NodeLike[], string[]>();

@@ -4,31 +4,27 @@
  * the whole list per row cost about 60 ms a render at 10,000 nodes.
  */
 import type { GraphDocument } from '../model/schema.ts';
-import { drain, SCAN_STEP } from './next-task.ts';
+import { keptScan, SCAN_STEP } from './next-task.ts';
 
 type Node = GraphDocument['nodes'][number];
 type Edge = GraphDocument['edges'][number];
 
-const nodes = new WeakMap<GraphDocument, Map<string, Node>>();
 const edges = new WeakMap<GraphDocument, Map<string, Edge>>();
 
 export function nodeOf(doc: GraphDocument, key: string): Node | undefined {
-  return (nodes.get(doc) ?? drain(nodeIndexSteps(doc))).get(key);
+  return nodeIndex.now(doc).get(key);
 }
 
-/** nodeOf's index of a document, built a step at a time (warmed while a big graph's figures are computed: warm-document.ts). */
-export function* nodeIndexSteps(doc: GraphDocument): Generator<void, Map<string, Node>> {
-  const known = nodes.get(doc);
-  if (known) return known;
+/** nodeOf's index of a document (its steps are warmed while a big graph's figures are computed: warm-document.ts). */
+export const nodeIndex = keptScan((doc: GraphDocument) => doc, function* (doc): Generator<void, Map<string, Node>> {
   const byKey = new Map<string, Node>();
   const list = doc.nodes;
   for (let i = 0; i < list.length; i++) {
     byKey.set(list[i]!.key, list[i]!);
     if ((i + 1) % SCAN_STEP === 0) yield;
   }
-  nodes.set(doc, byKey);
   return byKey;
-}
+});
 
 /**
  * The key of the flow at position `i`. A view's document names every flow (the engine's keyedDocument);

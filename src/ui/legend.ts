@@ -4,11 +4,11 @@ import { comparing as isComparing, hasFailure, type AppState } from '../state/ap
 import { h } from './dom.ts';
 import { COUNTRY_NODE_COLOR, FAILED_COLOR, KIND_COLORS, KIND_NAMES, LOSS_COLOR } from './look.ts';
 import { countryLabel } from './words.ts';
-import { colourChoices, colourChoicesSteps, type Colouring } from './colour-by.ts';
+import { colourChoices, colourChoicesScan, type Colouring } from './colour-by.ts';
 import { pct } from '../report/format.ts';
 import { BETWEENNESS_EXACT_NODES } from '../worker/betweenness.ts';
 import type { GraphView } from '../worker/protocol.ts';
-import { drain, SCAN_STEP } from './next-task.ts';
+import { keptScan, SCAN_STEP } from './next-task.ts';
 
 export interface LegendActions {
   /** What colours the nodes (colour-by.ts). */
@@ -65,17 +65,8 @@ export function renderLegend(s: AppState, act: LegendActions, colouring: Colouri
 }
 
 /** The kinds a document's nodes have, per document (the legend is drawn at each change; 300,000 nodes took 90 ms). */
-const kindsMemo = new WeakMap<object, Set<string>>();
-function kindsPresent(doc: Pick<GraphDocument, 'nodes'> | null): Set<string> {
-  return doc ? (kindsMemo.get(doc) ?? drain(kindsSteps(doc))) : new Set();
-}
-function* kindsSteps(doc: Pick<GraphDocument, 'nodes'>): Generator<void, Set<string>> {
-  const known = kindsMemo.get(doc);
-  if (known) return known;
-  const kinds = yield* valuesSteps(doc.nodes, (n) => n.attributes.kind);
-  kindsMemo.set(doc, kinds);
-  return kinds;
-}
+const kindsScan = keptScan((doc: Pick<GraphDocument, 'nodes'>) => doc, (doc) => valuesSteps(doc.nodes, (n) => n.attributes.kind));
+const kindsPresent = (doc: Pick<GraphDocument, 'nodes'> | null): Set<string> => (doc ? kindsScan.now(doc) : new Set());
 
 /** The distinct values `of` gives over a list, a step every SCAN_STEP items. */
 function* valuesSteps<T>(list: readonly T[], of: (item: T) => string): Generator<void, Set<string>> {
@@ -87,21 +78,13 @@ function* valuesSteps<T>(list: readonly T[], of: (item: T) => string): Generator
   return values;
 }
 
-/** inputsByKind's answer per document: the legend is drawn at each change, and 500,000 flows took 0.2 s (docs/scale.md). */
-const inputsMemo = new WeakMap<object, Map<string, string[]>>();
 /**
  * What each kind supplies in this graph, the most flows first (at most four inputs): the legend's tooltips. Suppliers
- * found by the view's `ends` (places among its nodes), inputs counted per kind in typed arrays.
+ * found by the view's `ends` (places among its nodes), inputs counted per kind in typed arrays. Kept per document:
+ * the legend is drawn at each change, and 500,000 flows took 0.2 s (docs/scale.md).
  */
-function inputsByKind(view: Pick<GraphView, 'document' | 'ends'> | null): Map<string, string[]> {
-  if (!view) return new Map();
-  return inputsMemo.get(view.document) ?? drain(inputsByKindSteps(view));
-}
-
-function* inputsByKindSteps(view: Pick<GraphView, 'document' | 'ends'>): Generator<void, Map<string, string[]>> {
+const inputsScan = keptScan((view: Pick<GraphView, 'document' | 'ends'>) => view.document, function* (view): Generator<void, Map<string, string[]>> {
   const doc = view.document;
-  const known = inputsMemo.get(doc);
-  if (known) return known;
   const kindAt = new Uint8Array(doc.nodes.length);
   for (let i = 0; i < doc.nodes.length; i++) {
     kindAt[i] = NODE_KINDS.indexOf(doc.nodes[i]!.attributes.kind);
@@ -120,9 +103,9 @@ function* inputsByKindSteps(view: Pick<GraphView, 'document' | 'ends'>): Generat
     const made = [...counts].filter(([, c]) => c[j]! > 0).sort((a, b) => b[1][j]! - a[1][j]! || (a[0] < b[0] ? -1 : 1));
     if (made.length > 0) out.set(k, made.slice(0, 4).map(([i]) => i));
   });
-  inputsMemo.set(doc, out);
   return out;
-}
+});
+const inputsByKind = (view: Pick<GraphView, 'document' | 'ends'> | null): Map<string, string[]> => (view ? inputsScan.now(view) : new Map());
 
 function sizeCaption(s: AppState): string {
   // A what-if sizes nodes by what they lose (app.ts, sizes).
@@ -148,21 +131,12 @@ function sizeCaption(s: AppState): string {
 
 type LegendDoc = Pick<GraphDocument, 'nodes' | 'edges'>;
 /** The filters' lists per document (500,000 flows' inputs took 40 ms at each redraw of the panels). */
-const listsMemo = new WeakMap<object, { countries: string[]; inputs: string[] }>();
-function filterLists(doc: LegendDoc | null): { countries: string[]; inputs: string[] } {
-  if (!doc) return { countries: [], inputs: [] };
-  return listsMemo.get(doc) ?? drain(filterListsSteps(doc));
-}
-
-function* filterListsSteps(doc: LegendDoc): Generator<void, { countries: string[]; inputs: string[] }> {
-  const known = listsMemo.get(doc);
-  if (known) return known;
+const listsScan = keptScan((doc: LegendDoc) => doc, function* (doc): Generator<void, { countries: string[]; inputs: string[] }> {
   const countries = yield* valuesSteps(doc.nodes, (n) => n.attributes.country);
   const inputs = yield* valuesSteps(doc.edges, (e) => e.attributes.input);
-  const lists = { countries: [...countries].sort(), inputs: [...inputs].sort() };
-  listsMemo.set(doc, lists);
-  return lists;
-}
+  return { countries: [...countries].sort(), inputs: [...inputs].sort() };
+});
+const filterLists = (doc: LegendDoc | null): { countries: string[]; inputs: string[] } => (doc ? listsScan.now(doc) : { countries: [], inputs: [] });
 
 /**
  * The legend's and the filters' scans of a big document, a step at a time (warm-document.ts warms them while its
@@ -170,10 +144,10 @@ function* filterListsSteps(doc: LegendDoc): Generator<void, { countries: string[
  * flows they were a quarter of a second in the task that brings the figures).
  */
 export function* legendSteps(view: GraphView): Generator<void, void> {
-  yield* kindsSteps(view.document);
-  yield* filterListsSteps(view.document);
-  yield* inputsByKindSteps(view);
-  yield* colourChoicesSteps(view.document.nodes);
+  yield* kindsScan.steps(view.document);
+  yield* listsScan.steps(view.document);
+  yield* inputsScan.steps(view);
+  yield* colourChoicesScan.steps(view.document.nodes);
 }
 
 function filterSelects(s: AppState, act: LegendActions) {

@@ -39,3 +39,24 @@ export async function inIdleSlices<T>(steps: Generator<void, T>, sliceMs = 8, ti
 
 /** How many items a scan goes through between two of its steps. */
 export const SCAN_STEP = 2000;
+
+/** A scan kept per object (a document, its nodes): its answer once made, a step at a time or at once. */
+export interface KeptScan<A, V> {
+  /** The scan a step at a time (warm-document.ts warms it while a big graph's figures are computed); the kept answer at once. */
+  steps(of: A): Generator<void, V>;
+  /** The answer: the kept one, else scanned at once. */
+  now(of: A): V;
+}
+
+/** `scan` kept per `keyOf(of)`, for as long as that object is (the panels ask at each drawing). */
+export function keptScan<A, V>(keyOf: (of: A) => object, scan: (of: A) => Generator<void, V>): KeptScan<A, V> {
+  const kept = new WeakMap<object, V>();
+  function* steps(of: A): Generator<void, V> {
+    const key = keyOf(of);
+    if (kept.has(key)) return kept.get(key)!;
+    const value = yield* scan(of);
+    kept.set(key, value);
+    return value;
+  }
+  return { steps, now: (of) => drain(steps(of)) };
+}

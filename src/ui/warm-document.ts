@@ -5,15 +5,15 @@
  * lists warmed in one idle task made a task of 0.29 s of their own (docs/scale.md, In the app).
  */
 import type { GraphView } from '../worker/protocol.ts';
-import { nodeIndexSteps } from './doc-index.ts';
+import { nodeIndex } from './doc-index.ts';
 import { legendSteps } from './legend.ts';
 import { inIdleSlices } from './next-task.ts';
-import { partsSteps } from './panels/what-if.ts';
+import { documentParts } from './panels/what-if.ts';
 
 function* documentSteps(view: GraphView): Generator<void, void> {
   yield* legendSteps(view);
-  yield* nodeIndexSteps(view.document);
-  yield* partsSteps(view.document);
+  yield* nodeIndex.steps(view.document);
+  yield* documentParts.steps(view.document);
 }
 
 export const warmDocument = (view: GraphView): Promise<void> => inIdleSlices(documentSteps(view));

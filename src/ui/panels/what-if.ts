@@ -12,7 +12,7 @@ import { capacityOf, partKey } from '../../worker/what-if-hits.ts';
 import { methodLink } from '../method-link.ts';
 import { h } from '../dom.ts';
 import { countryLabel } from '../words.ts';
-import { drain, SCAN_STEP } from '../next-task.ts';
+import { keptScan, SCAN_STEP } from '../next-task.ts';
 
 export interface WhatIfActions {
   restoreNode(key: string): void;
@@ -27,15 +27,11 @@ export interface WhatIfActions {
   saveShock(label: string): void;
 }
 
-/** Companies, countries and kind:country sets of a document, sorted (kept per document: a big graph is read once). */
-const partsCache = new WeakMap<GraphDocument, DocumentParts>();
-type DocumentParts = { companies: string[]; countries: string[]; kindCountries: string[] };
-const partsOf = (doc: GraphDocument): DocumentParts => partsCache.get(doc) ?? drain(partsSteps(doc));
-
-/** partsOf's scan a step at a time (warmed while a big graph's figures are computed: warm-document.ts). */
-export function* partsSteps(doc: GraphDocument): Generator<void, DocumentParts> {
-  const known = partsCache.get(doc);
-  if (known) return known;
+/**
+ * Companies, countries and kind:country sets of a document, sorted (kept per document: a big graph is read once;
+ * its steps are warmed while a big graph's figures are computed: warm-document.ts).
+ */
+export const documentParts = keptScan((doc: GraphDocument) => doc, function* (doc): Generator<void, { companies: string[]; countries: string[]; kindCountries: string[] }> {
   const companies = new Set<string>();
   const countries = new Set<string>();
   const kindCountries = new Set<string>();
@@ -50,10 +46,9 @@ export function* partsSteps(doc: GraphDocument): Generator<void, DocumentParts> 
     if ((i + 1) % SCAN_STEP === 0) yield;
   }
   const sorted = (x: Set<string>) => [...x].sort();
-  const parts = { companies: sorted(companies), countries: sorted(countries), kindCountries: sorted(kindCountries) };
-  partsCache.set(doc, parts);
-  return parts;
-}
+  return { companies: sorted(companies), countries: sorted(countries), kindCountries: sorted(kindCountries) };
+});
+const partsOf = documentParts.now;
 
 const selectorText = (w: Selector) => Object.entries(w).map(([f, v]) => `${f} ${([] as string[]).concat(v).join(' or ')}`).join(', ');
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../../src/model/schema.ts';
-import { colourChoices, colourChoicesSteps } from '../../../src/ui/colour-by.ts';
-import { nodeIndexSteps, nodeOf } from '../../../src/ui/doc-index.ts';
+import { colourChoices, colourChoicesScan } from '../../../src/ui/colour-by.ts';
+import { nodeIndex, nodeOf } from '../../../src/ui/doc-index.ts';
 import { drain, inIdleSlices } from '../../../src/ui/next-task.ts';
-import { partsSteps } from '../../../src/ui/panels/what-if.ts';
+import { documentParts } from '../../../src/ui/panels/what-if.ts';
 
 const KINDS = ['mine', 'chemical', 'wafer', 'foundry', 'supplier', 'demand'] as const;
 const COUNTRIES = ['JP', 'TW', 'US', 'KR', 'NL', 'CN', 'DE'];
@@ -38,20 +38,20 @@ function partsByDefinition(doc: GraphDocument) {
 describe('a big document scanned in steps while its figures are computed', () => {
   it('indexes every node by key, the index nodeOf then reads', () => {
     const doc = documentOf(9_001);
-    const index = drain(nodeIndexSteps(doc));
+    const index = drain(nodeIndex.steps(doc));
     expect(index.size).toBe(9_001);
     for (const i of [0, 1999, 2000, 9_000]) expect(nodeOf(doc, `n${i}`)).toBe(doc.nodes[i]);
-    expect(drain(nodeIndexSteps(doc))).toBe(index);
+    expect(drain(nodeIndex.steps(doc))).toBe(index);
   });
 
   it("lists the what-if's companies, countries and kinds by country as their definition", () => {
     const doc = documentOf(7_777);
-    expect(drain(partsSteps(doc))).toEqual(partsByDefinition(doc));
+    expect(drain(documentParts.steps(doc))).toEqual(partsByDefinition(doc));
   });
 
   it('offers the colours the whole list offers, the last node included', () => {
     const doc = documentOf(6_001);
-    const choices = drain(colourChoicesSteps(doc.nodes));
+    const choices = drain(colourChoicesScan.steps(doc.nodes));
     expect(choices.map((c) => c.value)).toEqual(expect.arrayContaining(['company', 'file', 'attr:capacity']));
     expect(colourChoices(doc.nodes)).toBe(choices);
   });
