@@ -12,6 +12,7 @@ export async function writeSave(request: Omit<SaveRequest, 'id' | 'type'>, texts
     const edited = hasEdits(session);
     if (request.draft !== undefined) {
       await addDraft(session, request.draft);
+      // The working record is not written: the stamp stays the one expected.
       return { ok: true, stamp: request.expected ?? '', written: false, drafted: null, edited };
     }
     const result = await saveSession(session, request.expected, request.force);

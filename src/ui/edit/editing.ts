@@ -225,9 +225,8 @@ export function mountEditing(store: Store, engine: EngineClient): Editing {
   function showChanges(edited: boolean, document: GraphDocument) {
     if (!edited) return workUi.setChanges([]);
     try {
-      if (!fileDocument && original === null) throw new Error('no file text');
-      fileDocument ??= JSON.parse(original!) as GraphDocument;
-      workUi.setChanges(workChanges(fileDocument, document));
+      if (!fileDocument && original !== null) fileDocument = JSON.parse(original) as GraphDocument;
+      workUi.setChanges(fileDocument ? workChanges(fileDocument, document) : null);
     } catch {
       workUi.setChanges(null);
     }
