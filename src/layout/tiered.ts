@@ -53,23 +53,14 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
   const index = new Map(keys.map((k, i) => [k, i]));
   const { tierOf, count: tierCount } = tiersOf(graph, keys);
 
-  // Undirected links between nodes of different columns, merged per pair; weight by log value so one giant flow does not rule.
-  // Pairs are keyed by a number (a * n + b, exact below 2^53), not a string: this runs on 500,000 flows.
   const n = keys.length;
-  const merged = new Map<number, number>();
-  graph.forEachEdge((_e, attrs, source, target) => {
-    const a = index.get(source)!;
-    const b = index.get(target)!;
-    if (a === b || tierOf[a] === tierOf[b]) return;
-    const id = a < b ? a * n + b : b * n + a;
-    merged.set(id, (merged.get(id) ?? 0) + attrs.value);
-  });
+  const links = mergedLinks(graph, index, tierOf);
+  const pairCount = links.lo.length;
   // Links as compressed rows (each node's links, in the order the pairs were merged): the sweeps walk them 2 × `sweeps` times.
   const degree = new Int32Array(n + 1);
-  for (const id of merged.keys()) {
-    const a = Math.floor(id / n);
-    degree[a]!++;
-    degree[id - a * n]!++;
+  for (let p = 0; p < pairCount; p++) {
+    degree[links.lo[p]!]!++;
+    degree[links.hi[p]!]!++;
   }
   const start = new Int32Array(n + 1);
   for (let v = 0; v < n; v++) start[v + 1] = start[v]! + degree[v]!;
@@ -77,6 +68,8 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
   const other = new Int32Array(start[n]!);
   const otherTier = new Int32Array(start[n]!);
   const weightOf = new Float64Array(start[n]!);
+  // Only a graph whose crossings are counted needs its pairs as a list.
+  const exact = pairCount <= MAX_COUNTED_LINKS;
   const pairs: [number, number, number][] = [];
   const link = (from: number, to: number, weight: number) => {
     const at = fill[from]!++;
@@ -84,13 +77,13 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
     otherTier[at] = tierOf[to]!;
     weightOf[at] = weight;
   };
-  for (const [id, value] of merged) {
-    const a = Math.floor(id / n);
-    const b = id - a * n;
-    const weight = 1 + Math.log10(1 + value);
+  for (let p = 0; p < pairCount; p++) {
+    const a = links.lo[p]!;
+    const b = links.hi[p]!;
+    const weight = 1 + Math.log10(1 + links.value[p]!);
     link(a, b, weight);
     link(b, a, weight);
-    pairs.push([a, b, weight]);
+    if (exact) pairs.push([a, b, weight]);
   }
 
   // Start: by country, then label, then key, so that the first guess already groups places.
@@ -107,7 +100,6 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
   place();
 
   // Counting crossings is quadratic in the links: on big graphs the sweeps run alone and the last order is kept.
-  const exact = pairs.length <= MAX_COUNTED_LINKS;
   let best = columns.map((c) => [...c]);
   let bestCrossings = exact ? crossings(pairs, tierOf, pos) : 0;
   // Scratch arrays indexed by node (typed, not Maps: the sweeps sort every column 2 × `sweeps` times).
@@ -191,6 +183,66 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
       out.set(keys[v]!, { x: t * columnGap, y: -y });
     });
   });
+  return out;
+}
+
+/**
+ * The undirected links between nodes of different columns, one per pair of nodes (`lo` < `hi`, node numbers), its
+ * flows' values summed in the graph's order of flows, and the pairs in the order of their first flow: what a
+ * Map keyed by pair gives, filled flow by flow. Built with typed arrays (a counting sort of the flows by their lower
+ * end, then a pass per node): the Map, keyed by numbers above 2^31, took 0.5 s of a 500,000-flow layout, and its
+ * garbage more (docs/scale.md).
+ */
+export function mergedLinks(graph: SupplyGraph, index: ReadonlyMap<string, number>, tierOf: readonly number[]): { lo: Int32Array; hi: Int32Array; value: Float64Array } {
+  const n = index.size;
+  const size = graph.size;
+  const lo = new Int32Array(size);
+  const hi = new Int32Array(size);
+  const value = new Float64Array(size);
+  let m = 0;
+  graph.forEachEdge((_e, attrs, source, target) => {
+    const a = index.get(source)!;
+    const b = index.get(target)!;
+    if (a === b || tierOf[a] === tierOf[b]) return;
+    lo[m] = a < b ? a : b;
+    hi[m] = a < b ? b : a;
+    value[m++] = attrs.value;
+  });
+  // The flows by lower end, each node's in the graph's order.
+  const from = new Int32Array(n + 1);
+  for (let i = 0; i < m; i++) from[lo[i]! + 1]!++;
+  for (let v = 0; v < n; v++) from[v + 1]! += from[v]!;
+  const next = from.slice(0, n);
+  const byLo = new Int32Array(m);
+  for (let i = 0; i < m; i++) byLo[next[lo[i]!]!++] = i;
+  // Each pair's first flow holds the pair's sum; `metBy[b] === a + 1` while node a's flows are walked and b was met.
+  const metBy = new Int32Array(n);
+  const firstAt = new Int32Array(n);
+  const sum = new Float64Array(m);
+  const isFirst = new Uint8Array(m);
+  for (let a = 0; a < n; a++) {
+    for (let k = from[a]!, end = from[a + 1]!; k < end; k++) {
+      const i = byLo[k]!;
+      const b = hi[i]!;
+      if (metBy[b] !== a + 1) {
+        metBy[b] = a + 1;
+        firstAt[b] = i;
+        isFirst[i] = 1;
+      }
+      const first = firstAt[b]!;
+      // As the Map did: 0, then each flow's value added in the graph's order.
+      sum[first] = sum[first]! + value[i]!;
+    }
+  }
+  let pairs = 0;
+  for (let i = 0; i < m; i++) pairs += isFirst[i]!;
+  const out = { lo: new Int32Array(pairs), hi: new Int32Array(pairs), value: new Float64Array(pairs) };
+  for (let i = 0, p = 0; i < m; i++) {
+    if (!isFirst[i]) continue;
+    out.lo[p] = lo[i]!;
+    out.hi[p] = hi[i]!;
+    out.value[p++] = sum[i]!;
+  }
   return out;
 }
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { crossings, stableSortBy, TIER_OF, tieredLayout } from '../../../src/layout/tiered.ts';
+import { MultiDirectedGraph } from 'graphology';
+import { crossings, mergedLinks, stableSortBy, TIER_OF, tieredLayout } from '../../../src/layout/tiered.ts';
+import type { SupplyGraph } from '../../../src/model/graph.ts';
 import { graphOf, loadGraph, makeDoc, repoPath } from '../../helpers/load.ts';
 
 describe('tieredLayout', () => {
@@ -68,6 +70,48 @@ describe('stableSortBy', () => {
       const expected = [...col].sort((a, b) => key[a]! - key[b]!);
       stableSortBy(col, key);
       expect(col).toEqual(expected);
+    }
+  });
+});
+
+describe('mergedLinks', () => {
+  /** The definition: a Map keyed by pair, filled flow by flow in the graph's order. */
+  const byMap = (g: SupplyGraph, index: Map<string, number>, tierOf: number[]) => {
+    const merged = new Map<string, { lo: number; hi: number; value: number }>();
+    g.forEachEdge((_e, attrs, source, target) => {
+      const a = index.get(source)!;
+      const b = index.get(target)!;
+      if (a === b || tierOf[a] === tierOf[b]) return;
+      const [lo, hi] = a < b ? [a, b] : [b, a];
+      const pair = merged.get(`${lo} ${hi}`) ?? { lo, hi, value: 0 };
+      pair.value += attrs.value;
+      merged.set(`${lo} ${hi}`, pair);
+    });
+    return [...merged.values()];
+  };
+
+  it('merges flows per pair of nodes as a Map does, pairs in the order of their first flow, on random multigraphs', () => {
+    let seed = 11;
+    const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (const [nodes, flows] of [[1, 3], [2, 10], [7, 40], [60, 400], [300, 3000]] as const) {
+      const g = new MultiDirectedGraph() as unknown as SupplyGraph;
+      for (let i = 0; i < nodes; i++) g.addNode(`n${i}`);
+      // Self-loops, flows both ways, many flows per pair, same-column pairs, and values of every size.
+      for (let k = 0; k < flows; k++) {
+        const a = Math.floor(rand() * nodes);
+        const b = rand() < 0.1 ? a : Math.floor(rand() * nodes);
+        g.addEdge(`n${a}`, `n${b}`, { value: rand() < 0.2 ? 0 : rand() * 10 ** Math.floor(rand() * 12) } as never);
+      }
+      const keys = g.nodes();
+      const index = new Map(keys.map((key, i) => [key, i]));
+      const tierOf = keys.map(() => Math.floor(rand() * 3));
+      const want = byMap(g, index, tierOf);
+      const got = mergedLinks(g, index, tierOf);
+      expect(got.lo.length).toBe(want.length);
+      expect([...got.lo]).toEqual(want.map((p) => p.lo));
+      expect([...got.hi]).toEqual(want.map((p) => p.hi));
+      // Summed in the same order, so equal to the last bit.
+      expect([...got.value]).toEqual(want.map((p) => p.value));
     }
   });
 });
