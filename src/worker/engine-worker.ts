@@ -3,13 +3,13 @@
 import { Engine } from './engine.ts';
 import { writeSave } from './autosave.ts';
 import { readSent } from './sent-files.ts';
-import { sameAsPreview, splitMessage, transferOf, type EnginePreview, type EngineProgress, type EngineRequest, type EngineResponse, type SaveResult, type WorkerRequest } from './protocol.ts';
+import { sameAsPreview, splitMessage, transferOf, type EnginePreview, type EngineProgress, type EngineRequest, type EngineResponse, type SaveResult, type SentLists, type WorkerRequest } from './protocol.ts';
 
 const engine = new Engine();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** Big views and documents go in parts, each decoded in its own short task on the page (splitMessage). */
-const post = (message: EngineResponse | EnginePreview, transfer: ArrayBuffer[] = []) => {
-  const split = splitMessage(message);
+const post = (message: EngineResponse | EnginePreview, transfer: ArrayBuffer[] = [], sentAhead?: SentLists) => {
+  const split = splitMessage(message, undefined, sentAhead);
   for (const part of split.parts) scope.postMessage(part, transferOf(part));
   scope.postMessage(split.message, transfer);
 };
@@ -46,11 +46,19 @@ async function serve(request: WorkerRequest): Promise<void> {
   } else engineRequest = request;
   const progress = (phase: string) => scope.postMessage({ id, type: 'progress', phase } satisfies EngineProgress);
   let previewDocument: unknown;
+  // The preview's document goes ahead of its layouts, in parts the page decodes while they are made; the preview
+  // itself then leaves those lists out.
+  let sentAhead: SentLists | undefined;
+  const documentAhead = (document: EnginePreview['view']['document']) => {
+    const split = splitMessage({ id, view: { document } });
+    for (const part of split.parts) scope.postMessage(part, transferOf(part));
+    sentAhead = split.lists;
+  };
   const preview = (view: EnginePreview['view']) => {
     previewDocument = view.document;
-    post({ id, type: 'preview', view });
+    post({ id, type: 'preview', view }, [], sentAhead);
   };
-  const response: EngineResponse = sameAsPreview({ id, ...engine.handle(engineRequest, progress, preview) }, previewDocument);
+  const response: EngineResponse = sameAsPreview({ id, ...engine.handle(engineRequest, progress, preview, documentAhead) }, previewDocument);
   // Files made here go back without a copy.
   post(response, response.type === 'export' || response.type === 'report' ? [response.file.bytes.buffer as ArrayBuffer] : []);
 }

@@ -49,9 +49,10 @@ export class Engine {
 
   /**
    * `progress` hears the phases of a long `open` (the worker posts them);
-   * `preview` gets the baseline view of a graph being opened, before its figures are computed.
+   * `preview` gets the baseline view of a graph being opened, before its figures are computed, and `previewDocument`
+   * that view's document first, before its layouts (the worker sends it ahead: the page decodes it meanwhile).
    */
-  handle(request: EngineRequest, progress: (phase: string) => void = () => {}, preview?: (view: GraphView) => void): EngineResult {
+  handle(request: EngineRequest, progress: (phase: string) => void = () => {}, preview?: (view: GraphView) => void, previewDocument?: (document: GraphDocument) => void): EngineResult {
     try {
       switch (request.type) {
         case 'load':
@@ -72,7 +73,7 @@ export class Engine {
         case 'restore':
           return { type: 'load', result: this.load(request.text, request.file, request.original) };
         case 'open':
-          return { type: 'open', result: this.open(request.files, request.file, request.mapping, progress, preview) };
+          return { type: 'open', result: this.open(request.files, request.file, request.mapping, progress, preview, previewDocument) };
         case 'export':
           return { type: 'export', ...exportGraph(this.graph(BASELINE), request.format, request.baseName, request.withoutGraphFile) };
         case 'report':
@@ -84,15 +85,17 @@ export class Engine {
   }
 
   /** Any format, or scenarios files onto the graph in hand; the graph they give is adopted as a loaded one. */
-  open(files: OpenFile[], file: string, mapping: Mapping | undefined, progress: (phase: string) => void, preview?: (view: GraphView) => void): OpenReply {
+  open(files: OpenFile[], file: string, mapping: Mapping | undefined, progress: (phase: string) => void, preview?: (view: GraphView) => void, previewDocument?: (document: GraphDocument) => void): OpenReply {
     // The picture is sent as soon as the graph's nodes and flows are checked, while its scenarios are (a file of
     // scenarios alone has no such step: its preview, if any, comes in `adopt`).
     const shown: { graph?: SupplyGraph; layouts?: Record<Computed, Positions>; document?: GraphDocument } = {};
     const send = preview;
     const onGraph = send
       ? (graph: SupplyGraph) => {
+          const document = keyedDocument(graph);
+          previewDocument?.(document);
           const layouts = baseLayouts(graph);
-          const view = graphView(BASELINE, graph, graph, layouts);
+          const view = graphView(BASELINE, graph, graph, layouts, document);
           Object.assign(shown, { graph, layouts, document: view.document });
           send(view);
         }
@@ -242,8 +245,8 @@ function baseLayouts(base: SupplyGraph): Record<Computed, Positions> {
   return { tiered: plain(tieredLayout(base, TIERED)), geographic: plain(geographicLayout(base)) };
 }
 
-/** A scenario's graph as the app draws it, on the baseline's layouts. */
-function graphView(scenario: string, graph: SupplyGraph, base: SupplyGraph, baseline: Record<Computed, Positions>): GraphView {
+/** A scenario's graph as the app draws it, on the baseline's layouts (`document`: its keyed document, when already made). */
+function graphView(scenario: string, graph: SupplyGraph, base: SupplyGraph, baseline: Record<Computed, Positions>, document = keyedDocument(graph)): GraphView {
   let layouts = storedPositions(baseline, base);
   if (graph !== base && graph.someNode((k) => !base.hasNode(k))) {
     // Nodes a scenario adds get the positions of a layout of the scenario's graph.
@@ -258,7 +261,7 @@ function graphView(scenario: string, graph: SupplyGraph, base: SupplyGraph, base
     };
     layouts = { tiered: fill('tiered'), geographic: fill('geographic'), file: fill('file') };
   }
-  return { scenario, document: keyedDocument(graph), changes: diffGraphs(base, graph), ...flowFigures(graph), layouts, bought: boughtBeforeAfter(base, graph) };
+  return { scenario, document, changes: diffGraphs(base, graph), ...flowFigures(graph), layouts, bought: boughtBeforeAfter(base, graph) };
 }
 
 /**

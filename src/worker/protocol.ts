@@ -280,7 +280,7 @@ const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !
  * `message` with its long lists and records emptied (copies along their paths: the engine's objects are
  * untouched), and the parts that carry them (their buffers are for the sender to transfer: `transferOf`). Small messages come back as they are.
  */
-export function splitMessage<M extends { id: number }>(message: M, limit = PART_ITEMS): { message: M; parts: EnginePart[] } {
+export function splitMessage<M extends { id: number }>(message: M, limit = PART_ITEMS, sentBefore: SentLists = new Map()): { message: M; parts: EnginePart[]; lists: SentLists } {
   const parts: EnginePart[] = [];
   const id = message.id;
   let out = message as unknown as Obj;
@@ -304,7 +304,10 @@ export function splitMessage<M extends { id: number }>(message: M, limit = PART_
       if (!Array.isArray(list) || list.length <= limit) continue;
       const name = [...path, field].join('.');
       sent.set(name, list);
-      for (let i = 0; i < list.length; i += limit) parts.push({ id, type: 'part', path: name, kind: 'records', records: encodeRecords(list.slice(i, i + limit)) });
+      // Sent ahead already, in the parts of an earlier call with this message's id.
+      if (sentBefore.get(name) !== list) {
+        for (let i = 0; i < list.length; i += limit) parts.push({ id, type: 'part', path: name, kind: 'records', records: encodeRecords(list.slice(i, i + limit)) });
+      }
       owned(path)[field] = [];
     }
   }
@@ -355,8 +358,11 @@ export function splitMessage<M extends { id: number }>(message: M, limit = PART_
       owned(full.slice(0, -1))[full[full.length - 1]!] = {};
     }
   }
-  return { message: out as unknown as M, parts };
+  return { message: out as unknown as M, parts, lists: sent };
 }
+
+/** The lists a `splitMessage` sent in parts, by path: given back to it, they are not sent again. */
+export type SentLists = ReadonlyMap<string, unknown[]>;
 
 /**
  * A list of records ({ key, source, target, attributes: {...} }: a document's nodes and edges) as flat values:
@@ -502,9 +508,10 @@ export class PartsJoiner {
     this.joined.delete(message.id);
     for (const [path, value] of byPath) {
       const keys = path.split('.');
-      let at = message as unknown as Obj;
-      for (const key of keys.slice(0, -1)) at = at[key] as Obj;
-      at[keys[keys.length - 1]!] = value;
+      let at: unknown = message;
+      for (const key of keys.slice(0, -1)) at = isObj(at) ? at[key] : undefined;
+      // Parts sent ahead for a message that did not come (the worker failed before it): this answer has no place for them.
+      if (isObj(at)) at[keys[keys.length - 1]!] = value;
     }
     return message;
   }

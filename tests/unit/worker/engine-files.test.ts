@@ -35,6 +35,25 @@ describe('open', () => {
     expect(phases).toEqual(['read', 'parse', 'validate', 'done', 'figures']);
   });
 
+  it('gives the preview\'s document ahead of its layouts, the very document the preview then holds, once', () => {
+    const engine = new Engine();
+    const heard: string[] = [];
+    let ahead: unknown;
+    let shown: unknown;
+    const r = engine.handle(
+      { type: 'open', id: 1, files: [text('japan-us-taiwan.json', DEFAULT)], file: 'japan-us-taiwan.json' },
+      (p) => heard.push(p),
+      (view) => (heard.push('preview'), (shown = view.document)),
+      (document) => (heard.push('document'), (ahead = document)),
+    );
+    if (r.type !== 'open' || r.result.status !== 'loaded') throw new Error('not loaded');
+    expect(heard).toEqual(['read', 'parse', 'validate', 'document', 'preview', 'done', 'figures']);
+    expect(ahead).toBe(shown);
+    // Keyed as the view's documents are: every flow by its key.
+    expect((ahead as { edges: { key?: string }[] }).edges.every((e) => typeof e.key === 'string')).toBe(true);
+    expect(r.result.loaded.document).toBe(shown);
+  });
+
   it('reverts an edited GEXF to the graph the file held', () => {
     const engine = new Engine();
     const previews: number[] = [];

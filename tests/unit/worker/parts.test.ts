@@ -103,6 +103,39 @@ describe('messages in parts', () => {
   });
 });
 
+describe('a preview whose document went ahead', () => {
+  it('sends the document lists once, before the view, and joins the view equal to the original', () => {
+    const original = { id: 12, type: 'preview', view: view(25) };
+    const copy = structuredClone(original);
+    const ahead = splitMessage({ id: 12, view: { document: original.view.document } }, 4);
+    expect(new Set(ahead.parts.map((p) => p.path))).toEqual(new Set(['view.document.nodes', 'view.document.edges']));
+    const split = splitMessage(original, 4, ahead.lists);
+    // Nothing of the document again; the numbers still go along its nodes, without their keys.
+    expect(split.parts.some((p) => p.path.startsWith('view.document'))).toBe(false);
+    expect(split.parts.find((p) => p.path === 'view.throughput')).toMatchObject({ keys: { along: 'view.document.nodes', from: 0 } });
+    expect(split.message.view.document.nodes).toEqual([]);
+    const joiner = new PartsJoiner();
+    for (const part of structuredClone([...ahead.parts, ...split.parts])) joiner.add(part);
+    expect(joiner.fill(structuredClone(split.message))).toEqual(copy);
+  });
+
+  it('sends a list again when the view holds another one than the list sent ahead', () => {
+    const original = { id: 13, type: 'preview', view: view(25) };
+    const ahead = splitMessage({ id: 13, view: { document: view(25).document } }, 4);
+    const split = splitMessage(original, 4, ahead.lists);
+    expect(split.parts.filter((p) => p.path === 'view.document.nodes').length).toBeGreaterThan(0);
+  });
+
+  it('leaves out parts sent ahead of a message that never came, when the answer that came has no place for them', () => {
+    const ahead = splitMessage({ id: 14, view: { document: view(12).document } }, 5);
+    const joiner = new PartsJoiner();
+    for (const part of ahead.parts) joiner.add(part);
+    expect(joiner.fill({ id: 14, type: 'error', message: 'the layout failed' })).toEqual({ id: 14, type: 'error', message: 'the layout failed' });
+    // And they are gone: a later answer with that id is not filled with them.
+    expect(joiner.fill({ id: 14, type: 'preview', view: { document: { nodes: [] } } }).view.document.nodes).toEqual([]);
+  });
+});
+
 describe('records as flat values', () => {
   it('decodes to equal records, field and attribute order kept, odd items and names included', () => {
     const proto = JSON.parse('{"key":"p","attributes":{"__proto__":"x","label":"P"}}');
