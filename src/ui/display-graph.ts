@@ -7,7 +7,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { NodeKind } from '../model/schema.ts';
 import { countryLabel, placeName } from './words.ts';
-import type { GraphView, Positions } from '../worker/protocol.ts';
+import type { GraphView, Positions, ViewAhead } from '../worker/protocol.ts';
 import { edgeKeyAt } from './doc-index.ts';
 import { drain, idle, nextTask } from './next-task.ts';
 import { COUNTRY_NODE_COLOR, EDGE_COLOR, KIND_COLORS, shortLabel } from './look.ts';
@@ -144,21 +144,27 @@ export function buildDisplayGraph(view: GraphView, positions: Positions, withCou
  * The same graph, built in slices of about `sliceMs` with the main thread given back between them:
  * at 10,000 nodes and 50,000 flows the build is a task of 0.3 s otherwise (docs/scale.md, In the app).
  * `detach`: its drawn flows and "sits in" links are left out, listed in `detached` for the graph view.
+ * When the view's document came ahead of it (`buildAhead`), the part of the build made then is taken up.
  */
 export async function buildDisplayGraphInSlices(view: GraphView, positions: Positions, withCountries: boolean, placement: CountryPlacement = 'column', { sliceMs = 20, detach = false } = {}): Promise<DisplayGraph> {
-  const steps = displaySteps(view, positions, withCountries, placement, detach);
+  const ahead = takeBuiltAhead(view, detach);
   // Not in the task that asked (a message's, already long).
   await nextTask();
+  const unplaced = ahead ? await ahead : await inSlices(unplacedSteps(view, detach), sliceMs);
+  const g = await inSlices(placedSteps(unplaced, view, positions, withCountries, placement), sliceMs);
+  // The last slice's task is over before the caller draws the graph (a long task of its own at this size),
+  // and the browser has had an idle moment to collect the garbage of the build and the view's messages,
+  // which otherwise could fall in that task (it took 60 to 80 ms, or 140 to 170 with a collection in it).
+  await idle(100);
+  return g;
+}
+
+/** Runs a job of steps in slices of about `sliceMs`, the main thread given back between them. */
+async function inSlices<T>(steps: Generator<void, T>, sliceMs: number): Promise<T> {
   let start = performance.now();
   for (;;) {
     const next = steps.next();
-    if (next.done) {
-      // The last slice's task is over before the caller draws the graph (a long task of its own at this size),
-      // and the browser has had an idle moment to collect the garbage of the build and the view's messages,
-      // which otherwise could fall in that task (it took 60 to 80 ms, or 140 to 170 with a collection in it).
-      await idle(100);
-      return next.value;
-    }
+    if (next.done) return next.value;
     if (performance.now() - start > sliceMs) {
       await nextTask();
       start = performance.now();
@@ -166,11 +172,51 @@ export async function buildDisplayGraphInSlices(view: GraphView, positions: Posi
   }
 }
 
+/** The builds begun on a document that came ahead of its view, by its list of nodes (the view's, once it comes). */
+const builtAhead = new WeakMap<object, { edges: object; shares: Float64Array; detach: boolean; build: Promise<Unplaced> }>();
+
+/**
+ * Begins, in slices, the build of the graph of a document that came ahead of its view: everything but its
+ * positions and country nodes, which `buildDisplayGraphInSlices` adds when the view comes. At 10,000 nodes this
+ * is most of the build, made while the worker lays the graph out (docs/scale.md, In the app).
+ */
+export function buildAhead(ahead: ViewAhead, { sliceMs = 20, detach = true } = {}): void {
+  const build = nextTask().then(() => inSlices(unplacedSteps(ahead, detach), sliceMs));
+  builtAhead.set(ahead.document.nodes, { edges: ahead.document.edges, shares: ahead.shares, detach, build });
+}
+
+/** Whether a build begun ahead on these nodes waits for its view (tests). */
+export const builtAheadWaits = (nodes: object): boolean => builtAhead.has(nodes);
+
+/** The build begun ahead for this view, taken (it is used once), if it was begun on its nodes and flows. */
+function takeBuiltAhead(view: GraphView, detach: boolean): Promise<Unplaced> | null {
+  const ahead = builtAhead.get(view.document.nodes);
+  if (!ahead) return null;
+  builtAhead.delete(view.document.nodes);
+  const same = ahead.edges === view.document.edges && ahead.detach === detach && sameNumbers(ahead.shares, view.shares);
+  return same ? ahead.build : null;
+}
+
+const sameNumbers = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 
 /** Every STEP items the build yields: a point where it may give the main thread back. */
 const STEP = 500;
 
+/** A build before its positions: its nodes at (0, 0), in the document's order (`attributes`), and its flows. */
+interface Unplaced {
+  g: DisplayGraph;
+  attributes: DisplayNode[];
+  detached: DetachedFlows | null;
+  lod: ReturnType<typeof lodNodes> | null;
+  addEdge: (key: string | null, source: string, target: string, attributes: DisplayEdge) => void;
+}
+
 function* displaySteps(view: GraphView, positions: Positions, withCountries: boolean, placement: CountryPlacement, detach = false): Generator<void, DisplayGraph> {
+  const unplaced = yield* unplacedSteps(view, detach);
+  return yield* placedSteps(unplaced, view, positions, withCountries, placement);
+}
+
+function* unplacedSteps(view: ViewAhead, detach: boolean): Generator<void, Unplaced> {
   const g: DisplayGraph = new MultiDirectedGraph();
   g.setAttribute('minor', null);
   const detached: DetachedFlows | null = detach ? { keys: [], sources: [], targets: [], attributes: [] } : null;
@@ -185,12 +231,14 @@ function* displaySteps(view: GraphView, positions: Positions, withCountries: boo
   };
   let n = 0;
   const nodes = view.document.nodes;
+  const attributes = new Array<DisplayNode>(nodes.length);
   const lod = nodes.length > LOD_NODES ? lodNodes(nodes.length) : null;
   for (const { key, attributes: a } of nodes) {
-    const p = positions[key] ?? { x: 0, y: 0 };
     // A buyer's label is never cut (the focus buyer's name is the headline's subject); others are, to 26 characters.
-    g.addNode(key, { x: p.x, y: p.y, size: 5, color: KIND_COLORS[a.kind], label: a.kind === 'demand' ? a.label : shortLabel(a.label), fullLabel: a.label, kind: a.kind, country: a.country });
-    if (lod) lod.put(n, key, p.x, p.y, a.country, a.kind);
+    const node: DisplayNode = { x: 0, y: 0, size: 5, color: KIND_COLORS[a.kind], label: a.kind === 'demand' ? a.label : shortLabel(a.label), fullLabel: a.label, kind: a.kind, country: a.country };
+    g.addNode(key, node);
+    attributes[n] = node;
+    if (lod) lod.put(n, key, a.country, a.kind);
     if (++n % STEP === 0) yield;
   }
   let max = 0;
@@ -214,6 +262,20 @@ function* displaySteps(view: GraphView, positions: Positions, withCountries: boo
     if ((i + 1) % STEP === 0) yield;
   }
   g.setAttribute('minor', minor);
+  return { g, attributes, detached, lod, addEdge };
+}
+
+/** The build's nodes put at their positions, then its country nodes when asked. */
+function* placedSteps({ g, attributes, detached, lod, addEdge }: Unplaced, view: Pick<GraphView, 'document'>, positions: Positions, withCountries: boolean, placement: CountryPlacement): Generator<void, DisplayGraph> {
+  const nodes = view.document.nodes;
+  for (let n = 0; n < nodes.length; n++) {
+    const p = positions[nodes[n]!.key] ?? { x: 0, y: 0 };
+    // Not yet any listener to tell: the graph is sigma's only when the build returns it.
+    attributes[n]!.x = p.x;
+    attributes[n]!.y = p.y;
+    if (lod) lod.place(n, p.x, p.y);
+    if ((n + 1) % (4 * STEP) === 0) yield;
+  }
   if (withCountries) addCountryNodes(g, placement, addEdge);
   if (detached) g.setAttribute('detached', detached);
   if (lod) g.setAttribute('lod', lod.index);
@@ -232,10 +294,8 @@ function lodNodes(count: number) {
   const groupAt = new Map<string, number>();
   return {
     index,
-    put(i: number, key: string, x: number, y: number, country: string, kind: NodeKind) {
+    put(i: number, key: string, country: string, kind: NodeKind) {
       index.keys[i] = key;
-      index.xs[i] = x;
-      index.ys[i] = y;
       const name = `${country}\u0000${kind}`;
       let g = groupAt.get(name);
       if (g === undefined) {
@@ -244,6 +304,10 @@ function lodNodes(count: number) {
         index.groups.push({ country, kind });
       }
       index.group[i] = g;
+    },
+    place(i: number, x: number, y: number) {
+      index.xs[i] = x;
+      index.ys[i] = y;
     },
     flows(edges: number) {
       index.sources = new Int32Array(edges);
@@ -267,11 +331,11 @@ function lodNodes(count: number) {
  * then every customer's second and third, then the largest shares left, so that every node shows where it
  * buys; null: all of them.
  */
-export function drawnFlows(view: Pick<GraphView, 'document' | 'shares' | 'ends'>, limit = MAX_DRAWN_FLOWS): Uint8Array | null {
+export function drawnFlows(view: ViewAhead, limit = MAX_DRAWN_FLOWS): Uint8Array | null {
   return drain(drawnFlowsSteps(view, limit));
 }
 
-function* drawnFlowsSteps(view: Pick<GraphView, 'document' | 'shares' | 'ends'>, limit: number): Generator<void, Uint8Array | null> {
+function* drawnFlowsSteps(view: ViewAhead, limit: number): Generator<void, Uint8Array | null> {
   const edges = view.document.edges;
   if (edges.length <= limit) return null;
   const share = new Float64Array(edges.length);

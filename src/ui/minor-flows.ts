@@ -19,7 +19,7 @@ export interface MinorFlow<A> {
   attributes: A;
 }
 
-type View = Pick<GraphView, 'document' | 'ends'>;
+type View = Pick<GraphView, 'ends'> & { document: Pick<GraphView['document'], 'nodes' | 'edges'> };
 
 export class MinorFlows<A> {
   /** How many flows are minor. */

@@ -1,5 +1,5 @@
 /** The app's side of the engine worker: requests as promises, and an idempotent kill. */
-import { PartsJoiner, withPreviewDocument, type BetweennessMessage, type EnginePart, type EnginePreview, type EngineProgress, type EngineResult, type GraphView, type SaveResult, type WorkerRequest } from './protocol.ts';
+import { PartsJoiner, withPreviewDocument, type BetweennessMessage, type EngineAhead, type EnginePart, type EnginePreview, type EngineProgress, type EngineResult, type GraphView, type SaveResult, type ViewAhead, type WorkerRequest } from './protocol.ts';
 import type { FlowArrays } from './betweenness.ts';
 
 type Body = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
@@ -10,9 +10,10 @@ type ResultOf<T extends Body['type']> = Extract<EngineResult | SaveResult, { typ
 export interface EngineClient {
   /**
    * `onProgress` hears the phases the worker reports before it answers (a long `open`);
-   * `onPreview` gets the opened graph's baseline view before its figures (an `open` that gets that far).
+   * `onPreview` gets the opened graph's baseline view before its figures (an `open` that gets that far), and
+   * `onAhead` a big one's nodes, flows and flow figures before that, while the worker lays it out.
    */
-  request<T extends Body['type']>(body: Extract<Body, { type: T }>, onProgress?: (phase: string) => void, onPreview?: (view: GraphView) => void): Promise<ResultOf<T>>;
+  request<T extends Body['type']>(body: Extract<Body, { type: T }>, onProgress?: (phase: string) => void, onPreview?: (view: GraphView) => void, onAhead?: (ahead: ViewAhead) => void): Promise<ResultOf<T>>;
   /** Told when the worker throws outside a request's answer (its state is kept; pending requests get `error`). */
   onCrash(listener: (message: string) => void): () => void;
   kill(): void;
@@ -24,13 +25,23 @@ export function createEngineClient(worker: Worker): EngineClient {
   const pending = new Map<number, (r: EngineResult | SaveResult) => void>();
   const progress = new Map<number, (phase: string) => void>();
   const previews = new Map<number, (view: GraphView) => void>();
+  const aheads = new Map<number, (ahead: ViewAhead) => void>();
   /** The document of each preview received, until its answer comes (which may stand for it: sameAsPreview). */
   const previewDocuments = new Map<number, unknown>();
   const crashListeners = new Set<(message: string) => void>();
   const parts = new PartsJoiner();
-  worker.onmessage = (event: MessageEvent<({ id: number } & (EngineResult | SaveResult)) | EngineProgress | EnginePreview | EnginePart>) => {
+  worker.onmessage = (event: MessageEvent<({ id: number } & (EngineResult | SaveResult)) | EngineProgress | EnginePreview | EngineAhead | EnginePart>) => {
     if (event.data.type === 'part') {
       parts.add(event.data);
+      return;
+    }
+    if (event.data.type === 'ahead') {
+      // Its document's parts came before it: the lists are whole (the preview will hold these very lists).
+      const { id, ends, shares } = event.data;
+      const nodes = parts.peek(id, 'view.document.nodes') as ViewAhead['document']['nodes'] | undefined;
+      const edges = parts.peek(id, 'view.document.edges') as ViewAhead['document']['edges'] | undefined;
+      if (nodes && edges) aheads.get(id)?.({ document: { nodes, edges }, ends, shares });
+      aheads.delete(id);
       return;
     }
     if (event.data.type === 'progress') {
@@ -46,6 +57,7 @@ export function createEngineClient(worker: Worker): EngineClient {
     const { id, ...result } = withPreviewDocument(parts.fill(event.data), previewDocuments.get(event.data.id));
     progress.delete(id);
     previews.delete(id);
+    aheads.delete(id);
     previewDocuments.delete(id);
     const resolve = pending.get(id);
     pending.delete(id);
@@ -57,6 +69,7 @@ export function createEngineClient(worker: Worker): EngineClient {
     pending.clear();
     progress.clear();
     previews.clear();
+    aheads.clear();
     previewDocuments.clear();
     parts.clear();
     for (const listener of [...crashListeners]) listener(event.message || 'unknown error');
@@ -66,11 +79,12 @@ export function createEngineClient(worker: Worker): EngineClient {
       crashListeners.add(listener);
       return () => crashListeners.delete(listener);
     },
-    request(body, onProgress, onPreview) {
+    request(body, onProgress, onPreview, onAhead) {
       if (dead) return Promise.resolve({ type: 'error', message: 'the engine was stopped' } as never);
       const id = next++;
       if (onProgress) progress.set(id, onProgress);
       if (onPreview) previews.set(id, onPreview);
+      if (onAhead) aheads.set(id, onAhead);
       return new Promise((resolve) => {
         pending.set(id, resolve as (r: EngineResult | SaveResult) => void);
         worker.postMessage({ ...body, id });

@@ -3,7 +3,7 @@
 import { Engine } from './engine.ts';
 import { writeSave } from './autosave.ts';
 import { readSent } from './sent-files.ts';
-import { sameAsPreview, splitMessage, transferOf, type EnginePreview, type EngineProgress, type EngineRequest, type EngineResponse, type SaveResult, type SentLists, type WorkerRequest } from './protocol.ts';
+import { sameAsPreview, splitMessage, transferOf, type EngineAhead, type EnginePreview, type EngineProgress, type PreviewAhead, type EngineRequest, type EngineResponse, type SaveResult, type SentLists, type WorkerRequest } from './protocol.ts';
 
 const engine = new Engine();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -46,19 +46,22 @@ async function serve(request: WorkerRequest): Promise<void> {
   } else engineRequest = request;
   const progress = (phase: string) => scope.postMessage({ id, type: 'progress', phase } satisfies EngineProgress);
   let previewDocument: unknown;
-  // The preview's document goes ahead of its layouts, in parts the page decodes while they are made; the preview
-  // itself then leaves those lists out.
+  // The preview's document goes ahead of its layouts, in parts the page decodes while they are made, with its flows'
+  // figures for the picture's build to begin; the preview itself then leaves those lists out.
   let sentAhead: SentLists | undefined;
-  const documentAhead = (document: EnginePreview['view']['document']) => {
+  const previewAhead = ({ document, ends, shares }: PreviewAhead) => {
     const split = splitMessage({ id, view: { document } });
+    if (!split.parts.length) return;
     for (const part of split.parts) scope.postMessage(part, transferOf(part));
     sentAhead = split.lists;
+    // Copies: the same arrays go in the preview.
+    scope.postMessage({ id, type: 'ahead', ends, shares } satisfies EngineAhead);
   };
   const preview = (view: EnginePreview['view']) => {
     previewDocument = view.document;
     post({ id, type: 'preview', view }, [], sentAhead);
   };
-  const response: EngineResponse = sameAsPreview({ id, ...engine.handle(engineRequest, progress, preview, documentAhead) }, previewDocument);
+  const response: EngineResponse = sameAsPreview({ id, ...engine.handle(engineRequest, progress, preview, previewAhead) }, previewDocument);
   // Files made here go back without a copy.
   post(response, response.type === 'export' || response.type === 'report' ? [response.file.bytes.buffer as ArrayBuffer] : []);
 }

@@ -26,7 +26,7 @@ import { exportGraph, openFiles, reportFile } from './engine-files.ts';
 import { emptyDocument, EditSession, replaceGraphCommand } from './edit-session.ts';
 import type { EditCommand } from '../edit/commands.ts';
 import { BASELINE, type OpenFile, type OpenReply } from './protocol.ts';
-import type { EditOutcome, EngineRequest, EngineResult, GraphView, LayoutName, Positions, ScenarioChanges, WhatIfFailure, WhatIfResult } from './protocol.ts';
+import type { EditOutcome, EngineRequest, EngineResult, GraphView, LayoutName, Positions, PreviewAhead, ScenarioChanges, WhatIfFailure, WhatIfResult } from './protocol.ts';
 
 /**
  * Columns closer than the default, so that the chain fills a canvas about as tall as it is wide;
@@ -49,10 +49,11 @@ export class Engine {
 
   /**
    * `progress` hears the phases of a long `open` (the worker posts them);
-   * `preview` gets the baseline view of a graph being opened, before its figures are computed, and `previewDocument`
-   * that view's document first, before its layouts (the worker sends it ahead: the page decodes it meanwhile).
+   * `preview` gets the baseline view of a graph being opened, before its figures are computed, and `previewAhead`
+   * that view's document and flow figures first, before its layouts (the worker sends them ahead: the page
+   * decodes them and begins the picture meanwhile).
    */
-  handle(request: EngineRequest, progress: (phase: string) => void = () => {}, preview?: (view: GraphView) => void, previewDocument?: (document: GraphDocument) => void): EngineResult {
+  handle(request: EngineRequest, progress: (phase: string) => void = () => {}, preview?: (view: GraphView) => void, previewAhead?: (ahead: PreviewAhead) => void): EngineResult {
     try {
       switch (request.type) {
         case 'load':
@@ -73,7 +74,7 @@ export class Engine {
         case 'restore':
           return { type: 'load', result: this.load(request.text, request.file, request.original) };
         case 'open':
-          return { type: 'open', result: this.open(request.files, request.file, request.mapping, progress, preview, previewDocument) };
+          return { type: 'open', result: this.open(request.files, request.file, request.mapping, progress, preview, previewAhead) };
         case 'export':
           return { type: 'export', ...exportGraph(this.graph(BASELINE), request.format, request.baseName, request.withoutGraphFile) };
         case 'report':
@@ -85,7 +86,7 @@ export class Engine {
   }
 
   /** Any format, or scenarios files onto the graph in hand; the graph they give is adopted as a loaded one. */
-  open(files: OpenFile[], file: string, mapping: Mapping | undefined, progress: (phase: string) => void, preview?: (view: GraphView) => void, previewDocument?: (document: GraphDocument) => void): OpenReply {
+  open(files: OpenFile[], file: string, mapping: Mapping | undefined, progress: (phase: string) => void, preview?: (view: GraphView) => void, previewAhead?: (ahead: PreviewAhead) => void): OpenReply {
     // The picture is sent as soon as the graph's nodes and flows are checked, while its scenarios are (a file of
     // scenarios alone has no such step: its preview, if any, comes in `adopt`).
     const shown: { graph?: SupplyGraph; layouts?: Record<Computed, Positions>; document?: GraphDocument } = {};
@@ -93,9 +94,10 @@ export class Engine {
     const onGraph = send
       ? (graph: SupplyGraph) => {
           const document = keyedDocument(graph);
-          previewDocument?.(document);
+          const figures = flowFigures(graph);
+          previewAhead?.({ document, ends: figures.ends, shares: figures.shares });
           const layouts = baseLayouts(graph);
-          const view = graphView(BASELINE, graph, graph, layouts, document);
+          const view = graphView(BASELINE, graph, graph, layouts, { document, figures });
           Object.assign(shown, { graph, layouts, document: view.document });
           send(view);
         }
@@ -245,8 +247,8 @@ function baseLayouts(base: SupplyGraph): Record<Computed, Positions> {
   return { tiered: plain(tieredLayout(base, TIERED)), geographic: plain(geographicLayout(base)) };
 }
 
-/** A scenario's graph as the app draws it, on the baseline's layouts (`document`: its keyed document, when already made). */
-function graphView(scenario: string, graph: SupplyGraph, base: SupplyGraph, baseline: Record<Computed, Positions>, document = keyedDocument(graph)): GraphView {
+/** A scenario's graph as the app draws it, on the baseline's layouts (`made`: its keyed document and flow figures, when already made). */
+function graphView(scenario: string, graph: SupplyGraph, base: SupplyGraph, baseline: Record<Computed, Positions>, made?: { document: GraphDocument; figures: ReturnType<typeof flowFigures> }): GraphView {
   let layouts = storedPositions(baseline, base);
   if (graph !== base && graph.someNode((k) => !base.hasNode(k))) {
     // Nodes a scenario adds get the positions of a layout of the scenario's graph.
@@ -261,7 +263,7 @@ function graphView(scenario: string, graph: SupplyGraph, base: SupplyGraph, base
     };
     layouts = { tiered: fill('tiered'), geographic: fill('geographic'), file: fill('file') };
   }
-  return { scenario, document, changes: diffGraphs(base, graph), ...flowFigures(graph), layouts, bought: boughtBeforeAfter(base, graph) };
+  return { scenario, document: made?.document ?? keyedDocument(graph), changes: diffGraphs(base, graph), ...(made?.figures ?? flowFigures(graph)), layouts, bought: boughtBeforeAfter(base, graph) };
 }
 
 /**

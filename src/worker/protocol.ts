@@ -205,6 +205,22 @@ export interface EnginePreview {
   view: GraphView;
 }
 
+/** What the engine has of a preview before its layouts: its document and its flows' figures. */
+export type PreviewAhead = Pick<GraphView, 'document' | 'ends' | 'shares'>;
+/** What the page has of it then: the document's nodes and flows, joined from their parts, and those figures. */
+export type ViewAhead = Pick<GraphView, 'ends' | 'shares'> & { document: Pick<GraphView['document'], 'nodes' | 'edges'> };
+
+/**
+ * Sent before a big preview's layouts are made (same id), after the parts of its document: the page joins the
+ * document meanwhile, and from it and these figures begins the picture's build (display-graph.ts, buildAhead).
+ */
+export interface EngineAhead {
+  id: number;
+  type: 'ahead';
+  ends: Int32Array;
+  shares: Float64Array;
+}
+
 // ------------------------------------------------------------------ betweenness
 
 /**
@@ -499,6 +515,12 @@ export class PartsJoiner {
       for (let i = 0; i < count; i++) record[keys[i]!] = values[i]!;
     } else for (let i = 0; i < count; i++) record[keys[i]!] = { x: values[2 * i]!, y: values[2 * i + 1]! };
     byPath.set(part.path, record);
+  }
+
+  /** The list joined so far at `path` for the answer `id`, if any part of it came. */
+  peek(id: number, path: string): unknown[] | undefined {
+    const value = this.joined.get(id)?.get(path);
+    return Array.isArray(value) ? value : undefined;
   }
 
   /** The message with the fields its parts carried (it is changed in place: it is the page's own copy). */

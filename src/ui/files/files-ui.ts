@@ -12,7 +12,8 @@ import { recentName, type RecentEntry } from '../../state/files-recent.ts';
 import { graphUrlOf } from '../../state/files-url.ts';
 import type { Store } from '../../state/store.ts';
 import type { EngineClient } from '../../worker/client.ts';
-import type { GraphView as EngineView, OpenFile } from '../../worker/protocol.ts';
+import type { GraphView as EngineView, OpenFile, ViewAhead } from '../../worker/protocol.ts';
+import { buildAhead } from '../display-graph.ts';
 import { h } from '../dom.ts';
 import { mountExport } from '../export/export-ui.ts';
 import type { Layers } from '../export/snapshot.ts';
@@ -76,7 +77,11 @@ export function mountFiles(deps: FilesDeps): FilesHandle {
     const preview = (view: EngineView) => {
       if (!destroyed) store.update((s) => A.previewArrived(s, label, view));
     };
-    const answer = await engine.request({ type: 'open', files: files.map(toSent), file: label, mapping }, (phase) => set(F.progressed(fs, PHASES[phase] ?? phase)), preview);
+    // A big graph's picture is begun on its nodes and flows, sent before its layouts; the app's build takes it up.
+    const ahead = (view: ViewAhead) => {
+      if (!destroyed) buildAhead(view);
+    };
+    const answer = await engine.request({ type: 'open', files: files.map(toSent), file: label, mapping }, (phase) => set(F.progressed(fs, PHASES[phase] ?? phase)), preview, ahead);
     if (destroyed) return false;
     if (answer.type === 'error') {
       store.update(A.previewDropped);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DisplayGraph, buildDisplayGraph, countryNodeKey, countryPlaces, buildDisplayGraphInSlices, detachedFlows, drawnFlows, MAX_DRAWN_FLOWS, sharesOrder, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows } from '../../../src/ui/display-graph.ts';
+import { type DisplayGraph, buildAhead, builtAheadWaits, buildDisplayGraph, countryNodeKey, countryPlaces, buildDisplayGraphInSlices, detachedFlows, drawnFlows, MAX_DRAWN_FLOWS, sharesOrder, minorFlows, putDetachedFlows, showMinorFlows, wantedMinorFlows } from '../../../src/ui/display-graph.ts';
 
 const view = (shares: (number | null)[], targets?: string[]) => {
   const edges = shares.map((_s, i) => ({ key: `e${i}`, target: targets?.[i] ?? `t${i}` }));
@@ -155,6 +155,43 @@ describe('the display graph built in slices', () => {
     expect(detachedFlows(detached)).toBeNull();
     const plain = (g: typeof once) => ({ ...g.export(), attributes: { minor: [...(minorFlows(g)?.values() ?? [])] }, edges: g.export().edges.map((e) => (e.key?.startsWith('geid_') ? { ...e, key: undefined } : e)) });
     expect(plain(detached)).toEqual(plain(once));
+  });
+});
+
+describe('the display graph begun on a document sent ahead of its view', () => {
+  const plain = (g: DisplayGraph) => {
+    const flows = detachedFlows(g)!;
+    return {
+      ...g.export(),
+      attributes: { minor: [...(minorFlows(g)?.values() ?? [])] },
+      detached: flows.keys.map((key, i) => ({ key: key?.startsWith('geid_') ? undefined : key, source: flows.sources[i], target: flows.targets[i], attributes: flows.attributes[i] })),
+    };
+  };
+
+  it('is taken up by the build of its view, which then equals a build from nothing, positions and country nodes included', async () => {
+    const { view, positions } = bigView();
+    const v = view as { document: { nodes: object[]; edges: object[] }; ends: Int32Array; shares: Float64Array };
+    buildAhead({ document: v.document, ends: v.ends, shares: v.shares } as never, { sliceMs: 1 });
+    expect(builtAheadWaits(v.document.nodes)).toBe(true);
+    const taken = await buildDisplayGraphInSlices(view, positions, true, 'column', { sliceMs: 1, detach: true });
+    expect(builtAheadWaits(v.document.nodes)).toBe(false);
+    const fresh = await buildDisplayGraphInSlices(view, positions, true, 'column', { sliceMs: 1, detach: true });
+    expect(plain(taken)).toEqual(plain(fresh));
+    expect(taken.getNodeAttributes('n41')).toMatchObject({ x: positions['n41']!.x, y: positions['n41']!.y });
+    // Drawn as the flows and positions say, not at (0, 0) where the early build put its nodes.
+    expect(new Set(taken.mapNodes((_k, a) => `${a.x} ${a.y}`)).size).toBe(taken.order);
+  });
+
+  it('is not taken up by a view whose shares differ from the ones it was begun with, nor by a build without detach', async () => {
+    const { view, positions } = bigView();
+    const v = view as { document: { nodes: object[]; edges: object[] }; ends: Int32Array; shares: Float64Array };
+    const once = buildDisplayGraph(view, positions, true, 'column', { detach: true });
+    buildAhead({ document: v.document, ends: v.ends, shares: v.shares.map((x) => 1 - x) } as never, { sliceMs: 1 });
+    expect(plain(await buildDisplayGraphInSlices(view, positions, true, 'column', { sliceMs: 1, detach: true }))).toEqual(plain(once));
+    buildAhead({ document: v.document, ends: v.ends, shares: v.shares } as never, { sliceMs: 1 });
+    const attached = await buildDisplayGraphInSlices(view, positions, true, 'column', { sliceMs: 1 });
+    expect(detachedFlows(attached)).toBeNull();
+    expect(builtAheadWaits(v.document.nodes)).toBe(false);
   });
 });
 

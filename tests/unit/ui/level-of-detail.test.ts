@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDisplayGraph, detachedFlows, minorFlows } from '../../../src/ui/display-graph.ts';
+import { buildAhead, buildDisplayGraph, buildDisplayGraphInSlices, detachedFlows, minorFlows } from '../../../src/ui/display-graph.ts';
 import { buildLevel, DETAIL_NODES, groupKey, isGroupKey, levelOf, LOD_NODES, lodIndexOf, spreadGroups } from '../../../src/ui/level-of-detail.ts';
 
 /** A graph just above LOD_NODES: nodes on a grid, three countries and three kinds, flows with values 1 … 13. */
@@ -26,6 +26,20 @@ const total = edges.reduce((s, e) => s + e.attributes.value, 0);
 const levelValue = (g: ReturnType<typeof buildLevel>) => detachedFlows(g)!.attributes.reduce((s, a) => s + a.value, 0);
 
 describe('the level-of-detail index of a big graph', () => {
+  it('is the same when the build was begun on the document ahead of its positions', async () => {
+    const v = view as { document: { nodes: object[]; edges: object[] }; ends: Int32Array; shares: Float64Array };
+    buildAhead({ document: v.document, ends: v.ends, shares: v.shares } as never, { sliceMs: 5 });
+    const taken = lodIndexOf(await buildDisplayGraphInSlices(view, positions, false, 'column', { sliceMs: 5, detach: true }))!;
+    expect(taken.keys).toEqual(index.keys);
+    expect([...taken.xs]).toEqual([...index.xs]);
+    expect([...taken.ys]).toEqual([...index.ys]);
+    expect([...taken.group]).toEqual([...index.group]);
+    expect(taken.groups).toEqual(index.groups);
+    expect([...taken.drawnAt]).toEqual([...index.drawnAt]);
+    expect([...taken.values]).toEqual([...index.values]);
+  });
+
+
   it('lists every node and flow, the flows not drawn not kept one by one', () => {
     expect(index.keys).toHaveLength(nodes.length);
     expect(index.sources).toHaveLength(edges.length);

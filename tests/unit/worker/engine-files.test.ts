@@ -8,7 +8,7 @@ import { buildReport } from '../../../src/report/model.ts';
 import { htmlReport } from '../../../src/report/html-report.ts';
 import { withRobustness } from '../../../src/report/robustness.ts';
 import { Engine } from '../../../src/worker/engine.ts';
-import type { OpenFile } from '../../../src/worker/protocol.ts';
+import type { GraphView, OpenFile, PreviewAhead } from '../../../src/worker/protocol.ts';
 import { loadGraph, repoPath } from '../../helpers/load.ts';
 
 const file = (path: string, name = path.replace(/^.*\//, '')): OpenFile => ({ name, bytes: new Uint8Array(readFileSync(repoPath(path))) });
@@ -35,23 +35,25 @@ describe('open', () => {
     expect(phases).toEqual(['read', 'parse', 'validate', 'done', 'figures']);
   });
 
-  it('gives the preview\'s document ahead of its layouts, the very document the preview then holds, once', () => {
+  it('gives the preview\'s document and flow figures ahead of its layouts, the very ones the preview then holds, once', () => {
     const engine = new Engine();
     const heard: string[] = [];
-    let ahead: unknown;
-    let shown: unknown;
+    let ahead: PreviewAhead | undefined;
+    let shown: GraphView | undefined;
     const r = engine.handle(
       { type: 'open', id: 1, files: [text('japan-us-taiwan.json', DEFAULT)], file: 'japan-us-taiwan.json' },
       (p) => heard.push(p),
-      (view) => (heard.push('preview'), (shown = view.document)),
-      (document) => (heard.push('document'), (ahead = document)),
+      (view) => (heard.push('preview'), (shown = view)),
+      (given) => (heard.push('ahead'), (ahead = given)),
     );
-    if (r.type !== 'open' || r.result.status !== 'loaded') throw new Error('not loaded');
-    expect(heard).toEqual(['read', 'parse', 'validate', 'document', 'preview', 'done', 'figures']);
-    expect(ahead).toBe(shown);
+    if (r.type !== 'open' || r.result.status !== 'loaded' || !ahead || !shown) throw new Error('not loaded');
+    expect(heard).toEqual(['read', 'parse', 'validate', 'ahead', 'preview', 'done', 'figures']);
+    expect(ahead.document).toBe(shown.document);
+    expect(ahead.ends).toBe(shown.ends);
+    expect(ahead.shares).toBe(shown.shares);
     // Keyed as the view's documents are: every flow by its key.
-    expect((ahead as { edges: { key?: string }[] }).edges.every((e) => typeof e.key === 'string')).toBe(true);
-    expect(r.result.loaded.document).toBe(shown);
+    expect(ahead.document.edges.every((e) => typeof e.key === 'string')).toBe(true);
+    expect(r.result.loaded.document).toBe(shown.document);
   });
 
   it('reverts an edited GEXF to the graph the file held', () => {
