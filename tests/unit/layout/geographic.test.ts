@@ -48,7 +48,8 @@ describe('geographicLayout on big graphs', () => {
   it('puts each country\'s nodes on a disc, the discs apart, every node at its own point, the same each time', async () => {
     const { generateGraph } = await import('../../../src/generate/index.ts');
     const { OVERLAP_NODES } = await import('../../../src/layout/geographic.ts');
-    const g = graphOf(generateGraph({ nodes: OVERLAP_NODES + 500, flows: 3 * OVERLAP_NODES, seed: 2 }));
+    const nodes = OVERLAP_NODES + 500;
+    const g = graphOf(generateGraph({ nodes, flows: 3 * nodes, seed: 2 }));
     const p = geographicLayout(g);
     expect(p.size).toBe(g.order);
     expect(new Set([...p.values()].map((q) => `${q.x.toFixed(6)} ${q.y.toFixed(6)}`)).size).toBe(g.order);
