@@ -56,15 +56,25 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
   const n = keys.length;
   const links = mergedLinks(graph, index, tierOf);
   const pairCount = links.lo.length;
-  // Links as compressed rows (each node's links, in the order the pairs were merged): the sweeps walk them 2 × `sweeps` times.
-  const degree = new Int32Array(n + 1);
+  // Links as compressed rows: each node's links to lower columns (from `start[v]` to `mid[v]`), then to higher ones
+  // (to `start[v + 1]`), each part in the order the pairs were merged. A sweep looks one way only, so it walks one
+  // part, in the order the whole row had (the same sums, to the bit): half the links of every row, 2 × `sweeps` times.
+  const lower = new Int32Array(n);
+  const degree = new Int32Array(n);
   for (let p = 0; p < pairCount; p++) {
-    degree[links.lo[p]!]!++;
-    degree[links.hi[p]!]!++;
+    const a = links.lo[p]!;
+    const b = links.hi[p]!;
+    degree[a]!++;
+    degree[b]!++;
+    if (tierOf[b]! < tierOf[a]!) lower[a]!++;
+    else lower[b]!++;
   }
   const start = new Int32Array(n + 1);
   for (let v = 0; v < n; v++) start[v + 1] = start[v]! + degree[v]!;
-  const fill = start.slice(0, n);
+  const mid = new Int32Array(n);
+  for (let v = 0; v < n; v++) mid[v] = start[v]! + lower[v]!;
+  const fillLower = start.slice(0, n);
+  const fillHigher = mid.slice();
   const other = new Int32Array(start[n]!);
   const otherTier = new Int32Array(start[n]!);
   const weightOf = new Float64Array(start[n]!);
@@ -72,7 +82,7 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
   const exact = pairCount <= MAX_COUNTED_LINKS;
   const pairs: [number, number, number][] = [];
   const link = (from: number, to: number, weight: number) => {
-    const at = fill[from]!++;
+    const at = tierOf[to]! < tierOf[from]! ? fillLower[from]!++ : fillHigher[from]!++;
     other[at] = to;
     otherTier[at] = tierOf[to]!;
     weightOf[at] = weight;
@@ -104,13 +114,14 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
   let bestCrossings = exact ? crossings(pairs, tierOf, pos) : 0;
   // Scratch arrays indexed by node (typed, not Maps: the sweeps sort every column 2 × `sweeps` times).
   const bary = new Float64Array(keys.length);
-  /** Orders column t by the barycentres of its links to columns lo to hi. */
+  /** Orders column t by the barycentres of its links to columns lo to hi (all below t, or all above). */
   const order = (t: number, lo: number, hi: number) => {
     const col = columns[t]!;
+    const below = hi < t;
     for (const v of col) {
       let sum = 0;
       let w = 0;
-      for (let at = start[v]!, end = start[v + 1]!; at < end; at++) {
+      for (let at = below ? start[v]! : mid[v]!, end = below ? mid[v]! : start[v + 1]!; at < end; at++) {
         const ot = otherTier[at]!;
         if (ot < lo || ot > hi) continue;
         sum += weightOf[at]! * pos[other[at]!]!;
