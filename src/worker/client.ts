@@ -26,6 +26,8 @@ export function createEngineClient(worker: Worker): EngineClient {
   const progress = new Map<number, (phase: string) => void>();
   const previews = new Map<number, (view: GraphView) => void>();
   const aheads = new Map<number, (ahead: ViewAhead) => void>();
+  /** The flows' ends and shares an `ahead` message moved here, until its preview (which names them) comes. */
+  const aheadFigures = new Map<number, Pick<ViewAhead, 'ends' | 'shares'>>();
   /** The document of each preview received, until its answer comes (which may stand for it: sameAsPreview). */
   const previewDocuments = new Map<number, unknown>();
   const crashListeners = new Set<(message: string) => void>();
@@ -38,6 +40,7 @@ export function createEngineClient(worker: Worker): EngineClient {
     if (event.data.type === 'ahead') {
       // Its document's parts came before it: the lists are whole (the preview will hold these very lists).
       const { id, ends, shares } = event.data;
+      aheadFigures.set(id, { ends, shares });
       const nodes = parts.peek(id, 'view.document.nodes') as ViewAhead['document']['nodes'] | undefined;
       const edges = parts.peek(id, 'view.document.edges') as ViewAhead['document']['edges'] | undefined;
       if (nodes && edges) aheads.get(id)?.({ document: { nodes, edges }, ends, shares });
@@ -50,6 +53,9 @@ export function createEngineClient(worker: Worker): EngineClient {
     }
     if (event.data.type === 'preview') {
       const preview = parts.fill(event.data);
+      const figures = aheadFigures.get(preview.id);
+      aheadFigures.delete(preview.id);
+      if (preview.figuresAhead && figures) Object.assign(preview.view, figures);
       previewDocuments.set(preview.id, preview.view.document);
       previews.get(preview.id)?.(preview.view);
       return;
@@ -58,6 +64,7 @@ export function createEngineClient(worker: Worker): EngineClient {
     progress.delete(id);
     previews.delete(id);
     aheads.delete(id);
+    aheadFigures.delete(id);
     previewDocuments.delete(id);
     const resolve = pending.get(id);
     pending.delete(id);
@@ -70,6 +77,7 @@ export function createEngineClient(worker: Worker): EngineClient {
     progress.clear();
     previews.clear();
     aheads.clear();
+    aheadFigures.clear();
     previewDocuments.clear();
     parts.clear();
     for (const listener of [...crashListeners]) listener(event.message || 'unknown error');

@@ -49,17 +49,21 @@ async function serve(request: WorkerRequest): Promise<void> {
   // The preview's document goes ahead of its layouts, in parts the page decodes while they are made, with its flows'
   // figures for the picture's build to begin; the preview itself then leaves those lists out.
   let sentAhead: SentLists | undefined;
+  let figuresAhead: Pick<PreviewAhead, 'ends' | 'shares'> | undefined;
   const previewAhead = ({ document, ends, shares }: PreviewAhead) => {
     const split = splitMessage({ id, view: { document } });
     if (!split.parts.length) return;
     for (const part of split.parts) scope.postMessage(part, transferOf(part));
     sentAhead = split.lists;
-    // Copies: the same arrays go in the preview.
-    scope.postMessage({ id, type: 'ahead', ends, shares } satisfies EngineAhead);
+    figuresAhead = { ends, shares };
+    scope.postMessage({ id, type: 'ahead', ends, shares } satisfies EngineAhead, [ends.buffer as ArrayBuffer, shares.buffer as ArrayBuffer]);
   };
   const preview = (view: EnginePreview['view']) => {
     previewDocument = view.document;
-    post({ id, type: 'preview', view }, [], sentAhead);
+    // The figures moved ahead (these arrays are empty here now): the page puts them back.
+    const moved = figuresAhead !== undefined && view.ends === figuresAhead.ends && view.shares === figuresAhead.shares;
+    const message: EnginePreview = moved ? { id, type: 'preview', view: { ...view, ends: new Int32Array(0), shares: new Float64Array(0) }, figuresAhead: true } : { id, type: 'preview', view };
+    post(message, [], sentAhead);
   };
   const response: EngineResponse = sameAsPreview({ id, ...engine.handle(engineRequest, progress, preview, previewAhead) }, previewDocument);
   // Files made here go back without a copy.

@@ -40,13 +40,28 @@ describe('a preview sent ahead of its layouts', () => {
     expect(aheads[0]!.document.edges).toEqual(document.edges);
     expect([...aheads[0]!.ends]).toEqual([...ends]);
     expect([...aheads[0]!.shares]).toEqual([...shares]);
-    const preview = splitMessage({ id, type: 'preview', view: { scenario: 'baseline', document, ends, shares } }, undefined, ahead.lists);
+    // As the worker sends it: the figures moved ahead are named, not carried again.
+    const preview = splitMessage({ id, type: 'preview', view: { scenario: 'baseline', document, ends: new Int32Array(0), shares: new Float64Array(0) }, figuresAhead: true }, undefined, ahead.lists);
     for (const part of preview.parts) send(part);
     send(preview.message);
     expect(previews).toHaveLength(1);
     expect(previews[0]!.document.nodes).toBe(aheads[0]!.document.nodes);
+    expect((previews[0] as unknown as ViewAhead).ends).toBe(aheads[0]!.ends);
+    expect((previews[0] as unknown as ViewAhead).shares).toBe(aheads[0]!.shares);
     send({ id, type: 'error', message: 'stop here' });
     expect(await answer).toEqual({ type: 'error', message: 'stop here' });
+  });
+
+  it('leaves a preview that carries its own figures as it is', () => {
+    const { worker, posted, send } = fakeWorker();
+    const client = createEngineClient(worker as unknown as Worker);
+    const previews: ViewAhead[] = [];
+    void client.request({ type: 'open', files: [], file: 'g.json' }, undefined, (view) => previews.push(view));
+    const id = posted[0]!.id;
+    send({ id, type: 'ahead', ends: Int32Array.of(9, 9), shares: Float64Array.of(0.9) });
+    send({ id, type: 'preview', view: { scenario: 'baseline', document: documentOf(3), ends: Int32Array.of(0, 1), shares: Float64Array.of(0.5) } });
+    expect([...previews[0]!.ends]).toEqual([0, 1]);
+    expect([...previews[0]!.shares]).toEqual([0.5]);
   });
 
   it('is not handed on for a document small enough to come whole in its preview', () => {
