@@ -6,6 +6,7 @@
 import type { NodeKind } from '../model/schema.ts';
 import { KIND_COLORS, KIND_NAMES, mix } from './look.ts';
 import { keptScan, SCAN_STEP } from './next-task.ts';
+import { ownPosition } from '../layout/file-positions.ts';
 
 /** `kind`, `country`, `company`, `impact`, `file` (each node's own `color`), or `attr:NAME` for another node attribute. */
 export type ColourBy = string;
@@ -67,34 +68,36 @@ export const colourChoicesScan = keptScan((nodes: readonly NodeLike[]) => nodes,
   return out;
 });
 
-/** numericAttributes' answer per list of nodes: the view controls are drawn at each change (docs/scale.md, In the app). */
-const numericMemo = new WeakMap<readonly NodeLike[], string[]>();
-/** The names of the attributes that are numbers wherever the nodes have them (for sizes). */
-export function numericAttributes(nodes: readonly NodeLike[]): string[] {
-  const known = numericMemo.get(nodes);
-  if (known) return known;
-  const out = numericAttributesOf(nodes);
-  numericMemo.set(nodes, out);
-  return out;
-}
-function numericAttributesOf(nodes: readonly NodeLike[]): string[] {
+/**
+ * What the view controls offer for a list of nodes: a layout "As in the file" (a node with its own x and y), a size
+ * "As in the file" (a node with a positive numeric `size`, a file's viz:size) and the names of the attributes that
+ * are numbers wherever the nodes have them. Kept per list of nodes: the
+ * controls are drawn at each change, and each of these scans took 6 to 31 ms at 300,000 nodes (docs/scale.md).
+ */
+export const viewControlsScan = keptScan((nodes: readonly NodeLike[]) => nodes, function* (nodes): Generator<void, { ownPlaces: boolean; fileSizes: boolean; numeric: string[] }> {
+  let ownPlaces = false;
+  let fileSizes = false;
+  // Numeric attributes: the first 31 names met decide (a file with more is not sized by them).
   const seen = new Map<string, boolean>();
-  for (const n of nodes) {
-    const a = n.attributes;
-    // for…in, not Object.entries: no array per node (10,000 of them at each open of a big graph).
-    for (const name in a) {
-      if (!Object.hasOwn(a, name)) continue;
-      const v = a[name];
-      if (NOT_COLOURS.has(name) || v === undefined || v === null) continue;
-      seen.set(name, (seen.get(name) ?? true) && typeof v === 'number' && Number.isFinite(v));
+  let named = false;
+  for (let i = 0; i < nodes.length; i++) {
+    const a = nodes[i]!.attributes;
+    if (!ownPlaces && ownPosition(a) !== null) ownPlaces = true;
+    if (!fileSizes && typeof a.size === 'number' && Number.isFinite(a.size) && a.size > 0) fileSizes = true;
+    if (!named) {
+      // for…in, not Object.entries: no array per node.
+      for (const name in a) {
+        if (!Object.hasOwn(a, name)) continue;
+        const v = a[name];
+        if (NOT_COLOURS.has(name) || v === undefined || v === null) continue;
+        seen.set(name, (seen.get(name) ?? true) && typeof v === 'number' && Number.isFinite(v));
+      }
+      named = seen.size > 30;
     }
-    if (seen.size > 30) break;
+    if ((i + 1) % SCAN_STEP === 0) yield;
   }
-  return [...seen].filter(([, numeric]) => numeric).map(([name]) => name).sort();
-}
-
-/** Whether any node carries a positive numeric `size` (a file's viz:size: the size menu's "As in the file"). */
-export const numericSizes = (nodes: readonly NodeLike[]): boolean => nodes.some((n) => typeof n.attributes.size === 'number' && Number.isFinite(n.attributes.size) && n.attributes.size > 0);
+  return { ownPlaces, fileSizes, numeric: [...seen].filter(([, numeric]) => numeric).map(([name]) => name).sort() };
+});
 
 /** A file's colour (`#rrggbb`, `#rgb` or `rgb(r, g, b)`, as the readers keep viz colours) as `#rrggbb`; null for anything else. */
 export function fileColour(value: unknown): string | null {

@@ -1,8 +1,7 @@
 /** The header's controls: scenario and compare, layout, node size, countries, fit. */
-import { numericAttributes, numericSizes } from './colour-by.ts';
+import { viewControlsScan } from './colour-by.ts';
 import { LAYOUTS, SIZE_BY, type AppState, type LayoutChoice, type SizeBy } from '../state/app-state.ts';
 import { h } from './dom.ts';
-import { hasFilePositions } from '../layout/file-positions.ts';
 
 export interface ToolbarActions {
   selectScenario(id: string): void;
@@ -32,13 +31,14 @@ export function renderViewControls(s: AppState, act: ToolbarActions): HTMLElemen
   const layout = h('select', { id: 'layout', 'aria-label': 'Layout', onchange: (e) => act.setLayout((e.target as HTMLSelectElement).value as LayoutChoice) });
   const doc = s.view.status === 'done' ? s.view.value.document : null;
   // "As in the file" only when the nodes carry their own x and y (or when already chosen).
-  const ownPlaces = s.layout === 'file' || (doc !== null && hasFilePositions(doc.nodes));
+  const facts = doc ? viewControlsScan.now(doc.nodes) : null;
+  const ownPlaces = s.layout === 'file' || (facts?.ownPlaces ?? false);
   for (const l of LAYOUTS) if (l !== 'file' || ownPlaces) layout.append(h('option', { value: l, selected: l === s.layout }, LAYOUT_NAMES[l]));
   const size = h('select', { id: 'size-by', 'aria-label': 'Node size', onchange: (e) => act.setSizeBy((e.target as HTMLSelectElement).value as SizeBy) });
   for (const k of SIZE_BY) size.append(h('option', { value: k, selected: k === s.sizeBy }, SIZE_NAMES[k]));
   // The nodes' own numeric attributes, if any (colour-by.ts lists them for colour too); a file's `size` as "As in the file".
-  if (doc && numericSizes(doc.nodes)) size.append(h('option', { value: 'attr:size', selected: s.sizeBy === 'attr:size' }, 'As in the file'));
-  for (const c of doc ? numericAttributes(doc.nodes) : []) size.append(h('option', { value: `attr:${c}`, selected: s.sizeBy === `attr:${c}` }, c));
+  if (facts?.fileSizes) size.append(h('option', { value: 'attr:size', selected: s.sizeBy === 'attr:size' }, 'As in the file'));
+  for (const c of facts?.numeric ?? []) size.append(h('option', { value: `attr:${c}`, selected: s.sizeBy === `attr:${c}` }, c));
   const countries = h('input', { type: 'checkbox', id: 'countries', checked: s.countries === 'nodes', onchange: (e) => act.setCountries((e.target as HTMLInputElement).checked) });
   return h('div', { className: 'view-controls' },
     h('label', {}, 'Layout ', layout),

@@ -234,31 +234,36 @@ describe('a graph of 10,000 nodes and 50,000 flows in the app', () => {
   });
 
   it('selects the node clicked while the view still zooms (the picking left out of those frames is drawn first)', async () => {
-    await placesSettled(page, ['market-us', 'raw-0']);
-    // Events dispatched in the page, so that the click surely falls inside the wheel's animation (250 ms).
-    const { moved, selected } = await page.evaluate(async () => {
-      const app = window.__chokepoint!;
-      const us = app.screenPosition('market-us')!;
-      const at = document.elementFromPoint(us.x, us.y)!;
-      const frame = () => new Promise((r) => requestAnimationFrame(r));
-      const mouse = { clientX: us.x, clientY: us.y, bubbles: true, cancelable: true, button: 0 };
-      const before = app.screenPosition('raw-0')!;
-      at.dispatchEvent(new WheelEvent('wheel', { ...mouse, deltaY: -120 }));
-      await frame();
-      await frame();
-      const during = app.screenPosition('raw-0')!;
-      at.dispatchEvent(new MouseEvent('mousedown', { ...mouse, buttons: 1 }));
-      at.dispatchEvent(new MouseEvent('mouseup', mouse));
-      at.dispatchEvent(new MouseEvent('click', mouse));
-      await frame();
-      const after = app.screenPosition('raw-0')!;
-      return { moved: Math.hypot(during.x - before.x, during.y - before.y) > 0.5 && Math.hypot(after.x - during.x, after.y - during.y) > 0.5, selected: app.state().selection };
-    });
-    // The view was still zooming when the click came.
-    expect(moved).toBe(true);
-    expect(selected).toEqual({ type: 'node', key: 'market-us' });
-    await page.keyboard.press('Escape');
-    await page.locator('#fit').click();
+    // The click must fall inside the wheel's animation (250 ms); on a loaded machine two frames can outlast it, and
+    // the case is then tried again from the fitted view (the selection is asserted only for a click that came in time).
+    let tried: { moved: boolean; selected: unknown } = { moved: false, selected: null };
+    for (let attempt = 0; attempt < 4 && !tried.moved; attempt++) {
+      await placesSettled(page, ['market-us', 'raw-0']);
+      // Events dispatched in the page, so that the click surely falls inside the wheel's animation (250 ms).
+      tried = await page.evaluate(async () => {
+        const app = window.__chokepoint!;
+        const us = app.screenPosition('market-us')!;
+        const at = document.elementFromPoint(us.x, us.y)!;
+        const frame = () => new Promise((r) => requestAnimationFrame(r));
+        const mouse = { clientX: us.x, clientY: us.y, bubbles: true, cancelable: true, button: 0 };
+        const before = app.screenPosition('raw-0')!;
+        at.dispatchEvent(new WheelEvent('wheel', { ...mouse, deltaY: -120 }));
+        await frame();
+        await frame();
+        const during = app.screenPosition('raw-0')!;
+        at.dispatchEvent(new MouseEvent('mousedown', { ...mouse, buttons: 1 }));
+        at.dispatchEvent(new MouseEvent('mouseup', mouse));
+        at.dispatchEvent(new MouseEvent('click', mouse));
+        await frame();
+        const after = app.screenPosition('raw-0')!;
+        return { moved: Math.hypot(during.x - before.x, during.y - before.y) > 0.5 && Math.hypot(after.x - during.x, after.y - during.y) > 0.5, selected: app.state().selection };
+      });
+      // The view was still zooming when the click came: then it selects the node.
+      if (tried.moved) expect(tried.selected).toEqual({ type: 'node', key: 'market-us' });
+      await page.keyboard.press('Escape');
+      await page.locator('#fit').click();
+    }
+    expect(tried.moved).toBe(true);
   });
 
   it('sizes by betweenness in its own worker, exact at this size (sampled only above BETWEENNESS_EXACT_NODES)', async () => {

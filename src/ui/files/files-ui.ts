@@ -14,6 +14,7 @@ import type { Store } from '../../state/store.ts';
 import type { EngineClient } from '../../worker/client.ts';
 import type { GraphView as EngineView, OpenFile, ViewAhead } from '../../worker/protocol.ts';
 import { buildAhead } from '../display-graph.ts';
+import { warmNodes } from '../warm-document.ts';
 import { h } from '../dom.ts';
 import { mountExport } from '../export/export-ui.ts';
 import type { Layers } from '../export/snapshot.ts';
@@ -79,7 +80,9 @@ export function mountFiles(deps: FilesDeps): FilesHandle {
     };
     // A big graph's picture is begun on its nodes and flows, sent before its layouts; the app's build takes it up.
     const ahead = (view: ViewAhead) => {
-      if (!destroyed) buildAhead(view);
+      if (destroyed) return;
+      buildAhead(view);
+      void warmNodes(view.document.nodes);
     };
     const answer = await engine.request({ type: 'open', files: files.map(toSent), file: label, mapping }, (phase) => set(F.progressed(fs, PHASES[phase] ?? phase)), preview, ahead);
     if (destroyed) return false;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { colourChoices, colourNodes, fileColour, numericSizes } from '../../../src/ui/colour-by.ts';
+import { colourChoices, colourNodes, fileColour, viewControlsScan } from '../../../src/ui/colour-by.ts';
+
+const numericSizes = (nodes: Parameters<typeof viewControlsScan.now>[0]) => viewControlsScan.now(nodes).fileSizes;
 
 const n = (key: string, extra: Record<string, unknown> = {}) => ({ key, attributes: { label: key, kind: 'foundry' as const, country: 'TW', ...extra } });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { colourChoices, colourNodes, numericAttributes } from '../../../src/ui/colour-by.ts';
+import { colourChoices, colourNodes, viewControlsScan } from '../../../src/ui/colour-by.ts';
+
+const numericAttributes = (nodes: Parameters<typeof viewControlsScan.now>[0]) => viewControlsScan.now(nodes).numeric;
 import { KIND_COLORS } from '../../../src/ui/look.ts';
 
 const n = (key: string, kind: 'foundry' | 'demand', country: string, extra: Record<string, unknown> = {}) => ({ key, attributes: { label: key, kind, country, ...extra } });

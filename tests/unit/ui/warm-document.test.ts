@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../../src/model/schema.ts';
-import { colourChoices, colourChoicesScan } from '../../../src/ui/colour-by.ts';
+import { colourChoices, colourChoicesScan, viewControlsScan } from '../../../src/ui/colour-by.ts';
+import { hasFilePositions } from '../../../src/layout/file-positions.ts';
 import { nodeIndex, nodeOf } from '../../../src/ui/doc-index.ts';
 import { drain, inIdleSlices } from '../../../src/ui/next-task.ts';
 import { documentParts } from '../../../src/ui/panels/what-if.ts';
@@ -54,6 +55,26 @@ describe('a big document scanned in steps while its figures are computed', () =>
     const choices = drain(colourChoicesScan.steps(doc.nodes));
     expect(choices.map((c) => c.value)).toEqual(expect.arrayContaining(['company', 'file', 'attr:capacity']));
     expect(colourChoices(doc.nodes)).toBe(choices);
+  });
+
+  it("offers the view controls' choices of the whole list: own places, own sizes and numeric attributes, found past several steps", () => {
+    const doc = documentOf(6_001);
+    const nodes = doc.nodes as unknown as { key: string; attributes: Record<string, unknown> }[];
+    // Nothing of the file's own before the last steps.
+    const plain = drain(viewControlsScan.steps(doc.nodes));
+    expect(plain).toEqual({ ownPlaces: false, fileSizes: false, numeric: expect.arrayContaining(['capacity', 'extra5']) });
+    // Every `extraK` met is a number; `capacity` only on the last node.
+    expect(plain.numeric).toEqual([...new Set(nodes.flatMap((n) => Object.keys(n.attributes).filter((k) => k.startsWith('extra') || k === 'capacity')))].sort());
+    const placed = documentOf(6_001);
+    Object.assign(placed.nodes[5_999]!.attributes, { x: 1, y: 2, size: 3 });
+    const found = drain(viewControlsScan.steps(placed.nodes));
+    expect(found.ownPlaces).toBe(hasFilePositions(placed.nodes as never));
+    expect(found).toMatchObject({ ownPlaces: true, fileSizes: true });
+    // A name not a number on one node is not offered; the answer is kept.
+    const mixed = documentOf(6_001);
+    Object.assign(mixed.nodes[6_000]!.attributes, { capacity: 'big' });
+    expect(drain(viewControlsScan.steps(mixed.nodes)).numeric).not.toContain('capacity');
+    expect(viewControlsScan.now(mixed.nodes)).toBe(drain(viewControlsScan.steps(mixed.nodes)));
   });
 
   it('runs a job in slices, giving the thread back between them, to its value', async () => {
