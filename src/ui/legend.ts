@@ -45,7 +45,7 @@ export function renderLegend(s: AppState, act: LegendActions, colouring: Colouri
   const doc = s.view.status === 'done' ? s.view.value.document : null;
   const present = kindsPresent(doc);
   const makes = inputsByKind(s.view.status === 'done' ? s.view.value : null);
-  const kinds = h('ul', { className: 'legend-kinds kind-toggles' });
+  const kinds = h('ul', { className: 'legend-kinds' });
   for (const k of NODE_KINDS) {
     if (!present.has(k)) continue;
     const on = !s.filters.hiddenKinds.includes(k);
