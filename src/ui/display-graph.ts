@@ -9,7 +9,7 @@ import type { NodeKind } from '../model/schema.ts';
 import { countryLabel, placeName } from './words.ts';
 import type { GraphView, Positions, ViewAhead } from '../worker/protocol.ts';
 import { edgeKeyAt } from './doc-index.ts';
-import { drain, idle, nextTask } from './next-task.ts';
+import { drain, idle, inSlices, nextTask } from './next-task.ts';
 import { COUNTRY_NODE_COLOR, EDGE_COLOR, KIND_COLORS, shortLabel } from './look.ts';
 import { LOD_NODES, type LevelAttributes, type LodIndex } from './level-of-detail.ts';
 import { MinorFlows as MinorFlowsOf, type MinorFlow as MinorFlowOf } from './minor-flows.ts';
@@ -157,19 +157,6 @@ export async function buildDisplayGraphInSlices(view: GraphView, positions: Posi
   // which otherwise could fall in that task (it took 60 to 80 ms, or 140 to 170 with a collection in it).
   await idle(100);
   return g;
-}
-
-/** Runs a job of steps in slices of about `sliceMs`, the main thread given back between them. */
-async function inSlices<T>(steps: Generator<void, T>, sliceMs: number): Promise<T> {
-  let start = performance.now();
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    if (performance.now() - start > sliceMs) {
-      await nextTask();
-      start = performance.now();
-    }
-  }
 }
 
 /** The builds begun on a document that came ahead of its view, by its list of nodes (the view's, once it comes). */

@@ -21,6 +21,19 @@ export function drain<T>(steps: Generator<void, T>): T {
   }
 }
 
+/** Runs a job of steps to its end in slices of about `sliceMs`, each in a task of its own (the main thread given back between them). */
+export async function inSlices<T>(steps: Generator<void, T>, sliceMs: number): Promise<T> {
+  let start = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - start > sliceMs) {
+      await nextTask();
+      start = performance.now();
+    }
+  }
+}
+
 /**
  * Runs a job of steps to its end in slices of about `sliceMs`, each in an idle moment of the browser (at most
  * `timeout` ms away): a scan of a big document warmed while the figures are computed, without a long task.
