@@ -90,6 +90,7 @@ export function tieredLayout(graph: SupplyGraph, options: TieredOptions = {}): M
   for (let p = 0; p < pairCount; p++) {
     const a = links.lo[p]!;
     const b = links.hi[p]!;
+    // Weighted by log value, so that one giant flow does not rule the order.
     const weight = 1 + Math.log10(1 + links.value[p]!);
     link(a, b, weight);
     link(b, a, weight);

@@ -86,11 +86,11 @@ export function saveFinished(s: AppState, revision: number, result: { ok: true; 
 /** Another tab wrote over the record this tab saved: "✓ Saved" no longer holds. */
 export const savedElsewhere = (s: AppState, message: string): AppState => ({ ...s, edit: { ...s.edit, savedRevision: Math.min(s.edit.savedRevision, s.edit.revision - 1), save: { status: 'conflict', message } } });
 
-/** Unsaved work: a revision not yet written. */
 /** Whether a change of the state is the editing's alone (its autosave's status, its edits on their way): drawn by the editing bar, not the panels. */
 export const onlyEditingChanged = (s: AppState, prev: AppState): boolean =>
   s.edit !== prev.edit && (Object.keys(s) as (keyof AppState)[]).every((k) => k === 'edit' || s[k] === prev[k]);
 
+/** Unsaved work: a revision not yet written. */
 export const unsaved = (e: EditState) => e.revision > e.savedRevision;
 
 /** Problems of a form by field: `attributes.value` → `value`, `key` → `key`, `[2].attributes.x` → `x`. */

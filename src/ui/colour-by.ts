@@ -71,8 +71,8 @@ export const colourChoicesScan = keptScan((nodes: readonly NodeLike[]) => nodes,
 /**
  * What the view controls offer for a list of nodes: a layout "As in the file" (a node with its own x and y), a size
  * "As in the file" (a node with a positive numeric `size`, a file's viz:size) and the names of the attributes that
- * are numbers wherever the nodes have them. Kept per list of nodes: the
- * controls are drawn at each change, and each of these scans took 6 to 31 ms at 300,000 nodes (docs/scale.md).
+ * are numbers wherever the nodes have them. Kept per list of nodes: the controls are drawn at each change, and
+ * these scans took 15, about 5 and 31 ms at 300,000 nodes (docs/scale.md).
  */
 export const viewControlsScan = keptScan((nodes: readonly NodeLike[]) => nodes, function* (nodes): Generator<void, { ownPlaces: boolean; fileSizes: boolean; numeric: string[] }> {
   let ownPlaces = false;
