@@ -17,6 +17,7 @@ import noverlap from 'graphology-layout-noverlap';
 import type { SupplyGraph } from '../model/graph.ts';
 import type { NodeAttributes } from '../model/schema.ts';
 import { countryPosition } from './country-positions.ts';
+import { discsApart } from './discs-apart.ts';
 import { TIER_OF, type Point } from './tiered.ts';
 
 export interface GeographicOptions {
@@ -76,15 +77,19 @@ function spreadApart(points: Map<string, Point>, room: number): Map<string, Poin
   return new Map([...points.keys()].map((k) => [k, { x: moved[k]!.x, y: moved[k]!.y }]));
 }
 
-/** Large graphs: one sunflower disc per country, the discs (not the nodes) pushed apart. */
+/** Large graphs: one sunflower disc per country, the discs (not the nodes) pushed apart (noverlap's arithmetic: discs-apart.ts). */
 function discLayout(graph: SupplyGraph, stretch: number, room: number): Map<string, Point> {
   const byCountry = groupByCountry(graph, (key, attrs) => ({ key, tier: TIER_OF[attrs.kind] ?? 0 }));
   const anchor = anchors(byCountry.keys(), stretch);
   // Nodes a fifth of `room` apart: a country of 2,000 nodes is a disc about 10 × room across.
   const step = room / 5;
-  const centres = new Graph();
-  for (const [country, members] of byCountry) centres.addNode(country, { ...anchor.get(country)!, size: step * Math.sqrt(members.length) * 0.6 + room / 2 });
-  const moved = noverlap(centres, { maxIterations: 300, settings: { margin: room / 2, ratio: 1, expansion: 1.05, gridSize: 20, speed: 3 } });
+  const countries = [...byCountry.keys()];
+  const centres = discsApart(
+    countries.map((country) => ({ ...anchor.get(country)!, size: step * Math.sqrt(byCountry.get(country)!.length) * 0.6 + room / 2 })),
+    { margin: room / 2, ratio: 1, expansion: 1.05, gridSize: 20, speed: 3 },
+    300,
+  );
+  const moved = Object.fromEntries(countries.map((country, i) => [country, centres[i]!]));
   const golden = Math.PI * (3 - Math.sqrt(5));
   const out = new Map<string, Point>();
   for (const [country, members] of byCountry) {
