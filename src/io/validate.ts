@@ -148,24 +148,28 @@ function checkReferences(raw: Obj, out: Collector): void {
 
 /** Inputs whose values are all 0 cannot form shares: a warning on the first of their flows. */
 function checkZeroInputs(edges: readonly EdgeRecord[], out: Collector): void {
-  const groups = new Map<string, { first: number; total: number; count: number }>();
+  // By target, then by input: two lookups of the file's own strings, where a key joined from both made a new string
+  // per flow to hash (1.3 s of 1.5 million flows against 0.7 s; the warnings are sorted by path after).
+  const byTarget = new Map<string, Map<string, { first: number; total: number; count: number }>>();
   edges.forEach((e, i) => {
-    const id = `${e.target}\u0000${e.attributes.input}`;
-    const g = groups.get(id);
+    let groups = byTarget.get(e.target);
+    if (!groups) byTarget.set(e.target, (groups = new Map()));
+    const g = groups.get(e.attributes.input);
     if (g) {
       g.total += e.attributes.value;
       g.count++;
-    } else groups.set(id, { first: i, total: e.attributes.value, count: 1 });
+    } else groups.set(e.attributes.input, { first: i, total: e.attributes.value, count: 1 });
   });
-  for (const [id, g] of groups) {
-    if (g.total > 0) continue;
-    const [target, input] = id.split('\u0000');
-    out.add(
-      ['edges', g.first, 'attributes', 'value'],
-      `some flow of "${input}" into "${target}" above 0 (else its shares cannot be formed and the input is ignored)`,
-      `${g.count === 1 ? 'its only flow is' : `all ${g.count} flows are`} 0`,
-      'warning',
-    );
+  for (const [target, groups] of byTarget) {
+    for (const [input, g] of groups) {
+      if (g.total > 0) continue;
+      out.add(
+        ['edges', g.first, 'attributes', 'value'],
+        `some flow of "${input}" into "${target}" above 0 (else its shares cannot be formed and the input is ignored)`,
+        `${g.count === 1 ? 'its only flow is' : `all ${g.count} flows are`} 0`,
+        'warning',
+      );
+    }
   }
 }
 

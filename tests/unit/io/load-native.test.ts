@@ -33,6 +33,27 @@ describe('loading the native format', () => {
     if (r.ok) expect(r.warnings.map((w) => [w.severity, w.path])).toEqual([['warning', 'edges[0].attributes.value']]);
   });
 
+  it('warns once per target and input whose flows are all 0, on the first of them, in the order of the flows', () => {
+    const doc = makeDoc(
+      [['a', 'supplier', 'US'], ['c', 'supplier', 'KR'], ['b', 'demand', 'JP'], ['d', 'demand', 'DE']],
+      [
+        ['a', 'b', 'chips', 2], // b's chips: one above 0, one at 0: no warning
+        ['a', 'd', 'chips', 0], // d's chips: all 0 (two flows)
+        ['c', 'b', 'wafers', 0], // b's wafers: its only flow is 0
+        ['c', 'b', 'chips', 0],
+        ['c', 'd', 'chips', 0],
+        ['a', 'd', 'memory', 5],
+      ],
+    );
+    const r = loadNativeText(JSON.stringify(doc));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings.map((w) => [w.path, w.expected, w.found])).toEqual([
+      ['edges[1].attributes.value', 'some flow of "chips" into "d" above 0 (else its shares cannot be formed and the input is ignored)', 'all 2 flows are 0'],
+      ['edges[2].attributes.value', 'some flow of "wafers" into "b" above 0 (else its shares cannot be formed and the input is ignored)', 'its only flow is 0'],
+    ]);
+  });
+
   it('refuses unknown source ids cited by scenarios, and "baseline" as a scenario id', () => {
     const doc = makeDoc([['a', 'supplier', 'US'], ['b', 'demand', 'JP']], [['a', 'b', 'chips', 1]], {
       scenarios: [{ id: 'baseline', label: 'B', sources: ['nowhere'], ops: [] }],
