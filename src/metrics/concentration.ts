@@ -41,34 +41,36 @@ export function computeConcentration(graph: SupplyGraph, preset: LevelPreset = D
 }
 
 /**
- * Sums per input and holder keyed by numbers (input × holders + holder), in
- * flow order: the same sums, in the same order, as adding up the flows one by one.
+ * Sums per input and holder, each input's flows taken in flow order into an array indexed by holder: the same
+ * sums, in the same order, as adding up the flows one by one. (A Map keyed by input × holders + holder took 0.19 s
+ * of 0.45 s per call at 1.5 million flows and 212,594 firms; the holders' names were then split out of its keys.)
  */
 export function concentrationOfTable(table: FlowTable, preset: LevelPreset = DEFAULT_LEVELS): ConcentrationRow[] {
   const { firmOf, firms, countryOf, countries, flowSource, flowInput, flowValue, inputs } = table;
+  const flows = flowSource.length;
+  // Each input's flows, in flow order (a counting sort).
+  const start = new Uint32Array(inputs.length + 1);
+  for (let f = 0; f < flows; f++) start[flowInput[f]! + 1]!++;
+  for (let i = 0; i < inputs.length; i++) start[i + 1]! += start[i]!;
+  const order = new Uint32Array(flows);
+  const next = start.slice(0, inputs.length);
+  for (let f = 0; f < flows; f++) order[next[flowInput[f]!]!++] = f;
   const total = new Float64Array(inputs.length);
-  const byFirm = new Map<number, number>();
-  const byCountry = new Map<number, number>();
-  const F = firms.length;
-  const C = countries.length;
-  for (let f = 0; f < flowSource.length; f++) {
-    const input = flowInput[f]!;
-    const v = flowValue[f]!;
-    const source = flowSource[f]!;
-    total[input]! += v;
-    const fk = input * F + firmOf[source]!;
-    byFirm.set(fk, (byFirm.get(fk) ?? 0) + v);
-    const ck = input * C + countryOf[source]!;
-    byCountry.set(ck, (byCountry.get(ck) ?? 0) + v);
+  const firmSums: Map<string, number>[] = [];
+  const countrySums: Map<string, number>[] = [];
+  const byFirm = holderSums(firms.length);
+  const byCountry = holderSums(countries.length);
+  for (let i = 0; i < inputs.length; i++) {
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const f = order[k]!;
+      const v = flowValue[f]!;
+      total[i]! += v;
+      byFirm.add(firmOf[flowSource[f]!]!, v);
+      byCountry.add(countryOf[flowSource[f]!]!, v);
+    }
+    firmSums.push(byFirm.take(firms));
+    countrySums.push(byCountry.take(countries));
   }
-  /** Each input's holders with their sums, named. */
-  const split = (sums: Map<number, number>, count: number, names: readonly string[]) => {
-    const out = inputs.map(() => new Map<string, number>());
-    for (const [k, v] of sums) out[Math.floor(k / count)]!.set(names[k % count]!, v);
-    return out;
-  };
-  const firmSums = split(byFirm, F, firms);
-  const countrySums = split(byCountry, C, countries);
   return inputs
     .map((input, i) => ({ input, i }))
     .filter(({ i }) => total[i]! > 0)
@@ -79,4 +81,30 @@ export function concentrationOfTable(table: FlowTable, preset: LevelPreset = DEF
       byCompany: concentrationOf(firmSums[i]!, total[i]!, preset),
       byCountry: concentrationOf(countrySums[i]!, total[i]!, preset),
     }));
+}
+
+/** Sums by holder for one input at a time: `add` in flow order, then `take` names them and starts the next input. */
+function holderSums(holders: number) {
+  const sums = new Float64Array(holders);
+  const held = new Uint8Array(holders);
+  const touched: number[] = [];
+  return {
+    add(holder: number, v: number) {
+      if (!held[holder]) {
+        held[holder] = 1;
+        touched.push(holder);
+      }
+      sums[holder]! += v;
+    },
+    take(names: readonly string[]): Map<string, number> {
+      const out = new Map<string, number>();
+      for (const h of touched) {
+        out.set(names[h]!, sums[h]!);
+        sums[h] = 0;
+        held[h] = 0;
+      }
+      touched.length = 0;
+      return out;
+    },
+  };
 }
