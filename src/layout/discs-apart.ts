@@ -2,7 +2,7 @@
  * graphology-layout-noverlap for a few discs, to the bit, without its grid: the countries' discs of the geographic
  * layout (geographic.ts). On each iteration noverlap fills a grid of 400 cells and a Set of string keys for the
  * pairs it has seen; for some forty discs and up to 300 iterations that was 87 ms of a 10,000-node open in the
- * browser, where the engine's code runs cold (docs/scale.md, "The countries' discs without a grid").
+ * browser, where the engine's code runs cold (docs/scale.md, "Both cores are busy already").
  *
  * The arithmetic is noverlap's: places and sizes held in 32-bit floats as in its matrix; each pair of discs that
  * collide pushes the later of the two (in the input's order) away from the earlier; the pushes on a disc add up in

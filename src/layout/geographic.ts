@@ -89,11 +89,11 @@ function discLayout(graph: SupplyGraph, stretch: number, room: number): Map<stri
     { margin: room / 2, ratio: 1, expansion: 1.05, gridSize: 20, speed: 3 },
     300,
   );
-  const moved = Object.fromEntries(countries.map((country, i) => [country, centres[i]!]));
+  const moved = new Map(countries.map((country, i) => [country, centres[i]!]));
   const golden = Math.PI * (3 - Math.sqrt(5));
   const out = new Map<string, Point>();
   for (const [country, members] of byCountry) {
-    const c = moved[country]!;
+    const c = moved.get(country)!;
     // Kinds from the middle out (raw inputs in the middle, buyers outside), then keys: deterministic.
     members.sort((a, b) => a.tier - b.tier || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     members.forEach((m, i) => {
