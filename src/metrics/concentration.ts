@@ -4,7 +4,7 @@
  * and a level. Inputs whose total is 0 are left out.
  */
 import type { SupplyGraph } from '../model/graph.ts';
-import { flowTable, type FlowTable } from './flow-table.ts';
+import { adjacency, flowTable, type FlowTable } from './flow-table.ts';
 import { DEFAULT_LEVELS, levelOf, type Level, type LevelPreset } from './levels.ts';
 
 export interface ConcentrationFigures {
@@ -48,14 +48,8 @@ export function computeConcentration(graph: SupplyGraph, preset: LevelPreset = D
  */
 export function concentrationOfTable(table: FlowTable, preset: LevelPreset = DEFAULT_LEVELS): ConcentrationRow[] {
   const { firmOf, firms, countryOf, countries, flowSource, flowInput, flowValue, inputs } = table;
-  const flows = flowSource.length;
-  // Each input's flows, in flow order (a counting sort).
-  const start = new Uint32Array(inputs.length + 1);
-  for (let f = 0; f < flows; f++) start[flowInput[f]! + 1]!++;
-  for (let i = 0; i < inputs.length; i++) start[i + 1]! += start[i]!;
-  const order = new Uint32Array(flows);
-  const next = start.slice(0, inputs.length);
-  for (let f = 0; f < flows; f++) order[next[flowInput[f]!]!++] = f;
+  // Each input's flows, in flow order.
+  const { start, flows: order } = adjacency(inputs.length, flowInput);
   const total = new Float64Array(inputs.length);
   const firmSums: Map<string, number>[] = [];
   const countrySums: Map<string, number>[] = [];

@@ -91,3 +91,24 @@ export function flowTable(graph: SupplyGraph, keep?: FlowAttributes): FlowTable 
   });
   return { size, keys, labels, indexOf, kindOf, countryOf, countries, firmOf: firmOfNode, firms, flowSource, flowTarget, flowInput, flowValue, inputs };
 }
+
+/** Flows grouped by a number of theirs (an end, an input): those of i are flows[start[i] .. start[i + 1]), in table order. */
+export interface Adjacency {
+  start: Uint32Array;
+  flows: Uint32Array;
+}
+
+/** Flows grouped by `ends[f]`, each of `size` values (a counting sort: each group keeps the flows' order). */
+export function adjacency(size: number, ends: Uint32Array): Adjacency {
+  const start = new Uint32Array(size + 1);
+  for (let f = 0; f < ends.length; f++) start[ends[f]! + 1] = start[ends[f]! + 1]! + 1;
+  for (let i = 0; i < size; i++) start[i + 1] = start[i + 1]! + start[i]!;
+  const at = start.slice(0, size);
+  const flows = new Uint32Array(ends.length);
+  for (let f = 0; f < ends.length; f++) {
+    const e = ends[f]!;
+    flows[at[e]!] = f;
+    at[e] = at[e]! + 1;
+  }
+  return { start, flows };
+}

@@ -9,7 +9,7 @@
  * whose values are all 0, carries no supply and no failure.
  */
 import type { SupplyGraph } from '../model/graph.ts';
-import { flowTable, type FlowTable } from './flow-table.ts';
+import { adjacency, flowTable, type FlowTable } from './flow-table.ts';
 
 /** The nodes as the flow table numbers them (keys, kinds, countries), then the flows grouped for the metrics. */
 export interface SupplyIndex extends Pick<FlowTable, 'size' | 'keys' | 'indexOf' | 'kindOf' | 'countryOf' | 'countries'> {
@@ -42,13 +42,8 @@ export function buildSupplyIndex(graph: SupplyGraph): SupplyIndex {
 export function indexOfTable(table: FlowTable): SupplyIndex {
   const { size, keys, indexOf, kindOf, countryOf, countries, flowSource, flowTarget, flowInput, flowValue } = table;
   const flows = flowSource.length;
-  const inStart = new Uint32Array(size + 1);
-  for (let k = 0; k < flows; k++) inStart[flowTarget[k]! + 1]!++;
-  for (let t = 0; t < size; t++) inStart[t + 1]! += inStart[t]!;
   // Each node's in-flows, in file order, then grouped by input (a stable sort: members keep file order).
-  const inFlows = new Uint32Array(flows);
-  const next = inStart.slice(0, size);
-  for (let k = 0; k < flows; k++) inFlows[next[flowTarget[k]!]!++] = k;
+  const { start: inStart, flows: inFlows } = adjacency(size, flowTarget);
 
   const groupStart = new Uint32Array(size + 1);
   const memberStartList: number[] = [0];

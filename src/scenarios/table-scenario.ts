@@ -17,16 +17,10 @@
 import { firmOf, type SupplyGraph } from '../model/graph.ts';
 import type { EdgeAttributes, NodeAttributes, Operation, Scenario, Selector } from '../model/schema.ts';
 import { SAFE_TOTAL } from '../model/totals.ts';
-import { type FlowAttributes, type FlowTable, flowTable, kindIndex } from '../metrics/flow-table.ts';
+import { adjacency, type Adjacency, type FlowAttributes, type FlowTable, flowTable, kindIndex } from '../metrics/flow-table.ts';
 import { valueOf } from './context.ts';
 import { matchesSelector } from './select.ts';
 import type { ShockNodes } from './shock-hits.ts';
-
-/** Flows by one of their ends: those of node i are flows[start[i] .. start[i + 1]), in table order. */
-interface Adjacency {
-  start: Uint32Array;
-  flows: Uint32Array;
-}
 
 /** The baseline's table and what scenarios over it read; built from one walk of the graph. */
 export interface TableBase {
@@ -65,20 +59,6 @@ export function tableBaseOf(graph: SupplyGraph): TableBase {
     for (const event of CHANGES) (graph as unknown as { on(event: string, f: () => void): void }).on(event, forget);
   }
   return base;
-}
-
-function adjacency(size: number, ends: Uint32Array): Adjacency {
-  const start = new Uint32Array(size + 1);
-  for (let f = 0; f < ends.length; f++) start[ends[f]! + 1] = start[ends[f]! + 1]! + 1;
-  for (let i = 0; i < size; i++) start[i + 1] = start[i + 1]! + start[i]!;
-  const at = start.slice(0, size);
-  const flows = new Uint32Array(ends.length);
-  for (let f = 0; f < ends.length; f++) {
-    const e = ends[f]!;
-    flows[at[e]!] = f;
-    at[e] = at[e]! + 1;
-  }
-  return { start, flows };
 }
 
 /** Thrown inside: the graph path decides this scenario. */
